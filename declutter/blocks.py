@@ -1,0 +1,108 @@
+"""Documents as ordered blocks: the one model shared by text and HTML input.
+
+A text document is split at line breaks (``\\n``, ``\\r\\n`` or ``\\r``). Every line
+that holds more than whitespace is a :class:`Block`; everything between two
+blocks (line breaks and blank lines) is a *separator* and is kept verbatim, as
+are the leading and trailing whitespace of the document.
+
+Rendering a document with some blocks left out joins the kept blocks with the
+widest original separator that stood between them, so removing three caption
+lines between two paragraphs leaves exactly one blank line, as in the input::
+
+    >>> doc = split_text("Title\\n\\nCaption\\nCaption\\n\\nBody\\n")
+    >>> [b.text for b in doc.blocks]
+    ['Title', 'Caption', 'Caption', 'Body']
+    >>> doc.render([0, 3])
+    'Title\\n\\nBody\\n'
+
+Every character of the output is a character of the input, in input order:
+blocks are never edited, only left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of a document: a line of text, or a block-level HTML element.
+
+    ``index`` is the block's position in the input document (0-based) and is
+    what removals refer to. ``text`` is exactly as in the input. ``tag`` and
+    ``hints`` (class/id tokens, lower-cased) are set in HTML mode only.
+    """
+
+    index: int
+    text: str
+    line: int = 0
+    tag: str | None = None
+    hints: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An input split into blocks, plus the whitespace needed to rebuild it."""
+
+    blocks: tuple[Block, ...]
+    separators: tuple[str, ...]
+    prefix: str = ""
+    suffix: str = ""
+
+    def render(self, keep: Iterable[int]) -> str:
+        """Rebuild the text from the blocks whose index is in ``keep``.
+
+        Keeping every block gives back the input byte for byte.
+        """
+        kept = sorted(set(keep))
+        if not kept:
+            return self.prefix + self.suffix
+        parts = [self.prefix, self.blocks[kept[0]].text]
+        for prev, cur in pairwise(kept):
+            parts.append(_widest(self.separators[prev:cur]))
+            parts.append(self.blocks[cur].text)
+        parts.append(self.suffix)
+        return "".join(parts)
+
+
+def _widest(separators: tuple[str, ...]) -> str:
+    """The separator with the most line breaks (the first one on ties)."""
+    if len(separators) == 1:
+        return separators[0]
+    return max(separators, key=_line_breaks)
+
+
+def _line_breaks(separator: str) -> int:
+    return separator.count("\n") + separator.count("\r") - separator.count("\r\n")
+
+
+def split_text(text: str) -> Document:
+    """Split plain text into line blocks and the separators between them."""
+    pieces = _LINE_BREAK.split(text)
+    blocks: list[Block] = []
+    separators: list[str] = []
+    pending: list[str] = []
+    prefix = ""
+    line = 1
+    for position, piece in enumerate(pieces):
+        if position % 2 or not piece.strip():
+            pending.append(piece)
+            if position % 2:
+                line += 1
+            continue
+        gap = "".join(pending)
+        pending.clear()
+        if blocks:
+            separators.append(gap)
+        else:
+            prefix = gap
+        blocks.append(Block(len(blocks), piece, line))
+    suffix = "".join(pending)
+    if not blocks:
+        return Document((), (), text, "")
+    return Document(tuple(blocks), tuple(separators), prefix, suffix)

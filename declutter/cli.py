@@ -1,0 +1,242 @@
+"""The ``declutter`` command: a thin layer over the library.
+
+``main(argv) -> int`` never calls ``sys.exit`` so tests run it in-process.
+Text is read as bytes and decoded as UTF-8 with ``surrogateescape``: bytes
+that are not UTF-8 pass through to the output unchanged. Exit status: 0 ok,
+1 bad input, 2 usage error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from typing import IO, BinaryIO
+
+from declutter import __version__, list_filters
+from declutter.config import DEFAULT_FILTERS, Config
+from declutter.errors import ConfigError, DeclutterError, InputError
+from declutter.pipeline import Pipeline, Removal, Result
+
+OK, BAD_INPUT, USAGE, INTERRUPTED = 0, 1, 2, 130
+ENCODING, ERRORS = "utf-8", "surrogateescape"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="declutter",
+        description="Remove duplicated captions, repeated leads, bylines and promo sections from scraped text.",
+        epilog="Exit status: 0 ok, 1 bad input, 2 usage error. See README.md for every option.")
+    parser.add_argument("file", nargs="?", default="-", help="input file; '-' or nothing reads stdin")
+    parser.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
+    parser.add_argument("--explain", action="store_true", help="write each removal to stderr as a JSON line")
+    parser.add_argument("--diff", action="store_true", help="print removed blocks marked in context instead")
+    parser.add_argument("--jsonl", action="store_true", help="input is JSON Lines; clean one field per record")
+    parser.add_argument("--field", default="text", help="JSON Lines field to clean (default: text)")
+    parser.add_argument("--explain-key", metavar="KEY", help="JSON Lines: add the removals to each record here")
+    parser.add_argument("--filters", help=f"comma-separated filters to run (default: {','.join(DEFAULT_FILTERS)})")
+    parser.add_argument("--disable", help="comma-separated filters to leave out")
+    parser.add_argument("--keep-captions", action="store_true", help="keep the first copy of each caption")
+    parser.add_argument("--lang", default="en", help="vocabulary language(s), e.g. en or en,de")
+    parser.add_argument("--remove", action="append", default=[], metavar="REGEX",
+                        help="also remove blocks matching REGEX (repeatable)")
+    parser.add_argument("--protect", action="append", default=[], metavar="REGEX",
+                        help="never remove blocks matching REGEX (repeatable)")
+    parser.add_argument("--list-filters", action="store_true", help="list the filters and exit")
+    parser.add_argument("--version", action="version", version=f"declutter {__version__}")
+    return parser
+
+
+def config_from_args(args: argparse.Namespace) -> Config:
+    """The :class:`Config` the command-line options describe."""
+    filters = _names(args.filters) if args.filters else DEFAULT_FILTERS
+    disabled = set(_names(args.disable or ""))
+    unknown = (set(filters) | disabled) - set(list_filters())
+    if unknown:
+        raise ConfigError(f"unknown filter {', '.join(sorted(unknown))}; available: {', '.join(list_filters())}")
+    return replace(Config(), filters=tuple(f for f in filters if f not in disabled), lang=args.lang,
+                   keep_captions=args.keep_captions, remove_patterns=tuple(args.remove),
+                   protect_patterns=tuple(args.protect))
+
+
+def _names(value: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in value.split(",") if name.strip())
+
+
+def main(argv: Sequence[str] | None = None, stdin: BinaryIO | None = None,
+         stdout: BinaryIO | None = None, stderr: IO[str] | None = None) -> int:
+    """Run the command; returns the exit status."""
+    stdin = stdin or sys.stdin.buffer
+    stdout = stdout or sys.stdout.buffer
+    stderr = stderr or sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+        pipeline = Pipeline(config=config_from_args(args))
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except DeclutterError as exc:
+        return _fail(stderr, exc, USAGE)
+    if args.list_filters:
+        return _list_filters(stdout)
+    return _guarded_run(args, pipeline, stdin, stdout, stderr)
+
+
+def _guarded_run(args: argparse.Namespace, pipeline: Pipeline, stdin: BinaryIO, stdout: BinaryIO,
+                 stderr: IO[str]) -> int:
+    """Run, turning interrupts, broken pipes and input errors into exit codes."""
+    try:
+        return _run(args, pipeline, stdin, stdout, stderr)
+    except KeyboardInterrupt:
+        return INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return OK
+    except (DeclutterError, OSError) as exc:
+        return _fail(stderr, exc, BAD_INPUT)
+
+
+def _list_filters(stdout: BinaryIO) -> int:
+    for name, summary in list_filters().items():
+        stdout.write(f"{name:12} {summary}\n".encode())
+    return OK
+
+
+def _fail(stderr: IO[str], exc: Exception, status: int) -> int:
+    stderr.write(f"declutter: error: {exc}\n")
+    return status
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at devnull so exit does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _run(args: argparse.Namespace, pipeline: Pipeline, stdin: BinaryIO, stdout: BinaryIO,
+         stderr: IO[str]) -> int:
+    with _open_input(args.file, stdin) as source, _open_output(args.output, stdout) as sink:
+        if args.jsonl:
+            return run_jsonl(source, sink, stderr, pipeline, args)
+        text = source.read().decode(ENCODING, ERRORS)
+        result = pipeline.explain(text)
+        sink.write((render_diff(text, result) if args.diff else result.text).encode(ENCODING, ERRORS))
+        if args.explain:
+            _write_explain(stderr, result.removals)
+    return OK
+
+
+@contextmanager
+def _open_input(path: str, stdin: BinaryIO) -> Iterator[BinaryIO]:
+    if path == "-":
+        yield stdin
+        return
+    if os.path.isdir(path):
+        raise InputError(f"{path}: is a directory, not a file")
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 (closed below; open errors need their own message)
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+    with handle:
+        yield handle
+
+
+@contextmanager
+def _open_output(path: str | None, stdout: BinaryIO) -> Iterator[BinaryIO]:
+    """stdout, or a temporary file renamed over ``path`` only on success."""
+    if path is None:
+        yield stdout
+        stdout.flush()
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".declutter-", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _write_explain(stderr: IO[str], removals: Sequence[Removal], record: int | None = None) -> None:
+    for removal in removals:
+        data = removal.as_dict()
+        if record is not None:
+            data = {"record": record, **data}
+        stderr.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def render_diff(text: str, result: Result) -> str:
+    """The input with removed blocks marked ``-`` and their reason, kept ones indented."""
+    from declutter.blocks import split_text
+
+    removed = {r.index: r for r in result.removals}
+    lines = []
+    for block in split_text(text).blocks:
+        removal = removed.get(block.index)
+        if removal is None:
+            lines.append(f"  {block.text}")
+        else:
+            lines.append(f"- {block.text}    [{removal.filter}: {removal.reason}]")
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], pipeline: Pipeline,
+              args: argparse.Namespace) -> int:
+    """Clean one field of every JSON record; pass bad records through, reported."""
+    problems = 0
+    for number, raw in enumerate(source, start=1):
+        try:
+            out, removals = clean_record(raw, pipeline, args.field, args.explain_key)
+        except InputError as exc:
+            problems += 1
+            stderr.write(f"declutter: line {number}: {exc}; record passed through unchanged\n")
+            out, removals = raw, ()
+        sink.write(out)
+        if args.explain:
+            _write_explain(stderr, removals, number)
+    return BAD_INPUT if problems else OK
+
+
+def clean_record(raw: bytes, pipeline: Pipeline, field: str,
+                 explain_key: str | None) -> tuple[bytes, tuple[Removal, ...]]:
+    """The cleaned JSON line (with its original line ending) and its removals."""
+    body = raw.rstrip(b"\r\n")
+    ending = raw[len(body):]
+    if not body.strip():
+        return raw, ()
+    try:
+        record = json.loads(body.decode(ENCODING, ERRORS))
+    except ValueError as exc:
+        raise InputError(f"not valid JSON ({exc})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"expected a JSON object, got {type(record).__name__}")
+    value = record.get(field)
+    if not isinstance(value, str):
+        got = "missing" if field not in record else f"a {type(value).__name__}" if value is not None else "null"
+        raise InputError(f"field {field!r} is {got}, not a string")
+    result = pipeline.explain(value)
+    if not result.removals and explain_key is None:
+        return raw, ()
+    record[field] = result.text
+    if explain_key is not None:
+        record[explain_key] = [r.as_dict() for r in result.removals]
+    line = json.dumps(record, ensure_ascii=False).encode(ENCODING, ERRORS)
+    return line + (ending or b"\n"), result.removals
+
+
+def entry_point() -> None:
+    """Console-script entry: ``sys.exit(main())``."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry_point()

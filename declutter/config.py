@@ -1,0 +1,74 @@
+"""Typed, frozen configuration shared by every filter.
+
+Change a setting with :func:`dataclasses.replace`::
+
+    >>> from dataclasses import replace
+    >>> cfg = replace(Config(), keep_captions=True)
+    >>> cfg.keep_captions
+    True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from declutter.errors import ConfigError
+from declutter.vocab import parse_languages
+
+#: Default filter order. Captions, bylines and promos go first because they
+#: know *what* a block is; duplicates runs last so that it only compares the
+#: blocks that survived (a caption removed as a caption is not reported again
+#: as a duplicate, and a duplicate is only dropped while its twin is kept).
+DEFAULT_FILTERS: tuple[str, ...] = ("captions", "bylines", "promos", "duplicates")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Settings for one cleaning run. All fields have safe defaults.
+
+    Attributes:
+        filters: names of the filters to run, in order (see ``list_filters()``).
+        lang: vocabulary language(s): a code such as ``"en"``, a comma-separated
+            list such as ``"en,de"``.
+        keep_captions: keep the first copy of each image caption instead of
+            removing captions (later copies are still removed as duplicates;
+            stand-alone credit lines such as "Photo credit: X" still go).
+        duplicate_min_words: a repeated block shorter than this many words is
+            kept (a chorus, "Stir well.", "Yes."), unless it is a caption or
+            credit, whose repetition is never content.
+        edge_blocks: how many blocks at the head and tail of a document count
+            as its edges, where author bios and contact lines are removed.
+        prose_min_words: a promo section ("More from X", "Related") ends where a
+            block of at least this many words that ends like a sentence
+            appears: article prose has resumed.
+        remove_patterns: extra regular expressions; a block whose stripped text
+            matches one (``re.search``) is removed by the ``patterns`` filter.
+        protect_patterns: regular expressions; a block whose stripped text
+            matches one is never removed, whatever a filter says.
+    """
+
+    filters: tuple[str, ...] = DEFAULT_FILTERS
+    lang: str = "en"
+    keep_captions: bool = False
+    duplicate_min_words: int = 10
+    edge_blocks: int = 3
+    prose_min_words: int = 35
+    remove_patterns: tuple[str, ...] = ()
+    protect_patterns: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _check_positive("duplicate_min_words", self.duplicate_min_words)
+        _check_positive("edge_blocks", self.edge_blocks)
+        _check_positive("prose_min_words", self.prose_min_words)
+        for name in ("filters", "remove_patterns", "protect_patterns"):
+            value = getattr(self, name)
+            if isinstance(value, str) or not isinstance(value, tuple):
+                raise ConfigError(f"Config.{name} must be a tuple of strings, got {value!r}")
+        if not isinstance(self.lang, str):
+            raise ConfigError(f"Config.lang must be a string such as 'en' or 'en,de', got {self.lang!r}")
+        parse_languages(self.lang)
+
+
+def _check_positive(name: str, value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ConfigError(f"Config.{name} must be a positive integer, got {value!r}")

@@ -1,0 +1,125 @@
+"""bylines: bylines, author bios, contact, credit and reading-time lines.
+
+Two kinds of evidence, because a name followed by "was a writer" can be the
+subject of an article as easily as its author:
+
+* a block that is *nothing but* a byline, contact line, wire credit or
+  reading-time line is removed wherever it stands;
+* an author bio ("Jane Doe is a staff writer at X") is removed only among the
+  last ``Config.edge_blocks`` blocks, where sites print it.
+
+::
+
+    before: By Jane Doe, Staff Writer
+            The council voted on Monday.
+            Jane Doe is a staff writer at the Gazette. Twitter: @janedoe
+    after:  The council voted on Monday.
+
+Reason codes: ``byline.byline``, ``byline.bio``, ``byline.contact``,
+``byline.credits`` ("(Reporting by X; Editing by Y)"), ``byline.reading_time``,
+and ``byline.element`` (HTML elements marked byline/author).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from enum import StrEnum
+from functools import lru_cache
+
+from declutter.blocks import Block
+from declutter.config import Config
+from declutter.filters.base import Selection, word_count
+from declutter.vocab import NAME, UP, alternation, compile_pattern, fragments_for, parse_languages
+
+#: HTML class/id tokens of byline and author boxes.
+BYLINE_HINTS = frozenset({"byline", "author-bio", "author-box", "author-info", "authorbio", "author-card",
+                          "author-details", "article-author", "post-author", "contributor", "dateline"})
+#: A block-only byline or contact line longer than this is prose.
+LINE_MAX_WORDS = 25
+_INITIAL_END = compile_pattern(rf"(?:(?:^|[\s.]){UP}|\b[JS]r)\.$", "byline initial")
+#: A bio longer than this is a paragraph about someone, not a bio box.
+BIO_MAX_WORDS = 90
+
+
+class Reason(StrEnum):
+    BYLINE = "byline.byline"
+    BIO = "byline.bio"
+    CONTACT = "byline.contact"
+    CREDITS = "byline.credits"
+    READING_TIME = "byline.reading_time"
+    ELEMENT = "byline.element"
+
+
+class Patterns:
+    """The compiled byline patterns of one language set."""
+
+    def __init__(self, languages: tuple[str, ...]) -> None:
+        f = fragments_for(languages)
+        where = f"byline vocabulary {','.join(languages)}"
+        by, not_name = alternation(f["bylines.by"]), alternation(f["bylines.not_name"])
+        joiner = alternation(f["bylines.name_joiner"])
+        names = rf"{NAME}(?:\s*(?:[,;&]|\b{joiner}\b)\s*{NAME}){{0,5}}"
+        tail = r"(?:\s*(?:[,|•·:]|\s[-–—]\s|\bfor\b|\bin\b|\bat\b)\s*[^\n]{0,100})?"
+        self.byline = compile_pattern(
+            rf"^{by}:?[ \t]+(?!{not_name}\b){names}{tail}$", where)
+        self.bio = compile_pattern(
+            rf"^{NAME}[ \t]+{alternation(f['bylines.bio_verb'])}[ \t]+(?:an?|the|one of the)[ \t]+"
+            rf"(?:[\w'’-]+[ \t]+){{0,6}}?{alternation(f['bylines.role'])}\b", where)
+        self.contact = compile_pattern(rf"^{alternation(f['bylines.contact'])}[.\s]*$", where)
+        self.credits = compile_pattern(
+            rf"^[(\[]?{alternation(f['bylines.credits'])}\s+(?i:by|:)\s[^\n]{{2,400}}$", where)
+        self.reading_time = compile_pattern(rf"^{alternation(f['bylines.reading_time'])}[.\s]*$", where)
+
+
+@lru_cache(maxsize=32)
+def patterns_for(lang: str) -> Patterns:
+    """Compiled patterns for a ``Config.lang`` value (built once per value)."""
+    return Patterns(parse_languages(lang))
+
+
+def line_reason(text: str, pats: Patterns) -> Reason | None:
+    """The reason when ``text`` is nothing but a byline-like line, else None.
+
+    >>> line_reason("By Jane Doe and John Roe, Reuters", patterns_for("en"))
+    <Reason.BYLINE: 'byline.byline'>
+    >>> line_reason("By Monday, the talks had collapsed.", patterns_for("en")) is None
+    True
+    """
+    if pats.credits.match(text) and (text[0] not in "([" or text[-1] in ")]"):
+        return Reason.CREDITS
+    if word_count(text) > LINE_MAX_WORDS:
+        return None
+    if pats.byline.match(text) and not _ends_like_prose(text):
+        return Reason.BYLINE
+    if pats.contact.match(text):
+        return Reason.CONTACT
+    if pats.reading_time.match(text):
+        return Reason.READING_TIME
+    return None
+
+
+def bylines(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
+    """Select bylines, bios and contact lines (see the module docstring)."""
+    pats = patterns_for(config.lang)
+    tail_start = len(blocks) - config.edge_blocks
+    for position, block in enumerate(blocks):
+        text = block.text.strip()
+        if not BYLINE_HINTS.isdisjoint(block.hints):
+            yield Selection(block, Reason.ELEMENT)
+            continue
+        reason = line_reason(text, pats)
+        if reason is None and position >= tail_start and _is_bio(text, pats):
+            reason = Reason.BIO
+        if reason is not None:
+            yield Selection(block, reason)
+
+
+def _ends_like_prose(text: str) -> bool:
+    """A byline does not end with a sentence mark, bar an initial or "Jr."."""
+    if text.endswith(("!", "?")):
+        return True
+    return text.endswith(".") and _INITIAL_END.search(text) is None
+
+
+def _is_bio(text: str, pats: Patterns) -> bool:
+    return word_count(text) <= BIO_MAX_WORDS and pats.bio.match(text) is not None

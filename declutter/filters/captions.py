@@ -1,0 +1,116 @@
+"""captions: image captions and photo credits.
+
+Extractors copy a picture's caption into the text once per place the page
+holds it (alt text, figcaption, lightbox), and credit lines with it. This
+filter removes a block when it *is* a caption or credit, judged by the credit
+formula agencies and newsrooms use, never by the mere mention of an agency::
+
+    before: ORENBURG, RUSSIA- SEPTEMBER 19: Putin talks to officers. (Photo by Sasha Mordovets/Getty Images)
+            Photo credit: Sasha Mordovets/Getty Images
+            "It's over," Fabius told Reuters.
+    after:  "It's over," Fabius told Reuters.
+
+Reason codes:
+
+* ``caption.credited``: a caption that carries a picture credit ("(Photo by
+  X/Getty Images)", "(AP Photo/X)", "REUTERS/X", "Photograph: X/Agency").
+* ``caption.credit_line``: a short line that is only a credit ("Photo credit:
+  X", "Image: AP", "X/Getty Images").
+* ``caption.file_photo``: an agency "FILE - In this … file photo" caption.
+* ``caption.element``: in HTML mode, a ``figcaption`` or caption-marked element.
+
+With ``Config.keep_captions`` the captions themselves stay (the duplicates
+filter still removes their second and third copies); credit lines still go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from enum import StrEnum
+from functools import lru_cache
+
+from declutter.blocks import Block
+from declutter.config import Config
+from declutter.filters.base import Selection, word_count
+from declutter.vocab import NAME, alternation, compile_pattern, fragments_for, parse_languages
+
+#: HTML tags and class/id tokens that mark a caption or a credit.
+CAPTION_TAGS = frozenset({"figcaption"})
+CAPTION_HINTS = frozenset({"caption", "figcaption", "wp-caption-text", "image-caption", "photo-caption", "credit",
+                           "image-credit", "photo-credit", "img-credit", "media-credit", "credits"})
+#: A credit line longer than this many words is treated as prose.
+CREDIT_LINE_MAX_WORDS = 30
+
+
+class Reason(StrEnum):
+    CREDITED = "caption.credited"
+    CREDIT_LINE = "caption.credit_line"
+    FILE_PHOTO = "caption.file_photo"
+    ELEMENT = "caption.element"
+
+
+class Patterns:
+    """The compiled caption patterns of one language set."""
+
+    def __init__(self, languages: tuple[str, ...]) -> None:
+        f = fragments_for(languages)
+        label, photo = alternation(f["captions.credit_label"]), alternation(f["captions.photo_word"])
+        agency, agency_photo = alternation(f["captions.agency"]), alternation(f["captions.agency_photo"])
+        where = f"caption vocabulary {','.join(languages)}"
+        self.credit_line = compile_pattern(
+            rf"^(?:{label})\s*[:：|]\s*\S|^[^\n]{{0,80}}/\s*{agency}\s*\)?$|^\(?{agency}\)?$"
+            rf"|^{photo} by [^\n]{{1,80}}$", where)
+        self.credited = compile_pattern("|".join((
+            rf"[(\[]{photo}s?(?: by|:)\s*[^()\[\]\n]{{1,150}}[)\]]\s*$",
+            rf"\(\s*{agency_photo}\s*/\s*[^()\n]{{1,100}}\)\s*$",
+            rf"\(\s*[^()\n]{{0,100}}/\s*{agency}\s*\)\s*$",
+            rf"\b(?:AP Photo|AP PHOTO|AFP PHOTO|AFP Photo|REUTERS|EPA)\s*/\s*{NAME}",
+            rf"(?:{photo}|Photograph|Credit|Foto):\s*[^\n]{{1,100}}/\s*{agency}\s*$",
+            rf"(?:^|\s)(?:{photo}|Credit):\s*(?:{NAME}|{agency})\s*$",
+            rf"\b{photo} by [^\n]{{1,60}} on (?:Unsplash|Pexels)\s*$",
+        )), where)
+        self.file_photo = compile_pattern(rf"^{alternation(f['captions.file_photo'])}", where)
+
+
+@lru_cache(maxsize=32)
+def patterns_for(lang: str) -> Patterns:
+    """Compiled patterns for a ``Config.lang`` value (built once per value)."""
+    return Patterns(parse_languages(lang))
+
+
+def classify(block: Block, config: Config) -> Reason | None:
+    """The caption reason for ``block``, or None when it is not a caption.
+
+    >>> classify(Block(0, "Photo credit: Jane Roe/Getty Images"), Config())
+    <Reason.CREDIT_LINE: 'caption.credit_line'>
+    >>> classify(Block(0, "The deal was first reported by Getty Images staff."), Config()) is None
+    True
+    """
+    text = block.text.strip()
+    pats = patterns_for(config.lang)
+    if block.tag in CAPTION_TAGS or not CAPTION_HINTS.isdisjoint(block.hints):
+        return Reason.ELEMENT
+    if pats.credit_line.search(text) and word_count(text) <= CREDIT_LINE_MAX_WORDS:
+        return Reason.CREDIT_LINE
+    if pats.file_photo.search(text):
+        return Reason.FILE_PHOTO
+    if pats.credited.search(text):
+        return Reason.CREDITED
+    return None
+
+
+def captions(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
+    """Select captions and credit lines (see the module docstring)."""
+    for block in blocks:
+        reason = classify(block, config)
+        if reason is None:
+            continue
+        if config.keep_captions and reason is not Reason.CREDIT_LINE:
+            continue
+        yield Selection(block, reason)
+
+
+def is_caption(block: Block, config: Config) -> bool:
+    """True when ``block`` is a caption or credit (used as evidence elsewhere)."""
+    return classify(block, config) is not None
+

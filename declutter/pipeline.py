@@ -1,0 +1,165 @@
+"""The pipeline: runs filters in order and is the only code that removes blocks.
+
+Each filter sees the blocks that are still in the document and selects some;
+the pipeline drops them at once and records a :class:`Removal` for each. The
+whole sequence runs again until a pass removes nothing, so that cleaning is
+idempotent by construction: ``clean(clean(x)) == clean(x)`` (a byline that
+becomes the last block only once the promo section after it is gone is
+caught on the second pass, not on a second call).
+
+    >>> result = Pipeline().explain("Body text.\\n\\nRelated: Other story\\n")
+    >>> result.text
+    'Body text.\\n'
+    >>> [(r.filter, r.reason, r.index) for r in result.removals]
+    [('promos', 'promo.inline', 1)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from declutter.blocks import Block, Document, split_text
+from declutter.config import Config
+from declutter.errors import ConfigError
+from declutter.filters import FILTERS, FilterFunc, Selection
+from declutter.filters.patterns import compile_user_patterns
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One removed block: which filter, why, where, and its exact text.
+
+    ``index`` is the block's position in the input (0-based), ``line`` its
+    1-based line in text input (0 in HTML mode), ``detail`` a human note
+    such as which block holds the kept copy.
+    """
+
+    filter: str
+    reason: str
+    index: int
+    text: str
+    line: int = 0
+    detail: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-ready dict (the ``--explain`` record)."""
+        return {"filter": self.filter, "reason": self.reason, "index": self.index, "text": self.text,
+                "line": self.line, "detail": self.detail}
+
+
+class Result(NamedTuple):
+    """The cleaned text and every removal, in document order.
+
+    Unpacks like ftfy's result: ``text, removals = clean_and_explain(raw)``.
+    """
+
+    text: str
+    removals: tuple[Removal, ...]
+
+
+Step = str | FilterFunc
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """An ordered tuple of named filters and the config they read.
+
+    ``filters`` takes names of built-in filters or any callable with the
+    filter signature ``(blocks, config) -> Iterable[Selection]``; ``None``
+    means ``config.filters``. A callable is named by its ``filter_name``
+    attribute, else its ``__name__``.
+    """
+
+    filters: Sequence[Step] | None = None
+    config: Config = field(default_factory=Config)
+    steps: tuple[tuple[str, FilterFunc], ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        chosen = self.config.filters if self.filters is None else tuple(self.filters)
+        steps = [resolve(step) for step in chosen]
+        if self.config.remove_patterns and all(name != "patterns" for name, _ in steps):
+            steps.append(("patterns", FILTERS["patterns"]))
+        object.__setattr__(self, "steps", tuple(steps))
+        compile_user_patterns(self.config.protect_patterns, "protect")
+        compile_user_patterns(self.config.remove_patterns, "remove")
+
+    def clean(self, text: str) -> str:
+        """The text with clutter removed."""
+        return self.explain(text).text
+
+    def explain(self, text: str) -> Result:
+        """The cleaned text and the list of removals."""
+        return self.run(split_text(text))
+
+    def run(self, doc: Document) -> Result:
+        """Clean a document already split into blocks (text or HTML)."""
+        protected = _protected(doc.blocks, self.config)
+        alive = list(doc.blocks)
+        removals: list[Removal] = []
+        changed = True
+        while changed:
+            changed = False
+            for name, func in self.steps:
+                chosen = _collect(name, func, alive, self.config, protected)
+                if chosen:
+                    alive = [b for b in alive if b.index not in chosen]
+                    removals.extend(_removal(name, sel) for sel in chosen.values())
+                    changed = True
+        removals.sort(key=lambda r: r.index)
+        return Result(doc.render(b.index for b in alive), tuple(removals))
+
+
+def resolve(step: Step) -> tuple[str, FilterFunc]:
+    """Turn a filter name or callable into a ``(name, function)`` pair."""
+    if isinstance(step, str):
+        if step not in FILTERS:
+            raise ConfigError(f"unknown filter {step!r}; available: {', '.join(FILTERS)}")
+        return step, FILTERS[step]
+    if callable(step):
+        return str(getattr(step, "filter_name", None) or getattr(step, "__name__", type(step).__name__)), step
+    raise ConfigError(f"a filter must be a name or a callable, not {type(step).__name__}")
+
+
+def _protected(blocks: Iterable[Block], config: Config) -> frozenset[int]:
+    patterns = compile_user_patterns(config.protect_patterns, "protect")
+    if not patterns:
+        return frozenset()
+    return frozenset(b.index for b in blocks if any(p.search(b.text.strip()) for p in patterns))
+
+
+def _collect(name: str, func: FilterFunc, alive: list[Block], config: Config,
+             protected: frozenset[int]) -> dict[int, Selection]:
+    """Run one filter; keep its first selection of each live, unprotected block."""
+    live = {b.index: b for b in alive}
+    chosen: dict[int, Selection] = {}
+    for item in func(tuple(alive), config):
+        sel = item if isinstance(item, Selection) else Selection(*item)
+        if live.get(sel.block.index) is not sel.block:
+            raise ConfigError(f"filter {name!r} selected a block that is not in the document: {sel.block!r}")
+        if sel.block.index not in protected:
+            chosen.setdefault(sel.block.index, sel)
+    return chosen
+
+
+def _removal(name: str, sel: Selection) -> Removal:
+    block = sel.block
+    return Removal(name, str(sel.reason), block.index, block.text, block.line, sel.detail)
+
+
+def replay(text: str, removals: Iterable[Removal]) -> str:
+    """Rebuild the output from the input and the removals alone.
+
+    ``replay(x, clean_and_explain(x).removals) == clean(x)``: the explanation
+    is complete. Raises :class:`ConfigError` when a removal does not match
+    the input's block at that index.
+    """
+    doc = split_text(text)
+    gone = set()
+    for removal in removals:
+        if not 0 <= removal.index < len(doc.blocks) or doc.blocks[removal.index].text != removal.text:
+            raise ConfigError(f"removal at block {removal.index} does not match the input text")
+        gone.add(removal.index)
+    return doc.render(b.index for b in doc.blocks if b.index not in gone)
+

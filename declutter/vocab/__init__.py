@@ -1,0 +1,113 @@
+"""Language vocabularies: data files compiled into the patterns filters use.
+
+Each language is one TOML file beside this module (``en.toml``, ``de.toml``…),
+with the same sections and keys; every value is a list of regular-expression
+fragments. :func:`load` merges the files of the languages asked for and
+:mod:`declutter.vocab.patterns` builds each pattern once. Both are pure
+functions of the language list, so their results are memoised: the memo holds
+compiled data files, never anything derived from documents.
+
+    >>> "(?i:more from) [^\\n]{1,60}" in fragments_for(("en",))["promos.section"]
+    True
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+from declutter.errors import ConfigError
+
+#: The sections and keys every language file must have.
+SCHEMA: dict[str, tuple[str, ...]] = {
+    "captions": ("credit_label", "photo_word", "agency", "agency_photo", "file_photo"),
+    "bylines": ("by", "name_joiner", "not_name", "role", "bio_verb", "contact", "credits", "reading_time"),
+    "promos": ("section", "line", "inline"),
+}
+
+Fragments = dict[str, tuple[str, ...]]
+
+
+def available_languages() -> tuple[str, ...]:
+    """Codes of the languages that ship a vocabulary file, sorted."""
+    files = resources.files(__package__).iterdir()
+    return tuple(sorted(f.name[:-5] for f in files if f.name.endswith(".toml")))
+
+
+def parse_languages(lang: str) -> tuple[str, ...]:
+    """Turn ``"en, de"`` into ``("de", "en")``, rejecting unknown codes."""
+    codes = tuple(sorted({code.strip().lower() for code in lang.split(",") if code.strip()}))
+    known = available_languages()
+    unknown = [code for code in codes if code not in known]
+    if not codes or unknown:
+        bad = ", ".join(unknown) or repr(lang)
+        raise ConfigError(f"unknown language {bad}; available: {', '.join(known)}")
+    return codes
+
+
+def load(languages: tuple[str, ...]) -> Fragments:
+    """Read and merge the fragment lists of ``languages`` (keys ``section.key``)."""
+    merged: dict[str, list[str]] = {f"{s}.{k}": [] for s, keys in SCHEMA.items() for k in keys}
+    for code in languages:
+        for name, fragments in _read(code).items():
+            merged[name].extend(f for f in fragments if f not in merged[name])
+    return {name: tuple(fragments) for name, fragments in merged.items()}
+
+
+def _read(code: str) -> Fragments:
+    text = resources.files(__package__).joinpath(f"{code}.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    found: Fragments = {}
+    for section, keys in SCHEMA.items():
+        for key in keys:
+            values = data.get(section, {}).get(key)
+            where = f"vocabulary {code}.toml [{section}] {key}"
+            if not isinstance(values, list) or not values:
+                raise ConfigError(f"{where}: missing or empty list")
+            if not all(isinstance(v, str) and v.strip() for v in values):
+                raise ConfigError(f"{where}: every entry must be a non-empty string")
+            found[f"{section}.{key}"] = tuple(values)
+    return found
+
+
+def _upper_class() -> str:
+    """A character class of the upper- and title-case letters below U+2000."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x41, 0x2000):
+        if unicodedata.category(chr(code)) in ("Lu", "Lt"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    body = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+    return f"[{body}]"
+
+
+UP = _upper_class()
+_NAME_WORD = rf"{UP}[\w'’.\-]*"
+_PARTICLE = r"(?:de|da|del|della|di|do|dos|du|van|von|der|den|ten|ter|la|le|bin|ibn|al|el|y|e)"
+#: One to five capitalised words (particles allowed between them).
+NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{0,4}}"
+
+
+def alternation(fragments: tuple[str, ...]) -> str:
+    """Join fragments as ``(?:a|b)``, expanding the {UP} and {NAME} placeholders."""
+    expanded = [f.replace("{NAME}", NAME).replace("{UP}", UP) for f in fragments]
+    return "(?:" + "|".join(expanded) + ")"
+
+
+def compile_pattern(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile ``pattern``, turning a syntax error into a :class:`ConfigError`."""
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ConfigError(f"invalid regular expression in {where}: {exc}") from None
+
+
+@lru_cache(maxsize=32)
+def fragments_for(languages: tuple[str, ...]) -> Fragments:
+    """The merged fragments of ``languages``, read once per language set."""
+    return load(languages)
