@@ -58,7 +58,7 @@ class Patterns:
         agency, agency_photo = alternation(f["captions.agency"]), alternation(f["captions.agency_photo"])
         where = f"caption vocabulary {','.join(languages)}"
         self.credit_line = compile_pattern(
-            rf"^(?:{label})\s*[:：|]\s*\S|^[^\n]{{0,80}}/\s*{agency}\s*\)?$|^\(?{agency}\)?$"
+            rf"^(?:{label})\s*[:：|]\s*\S|^\(?[^\n():!?]{{0,60}}/\s*{agency}\s*\)?$|^\(?{agency}\)?$"
             rf"|^{photo} by [^\n]{{1,80}}$", where)
         self.credited = compile_pattern("|".join((
             rf"[(\[]{photo}s?(?: by|:)\s*[^()\[\]\n]{{1,150}}[)\]]\s*$",

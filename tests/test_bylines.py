@@ -1,0 +1,80 @@
+"""bylines: bylines anywhere when alone in a block; bios only at the tail."""
+
+from __future__ import annotations
+
+import pytest
+
+import declutter
+from declutter.filters.bylines import Reason, line_reason, patterns_for
+
+BODY = ["The council voted on Tuesday to extend the bus lanes along the harbour road until the end of next year.",
+        "Officials said the cost of the project had risen by almost a third since the first estimate was published.",
+        "Residents who spoke at the meeting were divided, with shop owners warning that deliveries would suffer.",
+        "The mayor, who has backed the plan since her election, called the vote a step toward cleaner air."]
+PATS = patterns_for("en")
+
+
+def doc(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("By Jane Doe", Reason.BYLINE),
+    ("BY JANE DOE", Reason.BYLINE),
+    ("By Jane Doe, Staff Writer", Reason.BYLINE),
+    ("By Jane Doe and John Roe | Updated 5:32 PM ET, Tue September 29, 2015", Reason.BYLINE),
+    ("By Jane Q. Doe Jr.", Reason.BYLINE),
+    ("Written by Ahmed Khan", Reason.BYLINE),
+    ("Twitter: @columlynch", Reason.CONTACT),
+    ("Follow Jane Doe on Twitter", Reason.CONTACT),
+    ("Jane Doe can be reached at jdoe@example.com.", Reason.CONTACT),
+    ("jdoe@example.com", Reason.CONTACT),
+    ("(Reporting by Jane Doe; editing by John Roe)", Reason.CREDITS),
+    ("Additional reporting by Tom Baker in London", Reason.CREDITS),
+    ("5 min read", Reason.READING_TIME),
+    ("Reading time: 4 minutes", Reason.READING_TIME),
+])
+def test_byline_lines_recognised(text: str, reason: Reason) -> None:
+    assert line_reason(text, PATS) is reason
+
+
+@pytest.mark.parametrize("text", [
+    "By Monday, the talks had collapsed.",
+    "By the time the police arrived, the crowd had gone.",
+    "By Jeff Bezos' standards, the gift was modest!",
+    "By 2030 the city wants every bus to be electric.",
+    "By contrast, the northern ports were quiet.",
+    "Speaking in Berlin, Merkel warned of mass killings, Reuters reported her as saying.",
+    "“The reality is Russia has done nothing against ISIS,” said a diplomat.",
+    "(Reporting from the front line is dangerous work, the editor said.",
+])
+def test_prose_is_not_a_byline(text: str) -> None:
+    assert line_reason(text, PATS) is None
+    assert declutter.clean(doc(BODY[0], text, BODY[1])) == doc(BODY[0], text, BODY[1])
+
+
+def test_byline_alone_in_a_block_removed_anywhere() -> None:
+    text = doc(BODY[0], BODY[1], "By Jane Doe", BODY[2], BODY[3])
+    assert declutter.clean(text) == doc(*BODY)
+
+
+def test_bio_removed_at_tail_only() -> None:
+    bio = "Jane Doe is a staff writer at The Gazette, where she covers city hall and transport."
+    assert declutter.clean(doc(*BODY, bio)) == doc(*BODY)
+    # The same sentence in the middle of an article is about someone: it stays.
+    middle = doc(BODY[0], bio, BODY[1], BODY[2], BODY[3], BODY[0].replace("Tuesday", "Friday"))
+    assert declutter.clean(middle) == middle
+
+
+def test_bio_before_promo_section_is_at_the_tail() -> None:
+    bio = "Colum Lynch was a staff writer at Foreign Policy between 2010 and 2022. Twitter: @columlynch"
+    text = doc(*BODY, bio, "More from Foreign Policy", "The Battle for Eurasia", "A short dek about it.")
+    result = declutter.clean_and_explain(text)
+    assert result.text == doc(*BODY)
+    assert result.removals[0].reason == "byline.bio"
+
+
+def test_long_paragraph_about_a_writer_at_the_tail_stays() -> None:
+    long_bio = ("Jane Doe was a staff writer at The Gazette for thirty years, and her reporting on the harbour "
+                "scandal " + "led to inquiries, resignations and new laws, " * 12 + "which is why she is remembered.")
+    assert declutter.clean(doc(*BODY, long_bio)) == doc(*BODY, long_bio)

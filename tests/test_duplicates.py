@@ -1,0 +1,90 @@
+"""duplicates: exact, truncated and contained copies go; natural repetition stays."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import declutter
+from declutter import Config
+
+LEAD = ("Russian President Vladimir Putin says his growing military adventure in Syria is meant to put the hurt "
+        "on the Islamic State. On Tuesday, exasperated and disbelieving world leaders demanded that he prove it.")
+STANDFIRST = ("Putin says his main goal in Syria is to defeat the Islamic State. World leaders on Tuesday demanded "
+              "that he prove it.")
+BODY = "French Foreign Minister Laurent Fabius said Tuesday it is time for Moscow to show it is truly committed."
+
+
+def doc(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+def reasons(text: str, config: Config | None = None) -> list[tuple[str, int]]:
+    return [(r.reason, r.index) for r in declutter.clean_and_explain(text, config).removals]
+
+
+def test_exact_copy_anywhere_keeps_the_first() -> None:
+    text = doc(LEAD, BODY, LEAD)
+    assert declutter.clean(text) == doc(LEAD, BODY)
+    assert reasons(text) == [("duplicate.exact", 2)]
+
+
+def test_case_space_and_punctuation_insensitive() -> None:
+    variant = LEAD.upper().replace(",", "").replace(" ", "  ")
+    assert declutter.clean(doc(LEAD, BODY, variant)) == doc(LEAD, BODY)
+
+
+def test_standfirst_and_lead_sharing_an_ending_both_stay() -> None:
+    text = doc(STANDFIRST, LEAD, BODY)
+    assert declutter.clean(text) == text
+
+
+def test_truncated_copy_removed_wherever_it_is() -> None:
+    truncated = LEAD[:90] + "…"
+    assert reasons(doc(LEAD, BODY, truncated)) == [("duplicate.truncated", 2)]
+    assert reasons(doc(truncated, LEAD, BODY)) == [("duplicate.truncated", 0)]
+    assert reasons(doc(LEAD, BODY, " ".join(LEAD.split()[:12]) + " ...")) == [("duplicate.truncated", 2)]
+
+
+def test_truncated_text_that_matches_nothing_stays() -> None:
+    text = doc(LEAD, BODY, "And so the negotiators left the building without any agreement on the next steps…")
+    assert declutter.clean(text) == text
+
+
+def test_caption_repeated_inside_a_teaser() -> None:
+    caption = "Chinese President Xi Jinping and Brazilian President Lula da Silva shake hands in Beijing."
+    teaser = caption + " A BRICS Currency Could Shake the Dollar's Dominance"
+    text = doc(BODY, teaser, caption)
+    assert declutter.clean(text) == doc(BODY, teaser)
+    assert reasons(text) == [("duplicate.contained", 2)]
+
+
+def test_pull_quote_repeated_from_a_paragraph() -> None:
+    quote = "“If one is against terrorists, it is not abnormal to strike those terrorists right away,” Fabius said."
+    paragraph = f"The French minister was blunt. {quote} Others were more careful."
+    assert declutter.clean(doc(paragraph, quote, BODY)) == doc(paragraph, BODY)
+
+
+def test_repeated_song_chorus_stays() -> None:
+    chorus = ["And we sing it loud tonight", "Under the city lights", "Nobody sleeps tonight"]
+    verse = ["The first verse walks down the road", "The second verse finds a door"]
+    text = "\n".join([verse[0], *chorus, verse[1], *chorus]) + "\n"
+    assert declutter.clean(text) == text
+
+
+def test_repeated_recipe_step_and_short_answers_stay() -> None:
+    recipe = doc("Add the flour to the butter.", "Stir well.", "Pour in the milk slowly.", "Stir well.")
+    interview = doc("Q: Did you see the flood coming?", "Yes.", "Q: Would you stay here again?", "Yes.")
+    assert declutter.clean(recipe) == recipe
+    assert declutter.clean(interview) == interview
+
+
+def test_threshold_is_configurable() -> None:
+    text = doc("Stir well and wait.", BODY, "Stir well and wait.")
+    assert declutter.clean(text) == text
+    assert declutter.clean(text, replace(Config(), duplicate_min_words=3)) == doc("Stir well and wait.", BODY)
+
+
+def test_short_caption_copies_are_removed_as_captions_evidence() -> None:
+    cap = "Workers on the bridge. (AP Photo/Evan Vucci)"
+    text = doc(cap, BODY, cap)
+    assert declutter.clean(text, replace(Config(), keep_captions=True)) == doc(cap, BODY)

@@ -1,0 +1,78 @@
+"""promos: sections to the end or until prose resumes; inline promos alone."""
+
+from __future__ import annotations
+
+import pytest
+
+import declutter
+from declutter.filters.promos import Reason, line_reason, patterns_for
+
+BODY = ["The council voted on Tuesday to extend the bus lanes along the harbour road until the end of next year.",
+        "Officials said the cost of the project had risen by almost a third since the first estimate was published.",
+        "Residents who spoke at the meeting were divided, with shop owners warning that deliveries would suffer."]
+PROSE = ("Engineers expect the work to begin in the spring, once the ground has thawed and the contracts are "
+         "signed, and they say the first section of the lane could open before the summer holidays begin. "
+         "The rest will follow in the autumn.")
+PATS = patterns_for("en")
+
+
+def doc(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+@pytest.mark.parametrize("heading", [
+    "More from Foreign Policy", "Related", "Related:", "Related stories", "Read more", "Read next", "Recommended",
+    "You may also like", "You might also like", "Most popular", "MOST READ", "More from The Gazette »",
+])
+def test_section_headings(heading: str) -> None:
+    assert line_reason(heading, PATS) is Reason.HEADING
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Related: Council approves new budget for schools", Reason.INLINE),
+    ("READ MORE: Five things to know about the flood", Reason.INLINE),
+    ("Read more: Why bus lanes matter", Reason.INLINE),
+    ("Sign up for our newsletter", Reason.LINE),
+    ("Sign up for our daily newsletter to get the best stories every morning.", Reason.LINE),
+    ("Subscribe", Reason.LINE),
+    ("Share this article", Reason.LINE),
+    ("12 comments", Reason.LINE),
+    ("Advertisement", Reason.LINE),
+])
+def test_promo_lines(text: str, reason: Reason) -> None:
+    assert line_reason(text, PATS) is reason
+
+
+@pytest.mark.parametrize("text", [
+    "More from the interview is below, and it is long enough to be a sentence about the talks.",
+    "Related questions about the budget will be answered at the next meeting, the mayor said.",
+    "Residents said they would subscribe to any plan that kept the buses running on time.",
+    "She shared the article with colleagues before the meeting began.",
+    "Most popular among the proposals was a plan to plant trees along the road.",
+])
+def test_prose_is_not_a_promo(text: str) -> None:
+    assert line_reason(text, PATS) is None
+    assert declutter.clean(doc(BODY[0], text, BODY[1])) == doc(BODY[0], text, BODY[1])
+
+
+def test_section_runs_to_the_end_when_no_prose_follows() -> None:
+    teasers = ["Russians Are Unraveling Before Our Eyes",
+               "A wave of fresh humiliations has the Kremlin struggling to control the narrative.",
+               "The Battle for Eurasia"]
+    result = declutter.clean_and_explain(doc(*BODY, "More from Foreign Policy", *teasers))
+    assert result.text == doc(*BODY)
+    assert [r.reason for r in result.removals] == ["promo.heading"] + ["promo.section"] * 3
+
+
+def test_section_stops_where_prose_resumes() -> None:
+    text = doc(BODY[0], "Related", "Council approves new budget", "Five things to know about the flood",
+               "The short paragraph that follows is kept because it is a sentence.", PROSE, BODY[1])
+    expected = doc(BODY[0], "The short paragraph that follows is kept because it is a sentence.", PROSE, BODY[1])
+    assert declutter.clean(text) == expected
+
+
+def test_inline_promo_removes_only_its_line() -> None:
+    text = doc(BODY[0], "Related: Council approves new budget for schools", BODY[1])
+    result = declutter.clean_and_explain(text)
+    assert result.text == doc(BODY[0], BODY[1])
+    assert [(r.reason, r.index) for r in result.removals] == [("promo.inline", 1)]
