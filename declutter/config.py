@@ -36,6 +36,11 @@ class Config:
         duplicate_min_words: a repeated block shorter than this many words is
             kept (a chorus, "Stir well.", "Yes."), unless it is a caption or
             credit, whose repetition is never content.
+        duplicate_far_words: a copy that stands apart from its original (not
+            next to it, not in a repeated run of blocks) is removed only if it
+            has at least this many words and the text occurs exactly twice: a
+            repeated lead. A line that recurs three or more times between
+            different content (a questionnaire's question) is content.
         edge_blocks: how many blocks at the head and tail of a document count
             as its edges, where author bios and contact lines are removed.
         prose_min_words: a promo section ("More from X", "Related") ends where a
@@ -51,6 +56,7 @@ class Config:
     lang: str = "en"
     keep_captions: bool = False
     duplicate_min_words: int = 10
+    duplicate_far_words: int = 25
     edge_blocks: int = 3
     prose_min_words: int = 35
     remove_patterns: tuple[str, ...] = ()
@@ -58,6 +64,7 @@ class Config:
 
     def __post_init__(self) -> None:
         _check_positive("duplicate_min_words", self.duplicate_min_words)
+        _check_positive("duplicate_far_words", self.duplicate_far_words)
         _check_positive("edge_blocks", self.edge_blocks)
         _check_positive("prose_min_words", self.prose_min_words)
         for name in ("filters", "remove_patterns", "protect_patterns"):

@@ -79,9 +79,29 @@ def test_repeated_recipe_step_and_short_answers_stay() -> None:
 
 
 def test_threshold_is_configurable() -> None:
-    text = doc("Stir well and wait.", BODY, "Stir well and wait.")
+    text = doc("Stir well and wait.", "Stir well and wait.", BODY)
     assert declutter.clean(text) == text
     assert declutter.clean(text, replace(Config(), duplicate_min_words=3)) == doc("Stir well and wait.", BODY)
+
+
+def test_line_recurring_between_different_content_is_content() -> None:
+    question = "What kind of food do you like yourself, and are there dishes you do not like?"
+    answers = [f"{name} answered at length about the food of her childhood and the market."
+               for name in ("Anna", "Maria", "Olga")]
+    text = doc(question, answers[0], question, answers[1], question, answers[2])
+    assert declutter.clean(text) == text
+
+
+def test_repeated_run_of_blocks_is_removed() -> None:
+    run = [f"Item {n}: the tech news you need to know this Tuesday, number {n} of the day." for n in range(4)]
+    text = doc(*run, BODY, *run)
+    result = declutter.clean_and_explain(text)
+    assert result.text == doc(*run, BODY)
+    assert all("repeated run" in r.detail for r in result.removals)
+
+
+def test_long_paragraph_repeated_far_away_is_removed() -> None:
+    assert declutter.clean(doc(LEAD, BODY, STANDFIRST, LEAD)) == doc(LEAD, BODY, STANDFIRST)
 
 
 def test_short_caption_copies_are_removed_as_captions_evidence() -> None:

@@ -33,6 +33,7 @@ stays, so no words are lost::
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 
@@ -41,6 +42,8 @@ from declutter.config import Config
 from declutter.filters.base import Selection
 from declutter.filters.captions import is_caption
 
+#: Consecutive repeated blocks that make a repeated run (a page printed twice).
+RUN_BLOCKS = 3
 #: Words of a sentence start used as the hash key for truncation/containment.
 START_WORDS = 5
 _NON_WORD = re.compile(r"[\W_]+")
@@ -80,18 +83,60 @@ def duplicates(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
 
 def _exact(blocks: Sequence[Block], keys: list[str], config: Config, removed: set[int]) -> Iterator[Selection]:
     first: dict[str, int] = {}
+    copies: list[tuple[int, int]] = []
     for position, key in enumerate(keys):
-        if not key:
-            continue
-        original = first.setdefault(key, position)
-        if original != position and _eligible(blocks[position], key, config):
+        if key:
+            original = first.setdefault(key, position)
+            if original != position and _eligible(blocks[position], key, config):
+                copies.append((position, original))
+    if not copies:
+        return
+    counts = Counter(keys)
+    in_run = _in_runs([position for position, _ in copies])
+    for position, original in copies:
+        why = _why_clutter(blocks, keys, position, counts, in_run, config)
+        if why:
             removed.add(position)
-            yield Selection(blocks[position], Reason.EXACT, f"copy of block {blocks[original].index}")
+            yield Selection(blocks[position], Reason.EXACT, f"copy of block {blocks[original].index} ({why})")
+
+
+def _why_clutter(blocks: Sequence[Block], keys: list[str], position: int, counts: Counter[str],
+                 in_run: set[int], config: Config) -> str:
+    """Why a repeated block is clutter, or "" when it is natural repetition.
+
+    Copies that stand together, a run of blocks repeated as a whole, a long
+    paragraph printed exactly twice and captions are clutter; a line that
+    recurs between different content (a questionnaire's question, a line of
+    a meal plan) is content.
+    """
+    key = keys[position]
+    if keys[position - 1] == key:
+        return "next to its copy"
+    if position in in_run:
+        return "in a repeated run"
+    if counts[key] == 2 and key.count(" ") + 1 >= config.duplicate_far_words:
+        return "long paragraph repeated"
+    if is_caption(blocks[position], config):
+        return "caption"
+    return ""
 
 
 def _eligible(block: Block, key: str, config: Config) -> bool:
     """Long enough to be clutter when repeated, or a caption."""
     return key.count(" ") + 1 >= config.duplicate_min_words or is_caption(block, config)
+
+
+def _in_runs(copies: list[int]) -> set[int]:
+    """Positions that belong to a run of at least RUN_BLOCKS consecutive copies."""
+    found: set[int] = set()
+    run: list[int] = []
+    for position in [*copies, -2]:
+        if run and position != run[-1] + 1:
+            if len(run) >= RUN_BLOCKS:
+                found.update(run)
+            run = []
+        run.append(position)
+    return found
 
 
 def _sentence_starts(blocks: Sequence[Block], removed: set[int]) -> dict[str, list[int]]:
