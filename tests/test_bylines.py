@@ -78,3 +78,30 @@ def test_long_paragraph_about_a_writer_at_the_tail_stays() -> None:
     long_bio = ("Jane Doe was a staff writer at The Gazette for thirty years, and her reporting on the harbour "
                 "scandal " + "led to inquiries, resignations and new laws, " * 12 + "which is why she is remembered.")
     assert declutter.clean(doc(*BODY, long_bio)) == doc(*BODY, long_bio)
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Keith Bradsher contributed reporting from Hong Kong.", Reason.CREDITS),
+    ("Associated Press writers Alan Fram and Zeke Miller contributed to this report.", Reason.CREDITS),
+    ("With Post wires", Reason.CREDITS),
+    ("Updated at 1:23 p.m.", Reason.TIMESTAMP),
+    ("- Published 18 November 2019", Reason.TIMESTAMP),
+    ("Last updated: Nov 20, 2019 10:12 IST", Reason.TIMESTAMP),
+    ("Copyright 2019 Hawaii News Now. All rights reserved.", Reason.COPYRIGHT),
+    ("© Reuters", Reason.COPYRIGHT),
+    ("Follow NBC Latino on Facebook, Twitter and Instagram.", Reason.CONTACT),
+    ("Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com.", Reason.CONTACT),
+    ("Reach the reporters on Twitter at http://twitter.com/example", Reason.CONTACT),
+])
+def test_credit_timestamp_and_copyright_lines(text: str, reason: Reason) -> None:
+    assert line_reason(text, PATS) is reason
+
+
+@pytest.mark.parametrize("text", [
+    "Updated figures show that the harbour lanes carried more buses than ever in November.",
+    "Published in 1851, the novel sold fewer than three thousand copies in its author's lifetime.",
+    "Copyright law has not kept up with the way music is shared online, the panel concluded.",
+    "Reporters contributed to a fund for the family of the driver, who died in the crash.",
+])
+def test_prose_that_opens_like_metadata_stays(text: str) -> None:
+    assert line_reason(text, PATS) is None

@@ -76,3 +76,29 @@ def test_inline_promo_removes_only_its_line() -> None:
     result = declutter.clean_and_explain(text)
     assert result.text == doc(BODY[0], BODY[1])
     assert [(r.reason, r.index) for r in result.removals] == [("promo.inline", 1)]
+
+
+def test_tabloid_short_paragraphs_end_a_mid_article_section() -> None:
+    shorts = ["Authorities in the west of the country instituted a quarantine to stop the disease spreading.",
+              "Tourists from six countries were marooned in the town as a result of the closure.",
+              "Plague is caused by a bacteria usually found in small mammals and their fleas.",
+              "Nowadays the disease is easily treated with antibiotics if it is caught early."]
+    text = doc(BODY[0], "Most read in world news", "SCORES QUARANTINED Tourists Trapped [PICTURES]",
+               "Holidaymakers die after eating marmot [INSIGHT]", *shorts)
+    assert declutter.clean(text) == doc(BODY[0], *shorts)
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Top Rated Comments", Reason.LINE),
+    ("Loading comments...", Reason.LINE),
+    ("Leave a Reply", Reason.LINE),
+    ("Want to join the discussion?", Reason.LINE),
+    ("Filed under: Politics |", Reason.LINE),
+    ("Like this story? Share it with a friend!", Reason.LINE),
+    ("[Related: Salesforce Dreamforce Keynote: AI, Integration]", Reason.INLINE),
+    ("Related post: Pickled Brussels Sprouts Recipe", Reason.INLINE),
+    ("SEE MORE: Hong Kong protests: 800 students under siege", Reason.INLINE),
+    ("Most read in world news", Reason.HEADING),
+])
+def test_comment_and_more_promo_lines(text: str, reason: Reason) -> None:
+    assert line_reason(text, PATS) is reason

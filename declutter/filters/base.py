@@ -43,6 +43,19 @@ def ends_like_sentence(text: str) -> bool:
     return _SENTENCE_END.search(text) is not None
 
 
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def is_title_case(text: str) -> bool:
+    """Most words of four letters or more are capitalised: a headline.
+
+    >>> is_title_case("Is Netflix's 'The Diplomat' Factual or Farcical?"), is_title_case("He said it was over.")
+    (True, False)
+    """
+    words = _LONG_WORD.findall(text)
+    return bool(words) and sum(w[0].isupper() for w in words) * 10 >= len(words) * 6
+
+
 def sentence_count(text: str) -> int:
     """A cautious count of sentences: abbreviations do not split."""
     return 1 + len(_BOUNDARY.findall(text))

@@ -16,7 +16,9 @@ subject of an article as easily as its author:
     after:  The council voted on Monday.
 
 Reason codes: ``byline.byline``, ``byline.bio``, ``byline.contact``,
-``byline.credits`` ("(Reporting by X; Editing by Y)"), ``byline.reading_time``,
+``byline.credits`` ("(Reporting by X; Editing by Y)", "X contributed reporting"),
+``byline.reading_time``, ``byline.timestamp`` ("Updated at 1:23 p.m."),
+``byline.copyright`` ("Copyright © 2019 X. All rights reserved."),
 and ``byline.element`` (HTML elements marked byline/author).
 """
 
@@ -37,6 +39,8 @@ BYLINE_HINTS = frozenset({"byline", "author-bio", "author-box", "author-info", "
 #: A block-only byline or contact line longer than this is prose.
 LINE_MAX_WORDS = 25
 _INITIAL_END = compile_pattern(rf"(?:(?:^|[\s.]){UP}|\b[JS]r)\.$", "byline initial")
+#: A timestamp or copyright line longer than this is prose.
+METADATA_MAX_WORDS = 20
 #: A bio longer than this is a paragraph about someone, not a bio box.
 BIO_MAX_WORDS = 90
 
@@ -47,6 +51,8 @@ class Reason(StrEnum):
     CONTACT = "byline.contact"
     CREDITS = "byline.credits"
     READING_TIME = "byline.reading_time"
+    TIMESTAMP = "byline.timestamp"
+    COPYRIGHT = "byline.copyright"
     ELEMENT = "byline.element"
 
 
@@ -66,8 +72,9 @@ class Patterns:
             rf"^{NAME}[ \t]+{alternation(f['bylines.bio_verb'])}[ \t]+(?:an?|the|one of the)[ \t]+"
             rf"(?:[\w'’-]+[ \t]+){{0,6}}?{alternation(f['bylines.role'])}\b", where)
         self.contact = compile_pattern(rf"^{alternation(f['bylines.contact'])}[.\s]*$", where)
-        self.credits = compile_pattern(
-            rf"^[(\[]?{alternation(f['bylines.credits'])}\s+(?i:by|:)\s[^\n]{{2,400}}$", where)
+        self.credits = compile_pattern(rf"^{alternation(f['bylines.credits'])}[.\s]*$", where)
+        self.timestamp = compile_pattern(rf"^{alternation(f['bylines.timestamp'])}[.\s]*$", where)
+        self.copyright = compile_pattern(rf"^{alternation(f['bylines.copyright'])}$", where)
         self.reading_time = compile_pattern(rf"^{alternation(f['bylines.reading_time'])}[.\s]*$", where)
 
 
@@ -93,8 +100,17 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
         return Reason.BYLINE
     if pats.contact.match(text):
         return Reason.CONTACT
+    return _metadata_reason(text, pats)
+
+
+def _metadata_reason(text: str, pats: Patterns) -> Reason | None:
     if pats.reading_time.match(text):
         return Reason.READING_TIME
+    if word_count(text) <= METADATA_MAX_WORDS:
+        if pats.timestamp.match(text):
+            return Reason.TIMESTAMP
+        if pats.copyright.match(text):
+            return Reason.COPYRIGHT
     return None
 
 

@@ -7,7 +7,7 @@ what follows:
 * if no article prose follows, the section runs to the end of the document
   and everything in it goes (teaser headlines, deks, image alt texts);
 * if article prose resumes (a block that :func:`~declutter.filters.base.is_prose`
-  accepts), the heading and the headline-like blocks right after it go, and
+  accepts, or three sentence-like blocks in a row), the heading and the headline-like blocks right after it go, and
   the first sentence-like block and everything after it stay: when unsure,
   keep.
 
@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from declutter.blocks import Block
 from declutter.config import Config
-from declutter.filters.base import Selection, ends_like_sentence, is_prose, word_count
+from declutter.filters.base import Selection, ends_like_sentence, is_prose, is_title_case, word_count
 from declutter.vocab import alternation, compile_pattern, fragments_for, parse_languages
 
 #: HTML class/id tokens of promo boxes.
@@ -46,6 +46,8 @@ PROMO_HINTS = frozenset({"related", "related-articles", "related-posts", "relate
 HEADING_MAX_WORDS = 12
 #: A promo line with more words than this is prose.
 LINE_MAX_WORDS = 40
+#: Consecutive distinct sentence-like blocks that show article prose has resumed.
+SENTENCE_RUN = 3
 #: Punctuation a heading may end with: "Related:", "More from X »".
 _HEADING_END = r"\s*[:：.…»›>|\-–—]*\s*$"
 
@@ -66,7 +68,7 @@ class Patterns:
         where = f"promo vocabulary {','.join(languages)}"
         self.section = compile_pattern(rf"^{alternation(f['promos.section'])}{_HEADING_END}", where)
         self.line = compile_pattern(rf"^{alternation(f['promos.line'])}{_HEADING_END}", where)
-        self.inline = compile_pattern(rf"^{alternation(f['promos.inline'])}\s*[:：|»›>]\s*\S", where)
+        self.inline = compile_pattern(rf"^[\[(]?{alternation(f['promos.inline'])}\s*[:：|»›>]\s*\S", where)
 
 
 @lru_cache(maxsize=32)
@@ -124,14 +126,31 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
 
 
 def _next_prose(blocks: Sequence[Block], config: Config) -> list[int]:
-    """For each position, the position of the first prose block after it."""
+    """For each position, the position where article prose next resumes.
+
+    Prose resumes at a block :func:`is_prose` accepts, or at the first of
+    three consecutive, distinct sentence-like blocks (tabloids write in
+    one-sentence paragraphs; teaser grids alternate headlines and deks).
+    """
+    texts = [block.text.strip() for block in blocks]
+    sentence = [_sentence_like(text) for text in texts]
     after = [len(blocks)] * len(blocks)
     following = len(blocks)
     for position in range(len(blocks) - 1, -1, -1):
         after[position] = following
-        if is_prose(blocks[position].text, config):
+        if is_prose(texts[position], config) or _sentence_run(texts, sentence, position):
             following = position
     return after
+
+
+def _sentence_run(texts: list[str], sentence: list[bool], start: int) -> bool:
+    run = texts[start:start + SENTENCE_RUN]
+    return len(run) == SENTENCE_RUN and all(sentence[start:start + SENTENCE_RUN]) and len(set(run)) == SENTENCE_RUN
+
+
+def _sentence_like(text: str) -> bool:
+    """A sentence of prose: ends with a stop, has some words, is not Title Case."""
+    return ends_like_sentence(text) and word_count(text) >= 8 and not is_title_case(text)
 
 
 def _section_end(blocks: Sequence[Block], start: int, resumes: int) -> int:

@@ -24,7 +24,8 @@ from declutter.errors import ConfigError
 #: The sections and keys every language file must have.
 SCHEMA: dict[str, tuple[str, ...]] = {
     "captions": ("credit_label", "photo_word", "agency", "agency_photo", "file_photo"),
-    "bylines": ("by", "name_joiner", "not_name", "role", "bio_verb", "contact", "credits", "reading_time"),
+    "bylines": ("by", "name_joiner", "not_name", "role", "bio_verb", "contact", "credits", "timestamp", "copyright",
+                "reading_time"),
     "promos": ("section", "line", "inline"),
 }
 
