@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from declutter.errors import ConfigError
 from declutter.vocab import parse_languages
 
-#: Default filter order. Captions, bylines and promos go first because they
+#: Default filter order. Chrome (menus, cookie notices) goes first so that the
+#: others see the article. Captions, bylines and promos go next because they
 #: know *what* a block is; duplicates runs last so that it only compares the
 #: blocks that survived (a caption removed as a caption is not reported again
 #: as a duplicate, and a duplicate is only dropped while its twin is kept).
-DEFAULT_FILTERS: tuple[str, ...] = ("captions", "bylines", "promos", "duplicates")
+DEFAULT_FILTERS: tuple[str, ...] = ("chrome", "captions", "bylines", "promos", "duplicates")
 
 
 @dataclass(frozen=True, slots=True)

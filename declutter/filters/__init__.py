@@ -10,11 +10,13 @@ from __future__ import annotations
 from declutter.filters.base import FilterFunc, Selection
 from declutter.filters.bylines import bylines
 from declutter.filters.captions import captions
+from declutter.filters.chrome import chrome
 from declutter.filters.duplicates import duplicates
 from declutter.filters.patterns import patterns
 from declutter.filters.promos import promos
 
 FILTERS: dict[str, FilterFunc] = {
+    "chrome": chrome,
     "captions": captions,
     "bylines": bylines,
     "promos": promos,

@@ -27,6 +27,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
     "bylines": ("by", "name_joiner", "not_name", "role", "bio_verb", "contact", "credits", "timestamp", "copyright",
                 "reading_time"),
     "promos": ("section", "line", "inline"),
+    "chrome": ("nav", "ui", "cookies"),
 }
 
 Fragments = dict[str, tuple[str, ...]]

@@ -1,0 +1,122 @@
+"""chrome: site navigation menus, interface labels and cookie banners.
+
+Whole-page extractors (html-text, inscriptis, a plain ``get_text()``) keep the
+site around the article: menus, "Skip to main content", "Close", cookie
+notices. A menu shows up as a run of short lines, several of which are menu
+labels from the vocabulary; the run is removed from its first label to its
+last, so a short headline right after a menu is not taken with it::
+
+    before: Home
+            News
+            Sports
+            About Us
+            The council met on Monday to vote on the harbour bus lanes.
+    after:  The council met on Monday to vote on the harbour bus lanes.
+
+Reason codes: ``chrome.navigation`` (a line inside a menu run),
+``chrome.ui`` (a line that is only interface text, "Close", "Back to top"),
+``chrome.cookies`` (a cookie or consent notice).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from enum import StrEnum
+from functools import lru_cache
+
+from declutter.blocks import Block
+from declutter.config import Config
+from declutter.filters.base import Selection, word_count
+from declutter.vocab import alternation, compile_pattern, fragments_for, parse_languages
+
+#: A menu line has at most this many words.
+NAV_MAX_WORDS = 5
+#: A menu has at least this many lines, and this many of them are menu labels.
+NAV_MIN_LINES = 3
+NAV_MIN_LABELS = 2
+#: Menu labels make up at least this share of the lines between the first and last label.
+NAV_LABEL_SHARE = 0.4
+#: A cookie notice longer than this is prose about cookies.
+COOKIE_MAX_WORDS = 80
+_DECORATION = r"[\s|•·»›>:\-–—*#]*"
+_SENTENCE_STOP = re.compile(r"[a-z]{3,}[.!?]['\"”’)]*$")
+
+
+class Reason(StrEnum):
+    NAVIGATION = "chrome.navigation"
+    UI = "chrome.ui"
+    COOKIES = "chrome.cookies"
+
+
+class Patterns:
+    """The compiled chrome patterns of one language set."""
+
+    def __init__(self, languages: tuple[str, ...]) -> None:
+        f = fragments_for(languages)
+        where = f"chrome vocabulary {','.join(languages)}"
+        label = alternation(f["chrome.nav"])
+        self.nav = compile_pattern(rf"^{_DECORATION}{label}(?:(?:\s*[|•·/]\s*|\s+){label}){{0,3}}{_DECORATION}$", where)
+        self.ui = compile_pattern(rf"^{_DECORATION}{alternation(f['chrome.ui'])}{_DECORATION}$", where)
+        self.cookies = compile_pattern(rf"^{alternation(f['chrome.cookies'])}$", where)
+
+
+@lru_cache(maxsize=32)
+def patterns_for(lang: str) -> Patterns:
+    """Compiled patterns for a ``Config.lang`` value (built once per value)."""
+    return Patterns(parse_languages(lang))
+
+
+def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
+    """Select menu runs, interface lines and cookie notices."""
+    pats = patterns_for(config.lang)
+    texts = [block.text.strip() for block in blocks]
+    menu = _menu_positions(texts, pats)
+    for position, block in enumerate(blocks):
+        reason = Reason.NAVIGATION if position in menu else line_reason(texts[position], pats)
+        if reason is not None:
+            yield Selection(block, reason)
+
+
+def line_reason(text: str, pats: Patterns) -> Reason | None:
+    """The reason a single line is chrome, or None.
+
+    >>> line_reason("Skip to main content", patterns_for("en"))
+    <Reason.UI: 'chrome.ui'>
+    >>> line_reason("Search teams worked through the night.", patterns_for("en")) is None
+    True
+    """
+    if pats.ui.match(text):
+        return Reason.UI
+    if word_count(text) <= COOKIE_MAX_WORDS and pats.cookies.match(text):
+        return Reason.COOKIES
+    return None
+
+
+def _menu_positions(texts: list[str], pats: Patterns) -> set[int]:
+    """Positions inside menu runs (from a run's first label to its last)."""
+    found: set[int] = set()
+    start = 0
+    while start < len(texts):
+        end = start
+        while end < len(texts) and _menu_line(texts[end]):
+            end += 1
+        found.update(_menu_span(texts, start, end, pats))
+        start = end + 1
+    return found
+
+
+def _menu_line(text: str) -> bool:
+    return word_count(text) <= NAV_MAX_WORDS and _SENTENCE_STOP.search(text) is None
+
+
+def _menu_span(texts: list[str], start: int, end: int, pats: Patterns) -> range:
+    if end - start < NAV_MIN_LINES:
+        return range(0)
+    labels = [i for i in range(start, end) if pats.nav.match(texts[i])]
+    if len(labels) < NAV_MIN_LABELS:
+        return range(0)
+    span = range(labels[0], labels[-1] + 1)
+    if len(span) < NAV_MIN_LINES or len(labels) < NAV_LABEL_SHARE * len(span):
+        return range(0)
+    return span
