@@ -38,10 +38,16 @@ from declutter.filters.base import Selection, ends_like_sentence, is_prose, word
 from declutter.vocab import alternation, compile_pattern, fragments_for, parse_languages
 
 #: HTML class/id tokens of promo boxes.
-PROMO_HINTS = frozenset({"related", "related-articles", "related-posts", "related-stories", "more-stories",
-                         "newsletter", "newsletter-signup", "share", "sharing", "social-share", "share-buttons",
-                         "comments", "comment-list", "recommended", "recommendations", "most-popular",
-                         "trending", "outbrain", "taboola", "read-more", "promo", "subscribe"})
+#: In HTML mode class/id tokens are matched whole and by their ``-`` parts, and
+#: "ad"/"promo"/"sponsored" count only as a token's first part (see :mod:`declutter.html_hints`).
+PROMO_HINTS = frozenset({
+    "related", "related-articles", "related-posts", "related-stories", "more-stories", "more-from", "more-news",
+    "you-may-like", "may-like", "also-like", "newsletter", "newsletters", "subscribe", "subscription", "signup",
+    "sign-up", "share", "sharing", "shares", "social-share", "share-buttons", "sharethis", "addthis", "social",
+    "comments", "comment", "comment-list", "disqus", "recommended", "recommendations", "recommend", "most-popular",
+    "most-read", "most-viewed", "popular", "trending", "top-stories", "outbrain", "taboola", "mgid", "revcontent",
+    "zergnet", "read-more", "readmore", "promo", "promos", "promoted", "ad", "ads", "adv", "advert",
+    "advertisement", "advertising", "sponsor", "sponsored", "recirc", "recirculation"})
 #: A heading with more words than this is a sentence, not a heading.
 HEADING_MAX_WORDS = 12
 #: A promo line with more words than this is prose.
