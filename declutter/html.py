@@ -48,13 +48,17 @@ from declutter.html_hints import (
     CHROME_ITEMTYPES,
     CHROME_ROLES,
     CHROME_TAGS,
+    DECK,
+    DECK_HINTS,
     ELEMENT_FILTERS,
     HEADLINE,
     HIDDEN,
     ITEMTYPE_CHROME,
+    NESTED_ARTICLE,
     OUTER_HEADER,
     ROLE_CHROME,
     hint_tokens,
+    normalise,
 )
 from declutter.pipeline import Pipeline, Removal, Result
 
@@ -65,6 +69,11 @@ HEADLINE_WINDOW = 3
 #: An element holding at least this share of the page's paragraph text is the
 #: article's container: its own class names never remove it.
 CONTAINER_SHARE = 0.5
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
+#: Class names of the chunks of an article body that sites split around ads
+#: (WIRED's ``article__body``, NYT's ``StoryBodyCompanionColumn``), normalised.
+BODY_CHUNK_CLASSES = frozenset({"article-body", "body-container", "story-body-companion-column", "article-body-text",
+                                "articlebody", "story-body"})
 #: Elements that are never removed: the page itself.
 NEVER_REMOVED = frozenset({"html", "body", "main", "head"})
 _PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
@@ -208,7 +217,7 @@ class _Candidate:
     hints: frozenset[str]
 
 
-def _markers(element: HtmlElement, tag: str, meta: PageMeta) -> set[str]:
+def _markers(element: HtmlElement, tag: str, hints: set[str], meta: PageMeta) -> set[str]:
     """Hints that come from attributes and context rather than class names."""
     found = set()
     if element.get("hidden") is not None:
@@ -220,12 +229,23 @@ def _markers(element: HtmlElement, tag: str, meta: PageMeta) -> set[str]:
         found.add(ITEMTYPE_CHROME)
     if tag == "header" and _site_header(element):
         found.add(OUTER_HEADER)
-    if tag in ("h1", "h2") or element.get("itemprop") == "headline":
-        text = element.text_content()
-        if word_count(text) <= HEADLINE_MAX_WORDS and (
-                element.get("itemprop") == "headline" or matches_any(text, meta.titles)):
-            found.add(HEADLINE)
+    if tag == "article" and any(a.tag == "article" for a in element.iterancestors()):
+        found.add(NESTED_ARTICLE)
+    if tag in HEADING_TAGS or element.get("itemprop") == "headline" or not DECK_HINTS.isdisjoint(hints):
+        found |= _headline_markers(element, tag, meta)
     return found
+
+
+def _headline_markers(element: HtmlElement, tag: str, meta: PageMeta) -> set[str]:
+    """HEADLINE for a short heading that repeats the title, DECK for one that repeats the description."""
+    text = element.text_content()
+    if word_count(text) > HEADLINE_MAX_WORDS:
+        return set()
+    if tag in ("h1", "h2") and matches_any(text, meta.titles) or element.get("itemprop") == "headline":
+        return {HEADLINE}
+    if matches_any(text, meta.descriptions, cover=0.8):
+        return {DECK}
+    return set()
 
 
 def _site_header(element: HtmlElement) -> bool:
@@ -249,7 +269,7 @@ def _candidates(tree: HtmlElement, meta: PageMeta) -> Iterator[_Candidate]:
         if tag in NEVER_REMOVED:
             continue
         hints = set(hint_tokens(element.get("class"), element.get("id"))) if tag in BOX_TAGS else set()
-        hints |= _markers(element, tag, meta)
+        hints |= _markers(element, tag, hints, meta)
         if not (tag in CHROME_TAGS or tag in CAPTION_TAGS or (hints and not ALL_HINTS.isdisjoint(hints))
                 or any(h.startswith("@") for h in hints)):
             continue
@@ -267,6 +287,44 @@ def _describe(element: HtmlElement) -> str:
         if element.get(attr):
             parts.append(f'{attr}="{_SPACE.sub(" ", element.get(attr, "")).strip()}"')
     return "<" + " ".join(parts) + ">"
+
+
+def drop_scripts(tree: HtmlElement) -> None:
+    """Remove scripts and styles (JSON-LD stays): code, never text, yet ``text_content`` reads it."""
+    for element in tree.xpath("//script[not(@type='application/ld+json')]|//style"):
+        element.drop_tree()
+
+
+def merge_split_body(tree: HtmlElement) -> None:
+    """Move the later chunks of a body split around ads into the first chunk.
+
+    Sites cut an article into several ``article__body`` boxes with ads
+    between them; an extractor that takes the first body box then stops
+    after a few paragraphs. The chunks' children are appended, in order, to
+    the first chunk (nothing is dropped or reordered among the chunks), when
+    two or more chunks with the same class share their nearest ``article``
+    or ``main`` (or their parent when there is none).
+    """
+    groups: dict[tuple[str, int], list[HtmlElement]] = {}
+    for element in tree.iter("div", "section"):
+        for token in (element.get("class") or "").split():
+            name = normalise(token)
+            if name in BODY_CHUNK_CLASSES:
+                home = next((a for a in element.iterancestors("article", "main")), element.getparent())
+                groups.setdefault((name, id(home)), []).append(element)
+                break
+    for chunks in groups.values():
+        outer = [c for c in chunks if not any(a in chunks for a in c.iterancestors())]
+        if len(outer) < 2:
+            continue
+        first = outer[0]
+        for chunk in outer[1:]:
+            if chunk.text and chunk.text.strip():
+                wrapper = first.makeelement("p", {})
+                wrapper.text = chunk.text
+                first.append(wrapper)
+            for child in list(chunk):
+                first.append(child)
 
 
 def clean_tree(tree: HtmlElement, meta: PageMeta, config: Config) -> tuple[Removal, ...]:
@@ -328,6 +386,8 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     if tree is None:
         return Result("", ())
     meta = page_meta(tree)
+    drop_scripts(tree)
+    merge_split_body(tree)
     html_removals = clean_tree(tree, meta, config)
     text = trafilatura.extract(tree, url=url, include_comments=False) or ""
     steps = [headline_filter(meta), *config.filters]

@@ -37,7 +37,7 @@ from enum import StrEnum
 
 from declutter.blocks import Block
 from declutter.config import Config
-from declutter.filters.base import Selection
+from declutter.filters.base import Selection, word_count
 from declutter.filters.bylines import BYLINE_HINTS
 from declutter.filters.bylines import Reason as BylineReason
 from declutter.filters.captions import CAPTION_HINTS, CAPTION_TAGS
@@ -45,8 +45,9 @@ from declutter.filters.captions import Reason as CaptionReason
 from declutter.filters.promos import PROMO_HINTS
 from declutter.filters.promos import Reason as PromoReason
 
-#: Words that mark an ad or promo box only as the FIRST part of a token:
-#: ``ad-slot``, ``ads``, ``promo-box`` count; ``post-ad``, ``load-ads`` do not.
+#: Words that mark an ad or promo box only as the first or last part of a token:
+#: ``ad-slot``, ``ads``, ``event-promo`` count; ``load-ads-more`` does not. ``sidebar``
+#: counts first or after a :data:`POSITION_WORDS` word.
 FIRST_ONLY = frozenset({"ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "sponsor",
                         "sponsored", "promo", "promos", "promoted", "sidebar"})
 #: Words after which ``sidebar`` counts too (``left-sidebar``, ``widget-sidebar``).
@@ -69,6 +70,7 @@ CHROME_HINTS = frozenset({
     "tag-list", "taglist", "post-tags", "article-tags", "category-list", "filed-under", "posted-in", "pagination",
     "pager", "pdf-link", "end-slate", "endslate", "carousel", "swiper", "slick", "print-link", "sidebar",
     "widget-area", "skip-to-content", "back-to-top", "login", "signin", "sign-in", "log-in", "paywall-prompt",
+    "tooltip", "popover", "hovercard", "rollover",
 })
 #: HTML tags that are chrome wherever they stand.
 CHROME_TAGS = frozenset({"nav", "aside", "menu", "dialog"})
@@ -77,8 +79,14 @@ CHROME_ROLES = frozenset({"navigation", "dialog", "alertdialog", "menu", "menuba
 CHROME_ITEMTYPES = ("schema.org/breadcrumblist", "schema.org/sitenavigationelement", "schema.org/wpheader",
                     "schema.org/wpfooter", "schema.org/wpsidebar", "schema.org/wpadblock")
 #: Marker hints the HTML reader adds for attributes and context (never class tokens: they hold "@").
-HIDDEN, ROLE_CHROME, ITEMTYPE_CHROME, OUTER_HEADER, HEADLINE = (
-    "@hidden", "@role-chrome", "@itemtype-chrome", "@outer-header", "@headline")
+HIDDEN, ROLE_CHROME, ITEMTYPE_CHROME, OUTER_HEADER, HEADLINE, DECK, NESTED_ARTICLE = (
+    "@hidden", "@role-chrome", "@itemtype-chrome", "@outer-header", "@headline", "@deck", "@nested-article")
+#: Class tokens of a deck (standfirst) under the headline.
+DECK_HINTS = frozenset({"dek", "deck", "standfirst", "subtitle", "sub-title", "subhead", "sub-head", "subheadline",
+                        "sub-headline", "strapline", "article-dek", "summary", "description", "excerpt", "lede",
+                        "intro", "teaser"})
+#: A byline or caption box longer than this holds more than a byline or caption: keep it.
+ELEMENT_MAX_WORDS = 120
 #: Class tokens of the article headline and itemprop names that mark it.
 HEADLINE_HINTS = frozenset({"headline", "entry-title", "article-title", "post-title", "story-title",
                             "article-headline", "post-headline", "story-headline", "article-header-title",
@@ -99,7 +107,13 @@ def normalise(token: str) -> str:
 
 
 def token_hints(token: str) -> set[str]:
-    """The hints of one class token or id (see the module docstring)."""
+    """The hints of one class token or id (see the module docstring).
+
+    A BEM modifier (``content-header--publish-date-bottom``) says how a box
+    looks, not what it is: it hints nothing (its block class stands beside it).
+    """
+    if "--" in token.strip("-"):
+        return set()
     norm = normalise(token)
     if not norm:
         return set()
@@ -119,8 +133,10 @@ def _part_counts(parts: list[str], i: int) -> bool:
     part = parts[i]
     if part in WHOLE_ONLY or part.isdigit():
         return False
+    if part == "sidebar":
+        return i == 0 or parts[i - 1] in POSITION_WORDS
     if part in FIRST_ONLY:
-        return i == 0 or (part == "sidebar" and parts[i - 1] in POSITION_WORDS)
+        return i in (0, len(parts) - 1)
     return True
 
 
@@ -138,6 +154,7 @@ class ChromeReason(StrEnum):
     """Reason codes of :func:`chrome_elements`."""
 
     TAG = "chrome.tag"
+    NESTED_ARTICLE = "chrome.nested_article"
     HINT = "chrome.hint"
     HIDDEN = "chrome.hidden"
     ROLE = "chrome.role"
@@ -148,6 +165,7 @@ class HeadlineReason(StrEnum):
     """Reason code of :func:`headline_elements`."""
 
     ELEMENT = "headline.element"
+    DECK = "headline.deck"
 
 
 def _boxed(block: Block) -> bool:
@@ -163,6 +181,8 @@ def caption_elements(blocks: Sequence[Block], config: Config) -> Iterator[Select
     if config.keep_captions:
         return
     for block in blocks:
+        if word_count(block.text) > ELEMENT_MAX_WORDS:
+            continue
         if block.tag in CAPTION_TAGS or (_boxed(block) and not CAPTION_HINTS.isdisjoint(block.hints)):
             yield Selection(block, CaptionReason.ELEMENT)
 
@@ -173,7 +193,7 @@ def byline_elements(blocks: Sequence[Block], config: Config) -> Iterator[Selecti
     before: ``<div class="byline">By Jane Doe</div><p>Body.</p>``   after: ``Body.``
     """
     for block in blocks:
-        if _boxed(block) and not BYLINE_HINTS.isdisjoint(block.hints):
+        if _boxed(block) and not BYLINE_HINTS.isdisjoint(block.hints) and word_count(block.text) <= ELEMENT_MAX_WORDS:
             yield Selection(block, BylineReason.ELEMENT)
 
 
@@ -207,6 +227,8 @@ def _chrome_reason(block: Block) -> ChromeReason | None:
         return ChromeReason.ROLE
     if OUTER_HEADER in block.hints:
         return ChromeReason.HEADER
+    if NESTED_ARTICLE in block.hints:
+        return ChromeReason.NESTED_ARTICLE
     if _boxed(block) and not CHROME_HINTS.isdisjoint(block.hints):
         return ChromeReason.HINT
     return None
@@ -223,6 +245,8 @@ def headline_elements(blocks: Sequence[Block], config: Config) -> Iterator[Selec
     for block in blocks:
         if HEADLINE in block.hints:
             yield Selection(block, HeadlineReason.ELEMENT)
+        elif DECK in block.hints:
+            yield Selection(block, HeadlineReason.DECK)
 
 
 def _named(func: object, name: str) -> None:

@@ -43,11 +43,13 @@ from declutter.vocab import alternation, compile_pattern, fragments_for, parse_l
 PROMO_HINTS = frozenset({
     "related", "related-articles", "related-posts", "related-stories", "more-stories", "more-from", "more-news",
     "you-may-like", "may-like", "also-like", "newsletter", "newsletters", "subscribe", "subscription", "signup",
-    "sign-up", "share", "sharing", "shares", "social-share", "share-buttons", "sharethis", "addthis", "social",
+    "sign-up", "share", "sharing", "shares", "social-share", "share-buttons", "sharethis", "addthis", "social-links",
+    "social-icons", "social-buttons", "social-tools", "social-bar", "social-follow", "social-media-links",
     "comments", "comment", "comment-list", "disqus", "recommended", "recommendations", "recommend", "most-popular",
     "most-read", "most-viewed", "popular", "trending", "top-stories", "outbrain", "taboola", "mgid", "revcontent",
     "zergnet", "read-more", "readmore", "promo", "promos", "promoted", "ad", "ads", "adv", "advert",
-    "advertisement", "advertising", "sponsor", "sponsored", "recirc", "recirculation"})
+    "advertisement", "advertising", "sponsor", "sponsored", "recirc", "recirculation", "latest-news", "latest-stories",
+    "latest-posts", "latest-articles", "latest-headlines"})
 #: A heading with more words than this is a sentence, not a heading.
 HEADING_MAX_WORDS = 12
 #: A promo line with more words than this is prose.
