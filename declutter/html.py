@@ -241,7 +241,7 @@ def _headline_markers(element: HtmlElement, tag: str, meta: PageMeta) -> set[str
     text = element.text_content()
     if word_count(text) > HEADLINE_MAX_WORDS:
         return set()
-    if tag in ("h1", "h2") and matches_any(text, meta.titles) or element.get("itemprop") == "headline":
+    if (tag in ("h1", "h2") and matches_any(text, meta.titles)) or element.get("itemprop") == "headline":
         return {HEADLINE}
     if matches_any(text, meta.descriptions, cover=0.8):
         return {DECK}
@@ -341,7 +341,7 @@ def clean_tree(tree: HtmlElement, meta: PageMeta, config: Config) -> tuple[Remov
         if total and cand.tag not in CHROME_TAGS and _paragraph_chars(cand.element) >= CONTAINER_SHARE * total:
             continue
         candidates.append(cand)
-    blocks = tuple(Block(i, _SPACE.sub(" ", c.element.text_content()).strip(), 0, c.tag, c.hints)
+    blocks = tuple(Block(i, _SPACE.sub(" ", " ".join(c.element.itertext())).strip(), 0, c.tag, c.hints)
                    for i, c in enumerate(candidates))
     doc = Document(blocks, tuple(" " for _ in blocks[1:]))
     steps = list(ELEMENT_FILTERS)

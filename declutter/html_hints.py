@@ -60,7 +60,7 @@ WHOLE_ONLY = frozenset({"author", "authors", "meta", "widget", "title", "headlin
 #: ``postid-12``). Such a token hints only itself.
 LABEL_PREFIXES = frozenset({"tag", "category", "cat", "categories", "term", "topic", "postid", "post-id", "format",
                             "type", "status", "template", "page-id", "parent-pageid", "has", "with", "without", "no",
-                            "not", "is", "show", "hide", "hidden", "enable", "disable", "single", "elementor",
+                            "not", "is", "show", "hide", "hidden", "enable", "disable", "elementor",
                             "wp-block", "toggle", "lang", "theme", "layout", "color", "bg", "text", "font"})
 #: Site chrome: navigation, breadcrumbs, consent and modal boxes, tag lists, pagers.
 CHROME_HINTS = frozenset({
@@ -221,17 +221,17 @@ def chrome_elements(blocks: Sequence[Block], config: Config) -> Iterator[Selecti
 def _chrome_reason(block: Block) -> ChromeReason | None:
     if block.tag in CHROME_TAGS:
         return ChromeReason.TAG
-    if HIDDEN in block.hints:
-        return ChromeReason.HIDDEN
-    if ROLE_CHROME in block.hints or ITEMTYPE_CHROME in block.hints:
-        return ChromeReason.ROLE
-    if OUTER_HEADER in block.hints:
-        return ChromeReason.HEADER
-    if NESTED_ARTICLE in block.hints:
-        return ChromeReason.NESTED_ARTICLE
+    for marker, reason in _MARKER_REASONS:
+        if marker in block.hints:
+            return reason
     if _boxed(block) and not CHROME_HINTS.isdisjoint(block.hints):
         return ChromeReason.HINT
     return None
+
+
+_MARKER_REASONS = ((HIDDEN, ChromeReason.HIDDEN), (ROLE_CHROME, ChromeReason.ROLE),
+                   (ITEMTYPE_CHROME, ChromeReason.ROLE), (OUTER_HEADER, ChromeReason.HEADER),
+                   (NESTED_ARTICLE, ChromeReason.NESTED_ARTICLE))
 
 
 def headline_elements(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
