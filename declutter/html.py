@@ -42,6 +42,11 @@ from declutter.config import Config
 from declutter.errors import InputError
 from declutter.filters.base import Selection, word_count
 from declutter.filters.captions import CAPTION_TAGS
+from declutter.filters.promos import HEADING_MAX_WORDS
+from declutter.filters.promos import Patterns as PromoPatterns
+from declutter.filters.promos import Reason as PromoReason
+from declutter.filters.promos import line_reason as promo_line_reason
+from declutter.filters.promos import patterns_for as promo_patterns
 from declutter.html_hints import (
     ALL_HINTS,
     BOX_TAGS,
@@ -56,7 +61,9 @@ from declutter.html_hints import (
     ITEMTYPE_CHROME,
     NESTED_ARTICLE,
     OUTER_HEADER,
+    PROMO_HEADING,
     ROLE_CHROME,
+    TEASER,
     hint_tokens,
     normalise,
 )
@@ -259,7 +266,63 @@ def _site_header(element: HtmlElement) -> bool:
     return text > 0 and links >= 0.5 * text
 
 
-def _candidates(tree: HtmlElement, meta: PageMeta) -> Iterator[_Candidate]:
+#: Tags of a promo heading and of the teaser lines after it.
+PROMO_RUN_TAGS = ("p", "h2", "h3", "h4", "h5", "h6")
+#: A teaser line is a link: at least this share of its text is link text.
+TEASER_LINK_SHARE = 0.75
+
+
+def promo_runs(tree: HtmlElement, config: Config) -> dict[HtmlElement, str]:
+    """Promo headings ("Don't miss") with the link-only siblings that follow them.
+
+    Only headings followed by at least one link-only sibling count: a
+    heading alone is left to the text filters.
+    """
+    pats = promo_patterns(config.lang)
+    marks: dict[HtmlElement, str] = {}
+    for element in tree.iter(*PROMO_RUN_TAGS):
+        if element in marks:
+            continue
+        text = _SPACE.sub(" ", element.text_content()).strip()
+        if _is_promo_heading(text, pats):
+            run = list(_teaser_run(element)) if len(element) <= 2 else []
+            if run:
+                marks[element] = PROMO_HEADING
+                marks.update(dict.fromkeys(run, TEASER))
+        elif len(element) and _is_promo_heading(_first_line(element), pats) and _link_share(element) >= 0.6:
+            marks[element] = PROMO_HEADING
+    return marks
+
+
+def _is_promo_heading(text: str, pats: PromoPatterns) -> bool:
+    return bool(text) and word_count(text) <= HEADING_MAX_WORDS and (
+        promo_line_reason(text, pats) is PromoReason.HEADING)
+
+
+def _first_line(element: HtmlElement) -> str:
+    """The element's text up to its first child, or its first child's text when it opens with one."""
+    own = str(element.text or "").strip()
+    if own:
+        return own
+    return _SPACE.sub(" ", str(element[0].text_content())).strip() if isinstance(element[0].tag, str) else ""
+
+
+def _link_share(element: HtmlElement) -> float:
+    text = len("".join(element.itertext()).strip())
+    links = sum(len("".join(a.itertext()).strip()) for a in element.iter("a"))
+    return links / text if text else 0.0
+
+
+def _teaser_run(heading: HtmlElement) -> Iterator[HtmlElement]:
+    for sibling in heading.itersiblings():
+        if not isinstance(sibling.tag, str) or (sibling.tail or "").strip():
+            return
+        if _link_share(sibling) < TEASER_LINK_SHARE:
+            return
+        yield sibling
+
+
+def _candidates(tree: HtmlElement, meta: PageMeta, marks: dict[HtmlElement, str]) -> Iterator[_Candidate]:
     """Elements some element filter may select, outermost only, in document order."""
     skip_to = -1
     for position, element in enumerate(tree.iter(etree.Element)):
@@ -270,6 +333,8 @@ def _candidates(tree: HtmlElement, meta: PageMeta) -> Iterator[_Candidate]:
             continue
         hints = set(hint_tokens(element.get("class"), element.get("id"))) if tag in BOX_TAGS else set()
         hints |= _markers(element, tag, hints, meta)
+        if element in marks:
+            hints.add(marks[element])
         if not (tag in CHROME_TAGS or tag in CAPTION_TAGS or (hints and not ALL_HINTS.isdisjoint(hints))
                 or any(h.startswith("@") for h in hints)):
             continue
@@ -337,7 +402,7 @@ def clean_tree(tree: HtmlElement, meta: PageMeta, config: Config) -> tuple[Remov
     """
     total = _paragraph_chars(tree)
     candidates = []
-    for cand in _candidates(tree, meta):
+    for cand in _candidates(tree, meta, promo_runs(tree, config)):
         if total and cand.tag not in CHROME_TAGS and _paragraph_chars(cand.element) >= CONTAINER_SHARE * total:
             continue
         candidates.append(cand)

@@ -79,12 +79,13 @@ CHROME_ROLES = frozenset({"navigation", "dialog", "alertdialog", "menu", "menuba
 CHROME_ITEMTYPES = ("schema.org/breadcrumblist", "schema.org/sitenavigationelement", "schema.org/wpheader",
                     "schema.org/wpfooter", "schema.org/wpsidebar", "schema.org/wpadblock")
 #: Marker hints the HTML reader adds for attributes and context (never class tokens: they hold "@").
-HIDDEN, ROLE_CHROME, ITEMTYPE_CHROME, OUTER_HEADER, HEADLINE, DECK, NESTED_ARTICLE = (
-    "@hidden", "@role-chrome", "@itemtype-chrome", "@outer-header", "@headline", "@deck", "@nested-article")
+HIDDEN, ROLE_CHROME, ITEMTYPE_CHROME, OUTER_HEADER, HEADLINE, DECK, NESTED_ARTICLE, PROMO_HEADING, TEASER = (
+    "@hidden", "@role-chrome", "@itemtype-chrome", "@outer-header", "@headline", "@deck", "@nested-article",
+    "@promo-heading", "@teaser")
 #: Class tokens of a deck (standfirst) under the headline.
+#: Not "summary", "intro" or "lede": those boxes often hold the article's first paragraph.
 DECK_HINTS = frozenset({"dek", "deck", "standfirst", "subtitle", "sub-title", "subhead", "sub-head", "subheadline",
-                        "sub-headline", "strapline", "article-dek", "summary", "description", "excerpt", "lede",
-                        "intro", "teaser"})
+                        "sub-headline", "strapline", "article-dek"})
 #: A byline or caption box longer than this holds more than a byline or caption: keep it.
 ELEMENT_MAX_WORDS = 120
 #: Class tokens of the article headline and itemprop names that mark it.
@@ -198,12 +199,20 @@ def byline_elements(blocks: Sequence[Block], config: Config) -> Iterator[Selecti
 
 
 def promo_elements(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
-    """Related, newsletter, share, comments and ad boxes.
+    """Related, newsletter, share, comments and ad boxes; promo headings and their link lines.
+
+    A promo heading ("Don't miss", "Related") goes with the run of link-only
+    siblings right after it (the HTML reader marks both); the first sibling
+    that is not a link ends the run, so the article resumes there.
 
     before: ``<p>Body.</p><section class="related-posts">…</section>``   after: ``Body.``
     """
     for block in blocks:
-        if _boxed(block) and not PROMO_HINTS.isdisjoint(block.hints):
+        if PROMO_HEADING in block.hints:
+            yield Selection(block, PromoReason.HEADING)
+        elif TEASER in block.hints:
+            yield Selection(block, PromoReason.SECTION, "a link-only line after a promo heading")
+        elif _boxed(block) and not PROMO_HINTS.isdisjoint(block.hints):
             yield Selection(block, PromoReason.ELEMENT)
 
 

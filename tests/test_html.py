@@ -247,3 +247,28 @@ def test_cli_html_binary_input_is_exit_1() -> None:
 
 def test_python_version() -> None:
     assert sys.version_info >= (3, 11)
+
+
+def test_promo_heading_takes_its_link_lines_and_no_more() -> None:
+    teasers = "".join(f"<p><a href='/s{i}'>Teaser headline number {i} about something else</a></p>" for i in range(3))
+    short_body = "The plague is treatable with antibiotics, doctors said."
+    html = page(article(p(BODY_1), "<p><strong>DON'T MISS</strong></p>", teasers, p(short_body), p(BODY_2)))
+    result = clean_html_and_explain(html)
+    assert "Teaser headline" not in result.text and "DON'T MISS" not in result.text
+    assert short_body in result.text and BODY_2 in result.text
+    reasons = [r.reason for r in result.removals if r.filter == "html.promos"]
+    assert reasons == ["promo.heading", "promo.section", "promo.section", "promo.section"]
+
+
+def test_promo_heading_and_links_in_one_paragraph() -> None:
+    box = ("<p><strong>Related</strong><br><a href='/a'>First other story</a><br>"
+           "<a href='/b'>Second other story</a></p>")
+    result = clean_html_and_explain(page(article(p(BODY_1), box, p(BODY_2))))
+    assert "other story" not in result.text and BODY_2 in result.text
+
+
+def test_nested_article_is_a_teaser() -> None:
+    teaser = "<article><h3>Another story</h3><p>Its teaser paragraph, which is not part of this article.</p></article>"
+    result = clean_html_and_explain(page(article(p(BODY_1), p(BODY_2), p(BODY_3), teaser)))
+    assert "teaser paragraph" not in result.text
+    assert "chrome.nested_article" in {r.reason for r in result.removals}
