@@ -6,7 +6,8 @@
 
 ``clean`` is the fast path; ``clean_and_explain`` also returns every removal
 (filter, reason, block index, text); ``Pipeline`` composes filters; ``Config``
-holds the settings.
+holds the settings. ``clean_html`` and ``clean_html_and_explain`` take a whole
+HTML page instead (see :mod:`declutter.html`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,20 @@ from declutter.filters import FILTERS, Selection
 from declutter.pipeline import Pipeline, Removal, Result, replay
 
 __version__ = "0.1.0"
+
+
+def clean_html(html: str | bytes, url: str | None = None, config: Config | None = None) -> str:
+    """Return the main text of an HTML page without clutter (see :mod:`declutter.html`)."""
+    from declutter.html import clean_html as _clean_html
+
+    return _clean_html(html, url, config)
+
+
+def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Config | None = None) -> Result:
+    """Return the main text of an HTML page and every removal (see :mod:`declutter.html`)."""
+    from declutter.html import clean_html_and_explain as _explain
+
+    return _explain(html, url, config)
 
 
 def clean(text: str, config: Config | None = None) -> str:
@@ -42,6 +57,6 @@ def list_filters() -> dict[str, str]:
 
 __all__ = [
     "DEFAULT_FILTERS", "FILTERS", "Block", "Config", "ConfigError", "DeclutterError", "Document", "InputError",
-    "Pipeline", "Removal", "Result", "Selection", "__version__", "clean", "clean_and_explain", "list_filters",
-    "replay", "split_text",
+    "Pipeline", "Removal", "Result", "Selection", "__version__", "clean", "clean_and_explain", "clean_html",
+    "clean_html_and_explain", "list_filters", "replay", "split_text",
 ]

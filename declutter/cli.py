@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
     parser.add_argument("--explain", action="store_true", help="write each removal to stderr as a JSON line")
     parser.add_argument("--diff", action="store_true", help="print removed blocks marked in context instead")
+    parser.add_argument("--html", action="store_true",
+                        help="input is an HTML page: print its main text without clutter")
     parser.add_argument("--jsonl", action="store_true", help="input is JSON Lines; clean one field per record")
     parser.add_argument("--field", default="text", help="JSON Lines field to clean (default: text)")
     parser.add_argument("--explain-key", metavar="KEY", help="JSON Lines: add the removals to each record here")
@@ -77,6 +79,8 @@ def main(argv: Sequence[str] | None = None, stdin: BinaryIO | None = None,
     try:
         args = build_parser().parse_args(argv)
         pipeline = Pipeline(config=config_from_args(args))
+        if args.html and (args.jsonl or args.diff):
+            raise ConfigError("--html cannot be combined with --jsonl or --diff")
     except SystemExit as exc:
         return int(exc.code or 0)
     except DeclutterError as exc:
@@ -125,11 +129,26 @@ def _run(args: argparse.Namespace, pipeline: Pipeline, stdin: BinaryIO, stdout: 
     with _open_input(args.file, stdin) as source, _open_output(args.output, stdout) as sink:
         if args.jsonl:
             return run_jsonl(source, sink, stderr, pipeline, args)
+        if args.html:
+            return _run_html(source, sink, stderr, pipeline, args)
         text = source.read().decode(ENCODING, ERRORS)
         result = pipeline.explain(text)
         sink.write((render_diff(text, result) if args.diff else result.text).encode(ENCODING, ERRORS))
         if args.explain:
             _write_explain(stderr, result.removals)
+    return OK
+
+
+def _run_html(source: BinaryIO, sink: BinaryIO, stderr: IO[str], pipeline: Pipeline,
+              args: argparse.Namespace) -> int:
+    """Clean one HTML page (bytes: its charset is detected); the text ends with a newline."""
+    from declutter.html import clean_html_and_explain
+
+    result = clean_html_and_explain(source.read(), config=pipeline.config)
+    text = result.text if not result.text or result.text.endswith("\n") else result.text + "\n"
+    sink.write(text.encode(ENCODING, ERRORS))
+    if args.explain:
+        _write_explain(stderr, result.removals)
     return OK
 
 

@@ -104,7 +104,8 @@ def test_output_file_is_written(tmp_path: Path) -> None:
 
 def test_list_filters_and_version() -> None:
     out = run(["--list-filters"])[1].decode()
-    assert [line.split()[0] for line in out.splitlines()][:4] == ["captions", "bylines", "promos", "duplicates"]
+    assert [line.split()[0] for line in out.splitlines()][:5] == ["chrome", "captions", "bylines", "promos",
+                                                                          "duplicates"]
     assert run(["--version"])[0] == 0
 
 

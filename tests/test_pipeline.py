@@ -33,7 +33,7 @@ def test_config_switches_filters_off() -> None:
 
 
 def test_unknown_filter_names_the_valid_ones() -> None:
-    with pytest.raises(ConfigError, match=r"unknown filter 'promo'.*captions, bylines, promos, duplicates"):
+    with pytest.raises(ConfigError, match=r"unknown filter 'promo'.*chrome, captions, bylines, promos, duplicates"):
         Pipeline(["promo"])
 
 
@@ -111,5 +111,5 @@ def test_clean_rejects_bytes_with_a_clear_error() -> None:
 
 def test_list_filters_has_a_summary_for_each() -> None:
     filters = declutter.list_filters()
-    assert list(filters)[:4] == ["captions", "bylines", "promos", "duplicates"]
+    assert list(filters)[:5] == ["chrome", "captions", "bylines", "promos", "duplicates"]
     assert all(summary for summary in filters.values())

@@ -34,8 +34,15 @@ from declutter.filters.base import Selection, word_count
 from declutter.vocab import NAME, UP, alternation, compile_pattern, fragments_for, parse_languages
 
 #: HTML class/id tokens of byline and author boxes.
-BYLINE_HINTS = frozenset({"byline", "author-bio", "author-box", "author-info", "authorbio", "author-card",
-                          "author-details", "article-author", "post-author", "contributor", "dateline"})
+#: In HTML mode class/id tokens are matched whole and by their ``-`` parts
+#: (see :mod:`declutter.html_hints`); "author" alone counts only as a whole token.
+BYLINE_HINTS = frozenset({"byline", "bylines", "author", "authors", "author-bio", "author-box", "author-info",
+                          "authorbio", "author-card", "author-details", "author-meta", "author-avatar",
+                          "author-profile", "about-author", "article-author", "post-author", "entry-author",
+                          "contributor", "contributors", "coauthor", "coauthors", "dateline", "post-meta",
+                          "entry-meta", "article-meta", "story-meta", "meta-info", "post-info", "article-info",
+                          "story-info", "timestamp", "publish-date", "published-date", "post-date", "entry-date",
+                          "article-date"})
 #: A block-only byline or contact line longer than this is prose.
 LINE_MAX_WORDS = 25
 _INITIAL_END = compile_pattern(rf"(?:(?:^|[\s.]){UP}|\b[JS]r)\.$", "byline initial")

@@ -36,8 +36,9 @@ from declutter.vocab import NAME, alternation, compile_pattern, fragments_for, p
 
 #: HTML tags and class/id tokens that mark a caption or a credit.
 CAPTION_TAGS = frozenset({"figcaption"})
-CAPTION_HINTS = frozenset({"caption", "figcaption", "wp-caption-text", "image-caption", "photo-caption", "credit",
-                           "image-credit", "photo-credit", "img-credit", "media-credit", "credits"})
+CAPTION_HINTS = frozenset({"caption", "captions", "figcaption", "wp-caption-text", "image-caption", "photo-caption",
+                           "media-caption", "credit", "credits", "image-credit", "photo-credit", "img-credit",
+                           "media-credit", "photo-credits"})
 #: A credit line longer than this many words is treated as prose.
 CREDIT_LINE_MAX_WORDS = 30
 

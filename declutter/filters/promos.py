@@ -38,10 +38,18 @@ from declutter.filters.base import Selection, ends_like_sentence, is_prose, is_t
 from declutter.vocab import alternation, compile_pattern, fragments_for, parse_languages
 
 #: HTML class/id tokens of promo boxes.
-PROMO_HINTS = frozenset({"related", "related-articles", "related-posts", "related-stories", "more-stories",
-                         "newsletter", "newsletter-signup", "share", "sharing", "social-share", "share-buttons",
-                         "comments", "comment-list", "recommended", "recommendations", "most-popular",
-                         "trending", "outbrain", "taboola", "read-more", "promo", "subscribe"})
+#: In HTML mode class/id tokens are matched whole and by their ``-`` parts, and
+#: "ad"/"promo"/"sponsored" count only as a token's first part (see :mod:`declutter.html_hints`).
+PROMO_HINTS = frozenset({
+    "related", "related-articles", "related-posts", "related-stories", "more-stories", "more-from", "more-news",
+    "you-may-like", "may-like", "also-like", "newsletter", "newsletters", "subscribe", "subscription", "signup",
+    "sign-up", "share", "sharing", "shares", "social-share", "share-buttons", "sharethis", "addthis", "social-links",
+    "social-icons", "social-buttons", "social-tools", "social-bar", "social-follow", "social-media-links",
+    "comments", "comment", "comment-list", "disqus", "recommended", "recommendations", "recommend", "most-popular",
+    "most-read", "most-viewed", "popular", "trending", "top-stories", "outbrain", "taboola", "mgid", "revcontent",
+    "zergnet", "read-more", "readmore", "promo", "promos", "promoted", "ad", "ads", "adv", "advert",
+    "advertisement", "advertising", "sponsor", "sponsored", "recirc", "recirculation", "latest-news", "latest-stories",
+    "latest-posts", "latest-articles", "latest-headlines"})
 #: A heading with more words than this is a sentence, not a heading.
 HEADING_MAX_WORDS = 12
 #: A promo line with more words than this is prose.
@@ -68,6 +76,8 @@ class Patterns:
         where = f"promo vocabulary {','.join(languages)}"
         self.section = compile_pattern(rf"^{alternation(f['promos.section'])}{_HEADING_END}", where)
         self.line = compile_pattern(rf"^{alternation(f['promos.line'])}{_HEADING_END}", where)
+        #: A bare inline label ("Don't miss"): a heading only with other evidence (HTML links).
+        self.label = compile_pattern(rf"^{alternation(f['promos.inline'])}{_HEADING_END}", where)
         self.inline = compile_pattern(rf"^[\[(]?{alternation(f['promos.inline'])}\s*[:：|»›>]\s*\S", where)
 
 
@@ -84,7 +94,8 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
     <Reason.HEADING: 'promo.heading'>
     >>> line_reason("Related: Council approves budget", patterns_for("en"))
     <Reason.INLINE: 'promo.inline'>
-    >>> line_reason("More from the interview is below, and it is long.", patterns_for("en")) is None
+    >>> line_reason("More from the interview is below, and it runs on for a good many words.",
+    ...             patterns_for("en")) is None
     True
     """
     words = word_count(text)

@@ -1,0 +1,87 @@
+"""Whole-token class/id matching and its guards (declutter.html_hints)."""
+
+from __future__ import annotations
+
+import pytest
+
+from declutter.filters.bylines import BYLINE_HINTS
+from declutter.filters.captions import CAPTION_HINTS
+from declutter.filters.promos import PROMO_HINTS
+from declutter.html_hints import ALL_HINTS, CHROME_HINTS, hint_tokens, normalise
+
+
+def hits(class_attr: str | None, id_attr: str | None = None) -> frozenset[str]:
+    return hint_tokens(class_attr, id_attr) & ALL_HINTS
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("relatedPosts", "related-posts"), ("related_posts", "related-posts"), ("Related--Posts", "related-posts"),
+    ("article__body", "article-body"), ("StoryBodyCompanionColumn", "story-body-companion-column"),
+])
+def test_normalise_joins_spellings(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize("class_attr", ["related", "related-posts", "single-related-posts-wrap", "relatedArticles",
+                                        "c-related_stories"])
+def test_related_tokens_hit(class_attr: str) -> None:
+    assert "related" in hits(class_attr)
+
+
+@pytest.mark.parametrize("class_attr", ["unrelated", "unrelated-thing", "correlated-data", "relatedness"])
+def test_related_is_never_a_substring_match(class_attr: str) -> None:
+    assert not hits(class_attr) & PROMO_HINTS
+
+
+def test_author_counts_only_whole_or_as_a_box() -> None:
+    assert "author" in hits("author")
+    assert hits("author-bio") & BYLINE_HINTS
+    assert not hits("author-jane-doe") & BYLINE_HINTS
+    assert not hits("post-author-jane") - {"post-author"}
+
+
+def test_taxonomy_and_state_classes_hint_only_themselves() -> None:
+    for label in ("tag-related", "category-share", "has-sidebar", "with-comments", "no-comments", "postid-12",
+                  "format-standard"):
+        assert hint_tokens(label, None) == {normalise(label)}, label
+        assert not hits(label), label
+
+
+def test_ad_words_count_only_at_the_edges_of_a_token() -> None:
+    assert hits("ad-slot") & PROMO_HINTS
+    assert hits("header-ad") & PROMO_HINTS
+    assert hits("ads") & PROMO_HINTS
+    assert not hits("load-ads-more") & PROMO_HINTS
+    assert not hits("head") & PROMO_HINTS
+    assert not hits("thread-header")
+
+
+def test_sidebar_needs_a_position() -> None:
+    assert hits("sidebar") & CHROME_HINTS
+    assert hits("left-sidebar") & CHROME_HINTS
+    assert hits("sidebar-widgets") & CHROME_HINTS
+    assert not hits("with-sidebar")
+    assert not hits("content-sidebar-wrap") & CHROME_HINTS
+
+
+def test_bem_modifiers_hint_nothing() -> None:
+    assert hint_tokens("content-header--publish-date-bottom", None) == frozenset()
+    assert hits("ad ad--in-content") & PROMO_HINTS
+
+
+def test_id_and_class_are_tested_separately() -> None:
+    assert hits("story", "newsletter-signup") & PROMO_HINTS
+    assert hits(None, "comments") & PROMO_HINTS
+    assert not hits("x", "xcomments")
+
+
+def test_captions_and_bylines_hint() -> None:
+    assert hits("wp-caption-text") & CAPTION_HINTS
+    assert hits("article__image-caption") & CAPTION_HINTS
+    assert hits("c-byline") & BYLINE_HINTS
+
+
+def test_empty_and_odd_attributes() -> None:
+    assert hint_tokens(None, None) == frozenset()
+    assert hint_tokens("   ", "") == frozenset()
+    assert hint_tokens("-- __ ..", None) == frozenset()
