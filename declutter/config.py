@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from declutter.errors import ConfigError
-from declutter.vocab import parse_languages
+from declutter.vocab import is_auto, parse_languages
 
 #: Default filter order. Captions, bylines and promos go first because they
 #: know *what* a block is; duplicates runs last so that it only compares the
@@ -65,8 +65,9 @@ class Config:
             if isinstance(value, str) or not isinstance(value, tuple):
                 raise ConfigError(f"Config.{name} must be a tuple of strings, got {value!r}")
         if not isinstance(self.lang, str):
-            raise ConfigError(f"Config.lang must be a string such as 'en' or 'en,de', got {self.lang!r}")
-        parse_languages(self.lang)
+            raise ConfigError(f"Config.lang must be a string such as 'auto', 'en' or 'en,de', got {self.lang!r}")
+        if not is_auto(self.lang):
+            parse_languages(self.lang)
 
 
 def _check_positive(name: str, value: int) -> None:
