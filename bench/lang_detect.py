@@ -6,12 +6,13 @@ Run from the repository root::
 
 Without arguments it uses the seed documents plus one synthetic article per
 language (built from tests/test_languages.py when present). It prints the
-mean time of ``resolve_lang("auto", blocks)`` per document and the MB/s of
+median and worst time of ``resolve_lang("auto", blocks)`` per document and the MB/s of
 ``clean()`` with ``lang="en"`` and ``lang="auto"``. Figures, not pass/fail.
 """
 
 from __future__ import annotations
 
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -52,9 +53,10 @@ def main(argv: list[str]) -> None:
     docs = documents(argv)
     size = sum(len(d.encode("utf-8")) for d in docs)
     split = [split_text(d).blocks for d in docs]
-    detect = best_of(20, lambda: [resolve_lang("auto", b) for b in split]) / len(docs)
+    per_doc = sorted(best_of(20, resolve_lang, "auto", blocks) for blocks in split)
     print(f"{len(docs)} documents, {size / 1e3:.0f} kB")
-    print(f"detection: {detect * 1e6:.1f} µs per document (resolve_lang('auto', blocks))")
+    print(f"detection (resolve_lang('auto', blocks)), best of 20 per document: "
+          f"median {statistics.median(per_doc) * 1e6:.1f} µs, max {per_doc[-1] * 1e6:.1f} µs")
     for lang in ("en", "auto"):
         config = Config(lang=lang)
         seconds = best_of(5, lambda c=config: [clean(d, c) for d in docs])

@@ -124,14 +124,18 @@ def resolve_lang(lang: str, blocks: Sequence[Block]) -> str:
     return ",".join(detect_languages(sample_text(blocks)))
 
 
-def widen(lang: str, blocks: Sequence[Block]) -> str:
-    """``lang`` plus the languages detected in ``blocks`` (``lang`` itself if none is new).
+def widen(lang: str, sample: str) -> str:
+    """``lang`` plus the languages detected in ``sample`` (``lang`` itself if none is new).
 
-    The pipeline calls this after removing blocks: the languages in use only
-    grow, which keeps ``clean(clean(x)) == clean(x)`` under ``"auto"``.
+    The pipeline calls this when removing blocks changed the document's
+    sample: the languages in use only grow, which keeps
+    ``clean(clean(x)) == clean(x)`` under ``"auto"``.
+
+    >>> widen("en", "Door de regen van vannacht is het water in de rivier flink gestegen.")
+    'en,nl'
     """
     have = set(parse_languages(lang))
-    found = set(detect_languages(sample_text(blocks)))
+    found = set(detect_languages(sample))
     if found <= have:
         return lang
     return ",".join(sorted(have | found))

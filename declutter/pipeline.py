@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from declutter.blocks import Block, Document, split_text
 from declutter.config import Config
-from declutter.detect import resolve_lang, widen
+from declutter.detect import detect_languages, sample_text, widen
 from declutter.errors import ConfigError
 from declutter.filters import FILTERS, FilterFunc, Selection
 from declutter.filters.patterns import compile_user_patterns
@@ -107,17 +107,18 @@ class Pipeline:
         protected = _protected(doc.blocks, self.config)
         alive = list(doc.blocks)
         removals: list[Removal] = []
-        auto = is_auto(self.config.lang)
-        config = replace(self.config, lang=resolve_lang(self.config.lang, alive)) if auto else self.config
-        while True:
-            before = len(removals)
-            alive = self._fixpoint(alive, config, protected, removals)
-            if not auto or len(removals) == before:
-                break
-            wider = widen(config.lang, alive)
-            if wider == config.lang:
-                break
-            config = replace(config, lang=wider)
+        if not is_auto(self.config.lang):
+            alive = self._fixpoint(alive, self.config, protected, removals)
+        else:
+            sample = sample_text(alive)
+            config = replace(self.config, lang=",".join(detect_languages(sample)))
+            while True:
+                alive = self._fixpoint(alive, config, protected, removals)
+                sample, before = sample_text(alive), sample
+                wider = config.lang if sample == before else widen(config.lang, sample)
+                if wider == config.lang:
+                    break
+                config = replace(config, lang=wider)
         removals.sort(key=lambda r: r.index)
         return Result(doc.render(b.index for b in alive), tuple(removals))
 

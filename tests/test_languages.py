@@ -15,8 +15,12 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from declutter import Config, clean, clean_and_explain
+from declutter.blocks import split_text
+from declutter.detect import resolve_lang
 from declutter.vocab import SCHEMA, available_languages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -219,7 +223,9 @@ TRAPS: dict[str, tuple[str, ...]] = {
            "Von Menschen und Mäusen", "Von Kopf bis Fuß", "Von der Leyen reist nach Kiew",
            "Von Seiten der Regierung hieß es, man prüfe den Vorschlag.", "Von Wegen Lisbeth spielen in Hamburg",
            "Von Montag Abend an", "Mehr als ein Spiel", "Teilen ist das neue Haben", "Bild von Trump bröckelt",
-           "Anzeige gegen den Bürgermeister erstattet", "Von Hamburg nach München in drei Stunden"),
+           "Anzeige gegen den Bürgermeister erstattet", "Von Hamburg nach München in drei Stunden",
+           "Von Angela Merkel bis Olaf Scholz", "Von Karl Marx lernen", "Von Sankt Pauli in die Bundesliga",
+           "Von Bad Homburg aus", "Von New York aus", "Von Null auf Hundert", "Von Januar bis März"),
     "en": ("By Monday, the talks had collapsed.", "By the time we arrived it was over.", "By Contrast",
            "More than a game", "Share prices fell sharply on Tuesday."),
     "fr": ("Par Toutatis !", "Par ailleurs", "Par Paris et sa banlieue", "Partager le repas avec ses voisins",
@@ -353,3 +359,36 @@ def test_explicit_languages_combine() -> None:
     assert clean(ARTICLES["de"].text(), both) == ARTICLES["de"].expected()
     # German clutter is left alone when only French is asked for.
     assert "Lesezeit: 3 Min." in clean(ARTICLES["de"].text(), replace(both, lang="fr"))
+
+
+# lang="auto" inside the pipeline: resolved per document, widened after removals, idempotent.
+
+TEASERS = [f"Story number {n}: the council and the mayor fight over the pools again" for n in range(30)]
+
+
+def test_languages_widen_once_clutter_that_hid_them_is_gone() -> None:
+    de = ARTICLES["de"]
+    text = "\n\n".join(["More from the City Desk", *TEASERS, de.prose[0], de.reading_time, de.prose[1]]) + "\n"
+    assert resolve_lang("auto", split_text(text).blocks) == "en"
+    result = clean_and_explain(text, Config(lang="auto"))
+    assert result.text == f"{de.prose[0]}\n\n{de.prose[1]}\n"
+    assert [r.reason for r in result.removals][-1] == "byline.reading_time"
+    assert clean(result.text, Config(lang="auto")) == result.text
+
+
+BLOCKS = sorted({b.text for article in ARTICLES.values() for b in split_text(article.text()).blocks}
+                | {t for traps in TRAPS.values() for t in traps} | set(TEASERS[:3]))
+
+
+def is_subsequence(kept: list[str], original: list[str]) -> bool:
+    remaining = iter(original)
+    return all(any(block == candidate for candidate in remaining) for block in kept)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(BLOCKS), min_size=1, max_size=25))
+def test_auto_is_idempotent_and_keeps_blocks_on_mixed_documents(blocks: list[str]) -> None:
+    text = "\n\n".join(blocks) + "\n"
+    once = clean(text, Config(lang="auto"))
+    assert clean(once, Config(lang="auto")) == once
+    assert is_subsequence([b.text for b in split_text(once).blocks], blocks)

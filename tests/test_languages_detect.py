@@ -76,8 +76,9 @@ def test_resolve_and_widen() -> None:
     assert resolve_lang("auto", blocks) == "en,nl"
     assert resolve_lang("AUTO", blocks) == "en,nl"
     assert resolve_lang("fr", blocks) == "fr"
-    assert widen("en", blocks) == "en,nl"
-    assert widen("de,en,nl", blocks) == "de,en,nl"
+    assert widen("en", PARAGRAPHS["nl"]) == "en,nl"
+    assert widen("de,en,nl", PARAGRAPHS["nl"]) == "de,en,nl"
+    assert widen("fr", PARAGRAPHS["nl"]) == "en,fr,nl"
 
 
 def test_a_mixed_document_can_bring_two_languages() -> None:
