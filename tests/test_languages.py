@@ -392,3 +392,25 @@ def test_auto_is_idempotent_and_keeps_blocks_on_mixed_documents(blocks: list[str
     once = clean(text, Config(lang="auto"))
     assert clean(once, Config(lang="auto")) == once
     assert is_subsequence([b.text for b in split_text(once).blocks], blocks)
+
+
+BIOS = {
+    "de": "Peter Müller ist Redakteur im Ressort Politik.",
+    "en": "Jane Doe is a staff writer at the Gazette.",
+    "fr": "Marie Dupont est journaliste au service Société.",
+    "es": "Juan Pérez es periodista de la sección de Economía.",
+    "it": "Mario Rossi è giornalista e vive a Torino.",
+    "pt": "Ana Ferreira é jornalista da secção de Sociedade.",
+    "nl": "Jan de Vries is politiek verslaggever van de krant.",
+    "pl": "Jan Kowalski jest dziennikarzem działu krajowego.",
+}
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_author_bio_at_the_end_goes_but_not_in_the_body(code: str) -> None:
+    p1, p2, p3 = ARTICLES[code].prose
+    at_end = f"{p1}\n\n{p2}\n\n{p3}\n\n{BIOS[code]}\n"
+    result = clean_and_explain(at_end, Config(lang=code))
+    assert [(r.reason, r.text) for r in result.removals] == [("byline.bio", BIOS[code])]
+    in_body = f"{BIOS[code]}\n\n{p1}\n\n{p2}\n\n{p3}\n\n{p1[:40]} und so weiter.\n"
+    assert clean(in_body, Config(lang=code)) == in_body
