@@ -22,6 +22,7 @@ from declutter import __version__, list_filters
 from declutter.config import DEFAULT_FILTERS, Config
 from declutter.errors import ConfigError, DeclutterError, InputError
 from declutter.pipeline import Pipeline, Removal, Result
+from declutter.vocab import AUTO, available_languages
 
 OK, BAD_INPUT, USAGE, INTERRUPTED = 0, 1, 2, 130
 ENCODING, ERRORS = "utf-8", "surrogateescape"
@@ -44,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--filters", help=f"comma-separated filters to run (default: {','.join(DEFAULT_FILTERS)})")
     parser.add_argument("--disable", help="comma-separated filters to leave out")
     parser.add_argument("--keep-captions", action="store_true", help="keep the first copy of each caption")
-    parser.add_argument("--lang", default="en", help="vocabulary language(s), e.g. en or en,de")
+    parser.add_argument("--lang", default=AUTO,
+                        help=f"vocabulary language(s): 'auto' (default: detect per document, always with en), "
+                             f"a code or a comma-separated list of: {', '.join(available_languages())}")
     parser.add_argument("--remove", action="append", default=[], metavar="REGEX",
                         help="also remove blocks matching REGEX (repeatable)")
     parser.add_argument("--protect", action="append", default=[], metavar="REGEX",

@@ -39,6 +39,7 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from declutter.blocks import Block, Document
 from declutter.config import Config
+from declutter.detect import SAMPLE_CHARS, detect_languages
 from declutter.errors import InputError
 from declutter.filters.base import Selection, word_count
 from declutter.filters.captions import CAPTION_TAGS
@@ -68,6 +69,7 @@ from declutter.html_hints import (
     normalise,
 )
 from declutter.pipeline import Pipeline, Removal, Result
+from declutter.vocab import is_auto
 
 #: A heading or leading line with more words than this is not a headline or deck.
 HEADLINE_MAX_WORDS = 40
@@ -453,11 +455,19 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     meta = page_meta(tree)
     drop_scripts(tree)
     merge_split_body(tree)
-    html_removals = clean_tree(tree, meta, config)
+    html_removals = clean_tree(tree, meta, _tree_lang(tree, config))
     text = trafilatura.extract(tree, url=url, include_comments=False) or ""
     steps = [headline_filter(meta), *config.filters]
     text_result = Pipeline(steps, config).explain(text)  # type: ignore[arg-type]
     return Result(text_result.text, html_removals + text_result.removals)
+
+
+def _tree_lang(tree: HtmlElement, config: Config) -> Config:
+    """With ``lang="auto"``, the languages of the page's paragraphs, for the HTML stage."""
+    if not is_auto(config.lang):
+        return config
+    sample = " ".join(p.text_content() for p in tree.iter("p"))[:SAMPLE_CHARS]
+    return replace(config, lang=",".join(detect_languages(sample)))
 
 
 def clean_html(html: str | bytes, url: str | None = None, config: Config | None = None) -> str:

@@ -17,14 +17,16 @@ caught on the second pass, not on a second call).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from declutter.blocks import Block, Document, split_text
 from declutter.config import Config
+from declutter.detect import detect_languages, sample_text, widen
 from declutter.errors import ConfigError
 from declutter.filters import FILTERS, FilterFunc, Selection
 from declutter.filters.patterns import compile_user_patterns
+from declutter.vocab import is_auto
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,21 +96,45 @@ class Pipeline:
         return self.run(split_text(text))
 
     def run(self, doc: Document) -> Result:
-        """Clean a document already split into blocks (text or HTML)."""
+        """Clean a document already split into blocks (text or HTML).
+
+        With ``lang="auto"`` the language is detected once, the filters run
+        to their fixpoint with it, and if the blocks left then show a language
+        not yet in use, it is added and the filters run again. The languages
+        only grow, so the output is also a fixpoint for the languages its own
+        text shows, which keeps cleaning idempotent.
+        """
         protected = _protected(doc.blocks, self.config)
         alive = list(doc.blocks)
         removals: list[Removal] = []
+        if not is_auto(self.config.lang):
+            alive = self._fixpoint(alive, self.config, protected, removals)
+        else:
+            sample = sample_text(alive)
+            config = replace(self.config, lang=",".join(detect_languages(sample)))
+            while True:
+                alive = self._fixpoint(alive, config, protected, removals)
+                sample, before = sample_text(alive), sample
+                wider = config.lang if sample == before else widen(config.lang, sample)
+                if wider == config.lang:
+                    break
+                config = replace(config, lang=wider)
+        removals.sort(key=lambda r: r.index)
+        return Result(doc.render(b.index for b in alive), tuple(removals))
+
+    def _fixpoint(self, alive: list[Block], config: Config, protected: frozenset[int],
+                  removals: list[Removal]) -> list[Block]:
+        """Run every step until a pass removes nothing; returns the blocks left."""
         changed = True
         while changed:
             changed = False
             for name, func in self.steps:
-                chosen = _collect(name, func, alive, self.config, protected)
+                chosen = _collect(name, func, alive, config, protected)
                 if chosen:
                     alive = [b for b in alive if b.index not in chosen]
                     removals.extend(_removal(name, sel) for sel in chosen.values())
                     changed = True
-        removals.sort(key=lambda r: r.index)
-        return Result(doc.render(b.index for b in alive), tuple(removals))
+        return alive
 
 
 def resolve(step: Step) -> tuple[str, FilterFunc]:

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from declutter.blocks import Block
 from declutter.config import Config
+from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, word_count
 from declutter.vocab import NAME, UP, alternation, compile_pattern, fragments_for, parse_languages
 
@@ -64,19 +65,23 @@ class Reason(StrEnum):
 
 
 class Patterns:
-    """The compiled byline patterns of one language set."""
+    """The compiled byline patterns of one language set.
+
+    Each language's openers carry that language's own ``not_name`` guard
+    ("By" refuses "Monday", "Von" refuses "Montag"), so adding a language
+    only ever adds matches: "By Mai Tran" stays a byline when German, whose
+    "Mai" is a month, is added.
+    """
 
     def __init__(self, languages: tuple[str, ...]) -> None:
         f = fragments_for(languages)
         where = f"byline vocabulary {','.join(languages)}"
-        by, not_name = alternation(f["bylines.by"]), alternation(f["bylines.not_name"])
         joiner = alternation(f["bylines.name_joiner"])
         names = rf"{NAME}(?:\s*(?:[,;&]|\b{joiner}\b)\s*{NAME}){{0,5}}"
         tail = r"(?:\s*(?:[,|•·:]|\s[-–—]\s|\bfor\b|\bin\b|\bat\b)\s*[^\n]{0,100})?"
-        self.byline = compile_pattern(
-            rf"^{by}:?[ \t]+(?!{not_name}\b){names}{tail}$", where)
+        self.byline = compile_pattern(rf"^{_openers(languages)}{names}{tail}$", where)
         self.bio = compile_pattern(
-            rf"^{NAME}[ \t]+{alternation(f['bylines.bio_verb'])}[ \t]+(?:an?|the|one of the)[ \t]+"
+            rf"^{NAME}[ \t]+{alternation(f['bylines.bio_verb'])}[ \t]+"
             rf"(?:[\w'’-]+[ \t]+){{0,6}}?{alternation(f['bylines.role'])}\b", where)
         self.contact = compile_pattern(rf"^{alternation(f['bylines.contact'])}[.\s]*$", where)
         self.credits = compile_pattern(rf"^{alternation(f['bylines.credits'])}[.\s]*$", where)
@@ -85,9 +90,19 @@ class Patterns:
         self.reading_time = compile_pattern(rf"^{alternation(f['bylines.reading_time'])}[.\s]*$", where)
 
 
+def _openers(languages: tuple[str, ...]) -> str:
+    """``(?:By:? (?!Monday…)|Von:? (?!Montag…))``: openers guarded per language."""
+    parts = []
+    for code in languages:
+        own = fragments_for((code,))
+        by, not_name = alternation(own["bylines.by"]), alternation(own["bylines.not_name"])
+        parts.append(rf"{by}:?[ \t]+(?!{not_name}\b)")
+    return "(?:" + "|".join(parts) + ")"
+
+
 @lru_cache(maxsize=32)
 def patterns_for(lang: str) -> Patterns:
-    """Compiled patterns for a ``Config.lang`` value (built once per value)."""
+    """Compiled patterns for a concrete ``Config.lang`` value (built once per value)."""
     return Patterns(parse_languages(lang))
 
 
@@ -123,7 +138,7 @@ def _metadata_reason(text: str, pats: Patterns) -> Reason | None:
 
 def bylines(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     """Select bylines, bios and contact lines (see the module docstring)."""
-    pats = patterns_for(config.lang)
+    pats = patterns_for(resolve_lang(config.lang, blocks))
     tail_start = len(blocks) - config.edge_blocks
     for position, block in enumerate(blocks):
         text = block.text.strip()

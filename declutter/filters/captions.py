@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from declutter.blocks import Block
 from declutter.config import Config
+from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, word_count
 from declutter.vocab import NAME, alternation, compile_pattern, fragments_for, parse_languages
 
@@ -56,19 +57,20 @@ class Patterns:
     def __init__(self, languages: tuple[str, ...]) -> None:
         f = fragments_for(languages)
         label, photo = alternation(f["captions.credit_label"]), alternation(f["captions.photo_word"])
+        photo_by = alternation(f["captions.photo_by"])
         agency, agency_photo = alternation(f["captions.agency"]), alternation(f["captions.agency_photo"])
         where = f"caption vocabulary {','.join(languages)}"
         self.credit_line = compile_pattern(
             rf"^(?:{label})\s*[:：|]\s*\S|^\(?[^\n():!?]{{0,60}}/\s*{agency}\s*\)?$|^\(?{agency}\)?$"
-            rf"|^{photo} by [^\n]{{1,80}}$", where)
+            rf"|^{photo_by} [^\n]{{1,80}}$", where)
         self.credited = compile_pattern("|".join((
-            rf"[(\[]{photo}s?(?: by|:)\s*[^()\[\]\n]{{1,150}}[)\]]\s*$",
+            rf"[(\[](?:{photo_by}|{photo}s?\s?:)\s*[^()\[\]\n]{{1,150}}[)\]]\s*$",
             rf"\(\s*{agency_photo}\s*/\s*[^()\n]{{1,100}}\)\s*$",
             rf"\(\s*[^()\n]{{0,100}}/\s*{agency}\s*\)\s*$",
             rf"\b(?:AP Photo|AP PHOTO|AFP PHOTO|AFP Photo|REUTERS|EPA)\s*/\s*{NAME}",
-            rf"(?:{photo}|Photograph|Credit|Foto):\s*[^\n]{{1,100}}/\s*{agency}\s*$",
-            rf"(?:^|\s)(?:{photo}|Credit):\s*(?:{NAME}|{agency})\s*$",
-            rf"\b{photo} by [^\n]{{1,60}} on (?:Unsplash|Pexels)\s*$",
+            rf"(?:{photo}|Photograph|Credit|Foto)\s?:\s*[^\n]{{1,100}}/\s*{agency}\s*$",
+            rf"(?:^|\s)(?:{photo}|Credit)\s?:\s*(?:{NAME}|{agency})\s*$",
+            rf"\b{photo_by} [^\n]{{1,60}} on (?:Unsplash|Pexels)\s*$",
         )), where)
         self.file_photo = compile_pattern(rf"^{alternation(f['captions.file_photo'])}", where)
 
@@ -88,7 +90,7 @@ def classify(block: Block, config: Config) -> Reason | None:
     True
     """
     text = block.text.strip()
-    pats = patterns_for(config.lang)
+    pats = patterns_for(resolve_lang(config.lang, (block,)))
     if block.tag in CAPTION_TAGS or not CAPTION_HINTS.isdisjoint(block.hints):
         return Reason.ELEMENT
     if pats.credit_line.search(text) and word_count(text) <= CREDIT_LINE_MAX_WORDS:

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from declutter.blocks import Block
 from declutter.config import Config
+from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, word_count
 from declutter.vocab import alternation, compile_pattern, fragments_for, parse_languages
 
@@ -69,7 +70,7 @@ def patterns_for(lang: str) -> Patterns:
 
 def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     """Select menu runs, interface lines and cookie notices."""
-    pats = patterns_for(config.lang)
+    pats = patterns_for(resolve_lang(config.lang, blocks))
     texts = [block.text.strip() for block in blocks]
     menu = _menu_positions(texts, pats)
     for position, block in enumerate(blocks):

@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from declutter.blocks import Block
 from declutter.config import Config
+from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, ends_like_sentence, is_prose, is_title_case, word_count
 from declutter.vocab import alternation, compile_pattern, fragments_for, parse_languages
 
@@ -99,7 +100,7 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
     True
     """
     words = word_count(text)
-    if words <= HEADING_MAX_WORDS and pats.section.match(text):
+    if words <= HEADING_MAX_WORDS and pats.section.match(text) and not _sentence(text, words):
         return Reason.HEADING
     if words > LINE_MAX_WORDS:
         return None
@@ -110,9 +111,14 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
     return None
 
 
+def _sentence(text: str, words: int) -> bool:
+    """"More from the interview is below." is a sentence; "More from X." is a heading."""
+    return words > 4 and text.endswith(".") and not text.endswith("..")
+
+
 def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     """Select promo headings with their sections, and promo lines."""
-    pats = patterns_for(config.lang)
+    pats = patterns_for(resolve_lang(config.lang, blocks))
     prose_after: list[int] | None = None
     position = 0
     while position < len(blocks):

@@ -1,11 +1,12 @@
-"""Language vocabularies: data files compiled into the patterns filters use.
+r"""Language vocabularies: data files compiled into the patterns filters use.
 
 Each language is one TOML file beside this module (``en.toml``, ``de.toml``…),
 with the same sections and keys; every value is a list of regular-expression
-fragments. :func:`load` merges the files of the languages asked for and
-:mod:`declutter.vocab.patterns` builds each pattern once. Both are pure
-functions of the language list, so their results are memoised: the memo holds
-compiled data files, never anything derived from documents.
+fragments (the ``[detect] stopwords`` list holds plain words for
+:mod:`declutter.detect`). :func:`load` merges the files of the languages asked
+for and each filter module builds its patterns once per language set. Both
+are pure functions of the language list, so their results are memoised: the
+memo holds compiled data files, never anything derived from documents.
 
     >>> any(f.startswith("(?i:more from)") for f in fragments_for(("en",))["promos.section"])
     True
@@ -23,24 +24,42 @@ from declutter.errors import ConfigError
 
 #: The sections and keys every language file must have.
 SCHEMA: dict[str, tuple[str, ...]] = {
-    "captions": ("credit_label", "photo_word", "agency", "agency_photo", "file_photo"),
+    "captions": ("credit_label", "photo_word", "photo_by", "agency", "agency_photo", "file_photo"),
     "bylines": ("by", "name_joiner", "not_name", "role", "bio_verb", "contact", "credits", "timestamp", "copyright",
                 "reading_time"),
     "promos": ("section", "line", "inline"),
     "chrome": ("nav", "ui", "cookies"),
+    "detect": ("stopwords",),
 }
 
 Fragments = dict[str, tuple[str, ...]]
 
 
+#: The ``Config.lang`` value that asks for per-document detection.
+AUTO = "auto"
+
+
+def is_auto(lang: str) -> bool:
+    """True when ``lang`` asks for detection (``"auto"``, any case)."""
+    return lang.strip().lower() == AUTO
+
+
+@lru_cache(maxsize=1)
 def available_languages() -> tuple[str, ...]:
     """Codes of the languages that ship a vocabulary file, sorted."""
     files = resources.files(__package__).iterdir()
     return tuple(sorted(f.name[:-5] for f in files if f.name.endswith(".toml")))
 
 
+@lru_cache(maxsize=64)
 def parse_languages(lang: str) -> tuple[str, ...]:
-    """Turn ``"en, de"`` into ``("de", "en")``, rejecting unknown codes."""
+    """Turn ``"en, de"`` into ``("de", "en")``, rejecting unknown codes.
+
+    ``"auto"`` is not a language: resolve it first (see :mod:`declutter.detect`).
+    """
+    if AUTO in (code.strip().lower() for code in lang.split(",")):
+        raise ConfigError(f"language {lang!r}: 'auto' must stand alone (it detects the language of each "
+                          f"document); otherwise list codes from: {', '.join(available_languages())}")
     codes = tuple(sorted({code.strip().lower() for code in lang.split(",") if code.strip()}))
     known = available_languages()
     unknown = [code for code in codes if code not in known]
@@ -90,14 +109,21 @@ def _upper_class() -> str:
 
 UP = _upper_class()
 _NAME_WORD = rf"{UP}[\w'’.\-]*"
-_PARTICLE = r"(?:de|da|del|della|di|do|dos|du|van|von|der|den|ten|ter|la|le|bin|ibn|al|el|y|e)"
-#: One to five capitalised words (particles allowed between them).
-NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{0,4}}"
+_PARTICLE = r"(?:de|da|das|del|della|di|do|dos|du|van|von|der|den|ten|ter|zu|la|le|bin|ibn|al|el|y|e)"
+#: One to five capitalised words (up to two particles between them: "Jan van der Berg").
+NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,4}}"
+#: A look-ahead for the {TWO} placeholder: at least two capitalised words
+#: ("Von Peter Müller") or an upper-case agency ("Por EFE"). A short opener
+#: that is also a common preposition ("Von", "Por", "Di") needs it, so that
+#: "Von Berlin aus" or a lone "Di Maio" is not taken for a byline.
+#: Conjunctions are not particles here: "Di Maio e Salvini" is not a byline.
+_NAME_PARTICLE = r"(?:de|da|das|del|della|di|do|dos|du|van|von|der|den|ten|ter|zu|la|le)"
+TWO = rf"(?=:?[ \t]+(?:{_NAME_WORD}[ \t]+(?:{_NAME_PARTICLE}[ \t]+){{0,2}}{UP}|[A-Z]{{2,}}\b))"
 
 
 def alternation(fragments: tuple[str, ...]) -> str:
-    """Join fragments as ``(?:a|b)``, expanding the {UP} and {NAME} placeholders."""
-    expanded = [f.replace("{NAME}", NAME).replace("{UP}", UP) for f in fragments]
+    """Join fragments as ``(?:a|b)``, expanding the {UP}, {NAME} and {TWO} placeholders."""
+    expanded = [f.replace("{NAME}", NAME).replace("{UP}", UP).replace("{TWO}", TWO) for f in fragments]
     return "(?:" + "|".join(expanded) + ")"
 
 
