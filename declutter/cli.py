@@ -15,13 +15,15 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import IO, BinaryIO
 
 from declutter import __version__, list_filters
 from declutter.config import DEFAULT_FILTERS, Config
 from declutter.errors import ConfigError, DeclutterError, InputError
 from declutter.pipeline import Pipeline, Removal, Result
+from declutter.rules import Rule, RuleSet, all_rules, check_selector, load_rules, matched_rules, page_config
+from declutter.sitemodel import load_model
 
 OK, BAD_INPUT, USAGE, INTERRUPTED = 0, 1, 2, 130
 ENCODING, ERRORS = "utf-8", "surrogateescape"
@@ -47,6 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="also remove blocks matching REGEX (repeatable)")
     parser.add_argument("--protect", action="append", default=[], metavar="REGEX",
                         help="never remove blocks matching REGEX (repeatable)")
+    parser.add_argument("--remove-selector", action="append", default=[], metavar="CSS",
+                        help="HTML mode: also remove elements matching CSS (repeatable)")
+    parser.add_argument("--protect-selector", action="append", default=[], metavar="CSS",
+                        help="HTML mode: never remove elements matching CSS (repeatable)")
+    parser.add_argument("--rules", metavar="FILE", help="per-site remove/protect rules (TOML or JSON)")
+    parser.add_argument("--model", metavar="FILE", help="site model from 'declutter fit': drop site-wide blocks")
+    parser.add_argument("--url", help="the input's URL (for --model and --rules on a single file)")
+    parser.add_argument("--url-field", default="url", help="JSON Lines field holding the page URL (default: url)")
     parser.add_argument("--list-filters", action="store_true", help="list the filters and exit")
     parser.add_argument("--version", action="version", version=f"declutter {__version__}")
     return parser
@@ -59,9 +69,41 @@ def config_from_args(args: argparse.Namespace) -> Config:
     unknown = (set(filters) | disabled) - set(list_filters())
     if unknown:
         raise ConfigError(f"unknown filter {', '.join(sorted(unknown))}; available: {', '.join(list_filters())}")
+    for selector in args.remove_selector + args.protect_selector:
+        check_selector(selector, "command line")
     return replace(Config(), filters=tuple(f for f in filters if f not in disabled), lang=args.lang,
                    keep_captions=args.keep_captions, remove_patterns=tuple(args.remove),
-                   protect_patterns=tuple(args.protect))
+                   protect_patterns=tuple(args.protect), remove_selectors=tuple(args.remove_selector),
+                   protect_selectors=tuple(args.protect_selector),
+                   site_model=load_model(args.model) if args.model else None)
+
+
+@dataclass
+class Job:
+    """One run's settings, and the rules that matched so far (reported at the end).
+
+    Each document gets its own Config (its URL, its site's rules) through
+    :func:`declutter.rules.page_config`; the pipeline itself keeps no state.
+    """
+
+    config: Config
+    rules: RuleSet | None = None
+    seen: set[Rule] = field(default_factory=set)
+
+    def explain(self, text: str, url: str | None = None) -> Result:
+        """Clean one document and note which rules matched it."""
+        result = Pipeline(config=page_config(self.config, url, self.rules)).explain(text)
+        if self.rules is not None or self.config.remove_patterns or self.config.protect_patterns \
+                or self.config.remove_selectors or self.config.protect_selectors:
+            self.seen |= matched_rules(text, self.config, self.rules, url)
+        return result
+
+    def report_unmatched(self, stderr: IO[str]) -> None:
+        """Write each rule that matched nothing in this run to stderr."""
+        for rule in all_rules(self.config, self.rules):
+            if rule not in self.seen:
+                note = " (selectors apply to HTML input only)" if rule.kind == "selector" else ""
+                stderr.write(f"declutter: warning: rule matched nothing in this run: {rule.describe()}{note}\n")
 
 
 def _names(value: str) -> tuple[str, ...]:
@@ -74,23 +116,34 @@ def main(argv: Sequence[str] | None = None, stdin: BinaryIO | None = None,
     stdin = stdin or sys.stdin.buffer
     stdout = stdout or sys.stdout.buffer
     stderr = stderr or sys.stderr
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["fit"]:
+        from declutter import cli_fit
+
+        return cli_fit.main(argv[1:], stdin, stderr)
     try:
         args = build_parser().parse_args(argv)
-        pipeline = Pipeline(config=config_from_args(args))
+        job = Job(config_from_args(args), load_rules(args.rules) if args.rules else None)
+        if args.model and not (args.jsonl or args.url):
+            raise ConfigError("--model needs each page's URL: give --url URL, or use --jsonl with a URL field")
+        Pipeline(config=job.config)
     except SystemExit as exc:
         return int(exc.code or 0)
     except DeclutterError as exc:
         return _fail(stderr, exc, USAGE)
     if args.list_filters:
         return _list_filters(stdout)
-    return _guarded_run(args, pipeline, stdin, stdout, stderr)
+    status = _guarded_run(args, job, stdin, stdout, stderr)
+    if status in (OK, BAD_INPUT):
+        job.report_unmatched(stderr)
+    return status
 
 
-def _guarded_run(args: argparse.Namespace, pipeline: Pipeline, stdin: BinaryIO, stdout: BinaryIO,
+def _guarded_run(args: argparse.Namespace, job: Job, stdin: BinaryIO, stdout: BinaryIO,
                  stderr: IO[str]) -> int:
     """Run, turning interrupts, broken pipes and input errors into exit codes."""
     try:
-        return _run(args, pipeline, stdin, stdout, stderr)
+        return _run(args, job, stdin, stdout, stderr)
     except KeyboardInterrupt:
         return INTERRUPTED
     except BrokenPipeError:
@@ -120,13 +173,13 @@ def _silence_stdout() -> None:
         pass
 
 
-def _run(args: argparse.Namespace, pipeline: Pipeline, stdin: BinaryIO, stdout: BinaryIO,
+def _run(args: argparse.Namespace, job: Job, stdin: BinaryIO, stdout: BinaryIO,
          stderr: IO[str]) -> int:
     with _open_input(args.file, stdin) as source, _open_output(args.output, stdout) as sink:
         if args.jsonl:
-            return run_jsonl(source, sink, stderr, pipeline, args)
+            return run_jsonl(source, sink, stderr, job, args)
         text = source.read().decode(ENCODING, ERRORS)
-        result = pipeline.explain(text)
+        result = job.explain(text, args.url)
         sink.write((render_diff(text, result) if args.diff else result.text).encode(ENCODING, ERRORS))
         if args.explain:
             _write_explain(stderr, result.removals)
@@ -189,13 +242,13 @@ def render_diff(text: str, result: Result) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], pipeline: Pipeline,
+def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], job: Job,
               args: argparse.Namespace) -> int:
     """Clean one field of every JSON record; pass bad records through, reported."""
     problems = 0
     for number, raw in enumerate(source, start=1):
         try:
-            out, removals = clean_record(raw, pipeline, args.field, args.explain_key)
+            out, removals = clean_record(raw, job, args.field, args.explain_key, args.url_field)
         except InputError as exc:
             problems += 1
             stderr.write(f"declutter: line {number}: {exc}; record passed through unchanged\n")
@@ -206,9 +259,13 @@ def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], pipeline: Pipel
     return BAD_INPUT if problems else OK
 
 
-def clean_record(raw: bytes, pipeline: Pipeline, field: str,
-                 explain_key: str | None) -> tuple[bytes, tuple[Removal, ...]]:
-    """The cleaned JSON line (with its original line ending) and its removals."""
+def clean_record(raw: bytes, job: Job, field: str, explain_key: str | None,
+                 url_field: str = "url") -> tuple[bytes, tuple[Removal, ...]]:
+    """The cleaned JSON line (with its original line ending) and its removals.
+
+    The record's ``url_field``, when it holds a string, is the page URL the
+    site model and per-site rules go by.
+    """
     body = raw.rstrip(b"\r\n")
     ending = raw[len(body):]
     if not body.strip():
@@ -223,7 +280,8 @@ def clean_record(raw: bytes, pipeline: Pipeline, field: str,
     if not isinstance(value, str):
         got = "missing" if field not in record else f"a {type(value).__name__}" if value is not None else "null"
         raise InputError(f"field {field!r} is {got}, not a string")
-    result = pipeline.explain(value)
+    url = record.get(url_field)
+    result = job.explain(value, url if isinstance(url, str) else None)
     if not result.removals and explain_key is None:
         return raw, ()
     record[field] = result.text

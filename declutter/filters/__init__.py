@@ -13,6 +13,7 @@ from declutter.filters.captions import captions
 from declutter.filters.duplicates import duplicates
 from declutter.filters.patterns import patterns
 from declutter.filters.promos import promos
+from declutter.filters.site import site
 
 FILTERS: dict[str, FilterFunc] = {
     "captions": captions,
@@ -20,6 +21,7 @@ FILTERS: dict[str, FilterFunc] = {
     "promos": promos,
     "duplicates": duplicates,
     "patterns": patterns,
+    "site": site,
 }
 
 __all__ = ["FILTERS", "FilterFunc", "Selection"]
