@@ -15,14 +15,15 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import IO, BinaryIO
 
 from declutter import __version__, list_filters
+from declutter.batch import Batch
 from declutter.config import DEFAULT_FILTERS, Config
 from declutter.errors import ConfigError, DeclutterError, InputError
-from declutter.pipeline import Pipeline, Removal, Result
-from declutter.rules import Rule, RuleSet, all_rules, check_selector, load_rules, matched_rules, page_config
+from declutter.pipeline import Removal, Result
+from declutter.rules import Kind, check_selector, load_rules
 from declutter.sitemodel import load_model
 
 OK, BAD_INPUT, USAGE, INTERRUPTED = 0, 1, 2, 130
@@ -78,34 +79,6 @@ def config_from_args(args: argparse.Namespace) -> Config:
                    site_model=load_model(args.model) if args.model else None)
 
 
-@dataclass
-class Job:
-    """One run's settings, and the rules that matched so far (reported at the end).
-
-    Each document gets its own Config (its URL, its site's rules) through
-    :func:`declutter.rules.page_config`; the pipeline itself keeps no state.
-    """
-
-    config: Config
-    rules: RuleSet | None = None
-    seen: set[Rule] = field(default_factory=set)
-
-    def explain(self, text: str, url: str | None = None) -> Result:
-        """Clean one document and note which rules matched it."""
-        result = Pipeline(config=page_config(self.config, url, self.rules)).explain(text)
-        if self.rules is not None or self.config.remove_patterns or self.config.protect_patterns \
-                or self.config.remove_selectors or self.config.protect_selectors:
-            self.seen |= matched_rules(text, self.config, self.rules, url)
-        return result
-
-    def report_unmatched(self, stderr: IO[str]) -> None:
-        """Write each rule that matched nothing in this run to stderr."""
-        for rule in all_rules(self.config, self.rules):
-            if rule not in self.seen:
-                note = " (selectors apply to HTML input only)" if rule.kind == "selector" else ""
-                stderr.write(f"declutter: warning: rule matched nothing in this run: {rule.describe()}{note}\n")
-
-
 def _names(value: str) -> tuple[str, ...]:
     return tuple(name.strip() for name in value.split(",") if name.strip())
 
@@ -123,10 +96,9 @@ def main(argv: Sequence[str] | None = None, stdin: BinaryIO | None = None,
         return cli_fit.main(argv[1:], stdin, stderr)
     try:
         args = build_parser().parse_args(argv)
-        job = Job(config_from_args(args), load_rules(args.rules) if args.rules else None)
+        job = Batch(config_from_args(args), load_rules(args.rules) if args.rules else None)
         if args.model and not (args.jsonl or args.url):
             raise ConfigError("--model needs each page's URL: give --url URL, or use --jsonl with a URL field")
-        Pipeline(config=job.config)
     except SystemExit as exc:
         return int(exc.code or 0)
     except DeclutterError as exc:
@@ -135,11 +107,18 @@ def main(argv: Sequence[str] | None = None, stdin: BinaryIO | None = None,
         return _list_filters(stdout)
     status = _guarded_run(args, job, stdin, stdout, stderr)
     if status in (OK, BAD_INPUT):
-        job.report_unmatched(stderr)
+        _report_unmatched(job, stderr)
     return status
 
 
-def _guarded_run(args: argparse.Namespace, job: Job, stdin: BinaryIO, stdout: BinaryIO,
+def _report_unmatched(job: Batch, stderr: IO[str]) -> None:
+    """Write each rule that matched nothing in this run to stderr."""
+    for rule in job.unmatched():
+        note = " (selectors apply to HTML input only)" if rule.kind == Kind.SELECTOR else ""
+        stderr.write(f"declutter: warning: rule matched nothing in this run: {rule.describe()}{note}\n")
+
+
+def _guarded_run(args: argparse.Namespace, job: Batch, stdin: BinaryIO, stdout: BinaryIO,
                  stderr: IO[str]) -> int:
     """Run, turning interrupts, broken pipes and input errors into exit codes."""
     try:
@@ -173,7 +152,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def _run(args: argparse.Namespace, job: Job, stdin: BinaryIO, stdout: BinaryIO,
+def _run(args: argparse.Namespace, job: Batch, stdin: BinaryIO, stdout: BinaryIO,
          stderr: IO[str]) -> int:
     with _open_input(args.file, stdin) as source, _open_output(args.output, stdout) as sink:
         if args.jsonl:
@@ -242,7 +221,7 @@ def render_diff(text: str, result: Result) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], job: Job,
+def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], job: Batch,
               args: argparse.Namespace) -> int:
     """Clean one field of every JSON record; pass bad records through, reported."""
     problems = 0
@@ -259,7 +238,7 @@ def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], job: Job,
     return BAD_INPUT if problems else OK
 
 
-def clean_record(raw: bytes, job: Job, field: str, explain_key: str | None,
+def clean_record(raw: bytes, job: Batch, field: str, explain_key: str | None,
                  url_field: str = "url") -> tuple[bytes, tuple[Removal, ...]]:
     """The cleaned JSON line (with its original line ending) and its removals.
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from declutter.blocks import split_text
@@ -138,10 +138,32 @@ def matched_rules(text: str, config: Config, rules: RuleSet | None = None, url: 
 def unmatched_rules(pages: Iterable[tuple[str | None, str]], config: Config,
                     rules: RuleSet | None = None) -> tuple[Rule, ...]:
     """The rules (global and per site) that matched no block in any of the ``(url, text)`` pages."""
-    seen: set[Rule] = set()
+    report = RuleReport(config, rules)
     for url, text in pages:
-        seen |= matched_rules(text, config, rules, url)
-    return tuple(r for r in all_rules(config, rules) if r not in seen)
+        report.note(text, url)
+    return report.unmatched()
+
+
+@dataclass
+class RuleReport:
+    """Which rules of a run matched so far: feed it each page, ask for the unmatched rules at the end.
+
+    It belongs to the caller's run (a CLI invocation, a crawl), never to a
+    pipeline: cleaning does not read it.
+    """
+
+    config: Config
+    rules: RuleSet | None = None
+    seen: set[Rule] = field(default_factory=set)
+
+    def note(self, text: str, url: str | None = None, html: str | None = None) -> None:
+        """Record the rules that match this page."""
+        if self.rules is not None or any(getattr(self.config, name) for name in _FIELDS.values()):
+            self.seen |= matched_rules(text, self.config, self.rules, url, html)
+
+    def unmatched(self) -> tuple[Rule, ...]:
+        """The rules that matched no page noted so far, in the order they were given."""
+        return tuple(r for r in all_rules(self.config, self.rules) if r not in self.seen)
 
 
 def all_rules(config: Config, rules: RuleSet | None = None) -> tuple[Rule, ...]:
