@@ -7,7 +7,7 @@
     >>> out[0].page_content
     'The council met on Monday.\\n'
     >>> [(r["filter"], r["reason"]) for r in out[0].metadata["declutter_removals"]]
-    [('bylines', 'byline.line')]
+    [('bylines', 'byline.byline')]
 
 The input documents are not changed: new ones are returned, with the
 removals (filter, reason, index, text) in ``metadata[metadata_key]``. The
