@@ -10,13 +10,13 @@ import pytest
 
 pytest.importorskip("datatrove")
 
-from datatrove.data import Document  # noqa: E402
-from datatrove.executor import LocalPipelineExecutor  # noqa: E402
-from datatrove.pipeline.readers import JsonlReader  # noqa: E402
-from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
+from datatrove.data import Document
+from datatrove.executor import LocalPipelineExecutor
+from datatrove.pipeline.readers import JsonlReader
+from datatrove.pipeline.writers import JsonlWriter
 
-from declutter import Config  # noqa: E402
-from declutter.integrations.datatrove import DeclutterStep  # noqa: E402
+from declutter import Config
+from declutter.integrations.datatrove import DeclutterStep
 
 RAW = "By Jane Doe\n\nThe council met on Monday to vote on the budget.\n\nRelated: Council budget row deepens\n"
 

@@ -8,11 +8,11 @@ import pytest
 
 pytest.importorskip("langchain_core")
 
-from langchain_core.documents import BaseDocumentTransformer, Document  # noqa: E402
+from langchain_core.documents import BaseDocumentTransformer, Document
 
-from declutter import Config  # noqa: E402
-from declutter.integrations.langchain import DeclutterTransformer  # noqa: E402
-from declutter.rules import rules_from_dict  # noqa: E402
+from declutter import Config
+from declutter.integrations.langchain import DeclutterTransformer
+from declutter.rules import rules_from_dict
 
 RAW = "By Jane Doe\n\nThe council met on Monday to vote on the budget.\n\nRelated: Council budget row deepens\n"
 
