@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ HASH = "blake2b-64/normalize-1"
 DEFAULT_THRESHOLD = 0.5
 DEFAULT_MIN_PAGES = 5
 
+_HOST = re.compile(r"[\w-]+(?:\.[\w-]+)*")
 #: ``(domain, page fingerprint, sorted block hashes)``: all that leaves a worker.
 PageEntry = tuple[str, str, tuple[str, ...]]
 
@@ -55,7 +57,7 @@ PageEntry = tuple[str, str, tuple[str, ...]]
 def domain_of(url: str | None) -> str | None:
     """The site a URL belongs to: its host name, lower-cased, without ``www.``.
 
-    >>> domain_of("https://WWW.Example.com:8080/a?b=1"), domain_of("example.org/x"), domain_of("")
+    >>> domain_of("https://WWW.Example.com:8080/a?b=1"), domain_of("example.org/x"), domain_of("no url")
     ('example.com', 'example.org', None)
     """
     if not url or not isinstance(url, str):
@@ -65,7 +67,7 @@ def domain_of(url: str | None) -> str | None:
         host = parts.hostname
     except ValueError:
         return None
-    if not host:
+    if not host or not _HOST.fullmatch(host):
         return None
     return host.removeprefix("www.")
 
