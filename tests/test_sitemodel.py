@@ -161,7 +161,7 @@ def test_unreadable_and_non_json_model_files(tmp_path):
 
 
 def test_config_rejects_a_model_that_is_not_a_site_model():
-    with pytest.raises(ConfigError, match="Config.site_model must be a SiteModel"):
+    with pytest.raises(ConfigError, match=r"Config\.site_model must be a SiteModel"):
         Config(site_model={"domains": {}})  # type: ignore[arg-type]
 
 
@@ -176,7 +176,7 @@ def write_jsonl(path, pages):
 
 
 def test_cli_fit_then_apply(tmp_path):
-    pages = site_pages() + [("https://elsewhere.org/1", f"{NAV}\n\n{story(5)}\n")]
+    pages = [*site_pages(), ("https://elsewhere.org/1", f"{NAV}\n\n{story(5)}\n")]
     write_jsonl(tmp_path / "pages.jsonl", pages)
     model = tmp_path / "site-model.json"
     status, _, err = run(["fit", "--jsonl", str(tmp_path / "pages.jsonl"), "--url-field", "url",
