@@ -175,6 +175,10 @@ def _selector_matches(selector: str, html: str) -> bool:
     import lxml.html
 
     try:
+        import cssselect  # noqa: F401 (lxml's cssselect needs it)
+    except ImportError:
+        raise ConfigError("CSS selector rules need the cssselect package: pip install cssselect") from None
+    try:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return False
