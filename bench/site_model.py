@@ -57,8 +57,11 @@ class Page:
 
 def load_corpus(root: Path, extractor: str) -> list[tuple[str, str, str, str]]:
     """``(page id, url, extracted text, ground truth)`` for every page with an extractor output."""
-    truth = json.loads((root / "corpus/aeb/ground-truth.json").read_text(encoding="utf-8"))
     folder = root / "corpus/extracted" / extractor
+    if not (root / "corpus/aeb/ground-truth.json").exists() or not folder.is_dir():
+        sys.exit(f"site_model.py: no corpus/aeb/ground-truth.json or {folder.relative_to(root)} under {root}; "
+                 f"give --root of a checkout that has the corpus")
+    truth = json.loads((root / "corpus/aeb/ground-truth.json").read_text(encoding="utf-8"))
     rows = []
     for page_id in sorted(truth):
         path = folder / f"{page_id}.txt"
