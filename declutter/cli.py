@@ -76,7 +76,7 @@ def config_from_args(args: argparse.Namespace) -> Config:
                    keep_captions=args.keep_captions, remove_patterns=tuple(args.remove),
                    protect_patterns=tuple(args.protect), remove_selectors=tuple(args.remove_selector),
                    protect_selectors=tuple(args.protect_selector),
-                   site_model=load_model(args.model) if args.model else None)
+                   site_model=load_model(args.model) if args.model and "site" not in disabled else None)
 
 
 def _names(value: str) -> tuple[str, ...]:

@@ -7,7 +7,8 @@ Each record needs a URL (its domain names the site) and the page text.
 Records that are not JSON objects or lack either field are reported on
 stderr by line number and left out; the model is still written, and the
 exit status is then 1. ``main`` in :mod:`declutter.cli` dispatches here when
-the first argument is ``fit``, so ``declutter FILE`` keeps working.
+the first argument is ``fit``, so ``declutter FILE`` keeps working (a file
+that is itself named ``fit`` is cleaned with ``declutter ./fit``).
 """
 
 from __future__ import annotations

@@ -221,6 +221,14 @@ def test_cli_model_on_a_single_file_needs_url(tmp_path):
     assert run(["--model", str(model), "--url", "https://example.com/z"], text)[1] == f"{story(3)}\n"
 
 
+def test_cli_disable_site_ignores_the_model(tmp_path):
+    model = tmp_path / "m.json"
+    fit(site_pages()).save(str(model))
+    text = f"{NAV}\n\n{story(3)}\n"
+    argv = ["--model", str(model), "--url", "https://example.com/z", "--disable", "site"]
+    assert run(argv, text.encode())[1] == text
+
+
 def test_cli_bad_model_file_is_a_usage_error(tmp_path):
     (tmp_path / "m.json").write_text('{"format": "declutter.site-model/0"}')
     status, _, err = run(["--model", str(tmp_path / "m.json"), "--url", "https://a.com"], b"x\n")
