@@ -182,3 +182,15 @@ def test_real_crawl_of_a_local_site_declutters_items(tmp_path):
         assert item["text"] == f"Home | World | Sport\n\n{story}"
         assert [(r["filter"], r["text"]) for r in item["removed"]] == [
             ("bylines", "By Jane Doe"), ("promos", "Related: Council budget row deepens")]
+
+
+def test_rules_that_matched_nothing_are_logged_when_the_spider_closes(tmp_path, caplog):
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[sites."example.com"]\nremove = ["^Weather:", "^Never here$"]\n')
+    pipeline = DeclutterPipeline.from_crawler(crawler(DECLUTTER_RULES=str(rules)))
+    item = pipeline.process_item({"url": "https://example.com/a", "text": "Weather: rain\n\nThe council met.\n"})
+    assert item["text"] == "The council met.\n"
+    with caplog.at_level("WARNING", logger="declutter.integrations.scrapy"):
+        pipeline.close_spider()
+    assert [r.getMessage() for r in caplog.records] == [
+        f"declutter rule matched nothing in this crawl: remove pattern '^Never here$' for example.com ({rules})"]
