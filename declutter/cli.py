@@ -19,9 +19,12 @@ from dataclasses import replace
 from typing import IO, BinaryIO
 
 from declutter import __version__, list_filters
+from declutter.batch import Batch
 from declutter.config import DEFAULT_FILTERS, Config
 from declutter.errors import ConfigError, DeclutterError, InputError
-from declutter.pipeline import Pipeline, Removal, Result
+from declutter.pipeline import Removal, Result
+from declutter.rules import Kind, check_selector, load_rules
+from declutter.sitemodel import load_model
 from declutter.vocab import AUTO, available_languages
 
 OK, BAD_INPUT, USAGE, INTERRUPTED = 0, 1, 2, 130
@@ -52,6 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="also remove blocks matching REGEX (repeatable)")
     parser.add_argument("--protect", action="append", default=[], metavar="REGEX",
                         help="never remove blocks matching REGEX (repeatable)")
+    parser.add_argument("--remove-selector", action="append", default=[], metavar="CSS",
+                        help="HTML mode: also remove elements matching CSS (repeatable)")
+    parser.add_argument("--protect-selector", action="append", default=[], metavar="CSS",
+                        help="HTML mode: never remove elements matching CSS (repeatable)")
+    parser.add_argument("--rules", metavar="FILE", help="per-site remove/protect rules (TOML or JSON)")
+    parser.add_argument("--model", metavar="FILE", help="site model from 'declutter fit': drop site-wide blocks")
+    parser.add_argument("--url", help="the input's URL (for --model and --rules on a single file)")
+    parser.add_argument("--url-field", default="url", help="JSON Lines field holding the page URL (default: url)")
     parser.add_argument("--list-filters", action="store_true", help="list the filters and exit")
     parser.add_argument("--version", action="version", version=f"declutter {__version__}")
     return parser
@@ -64,9 +75,13 @@ def config_from_args(args: argparse.Namespace) -> Config:
     unknown = (set(filters) | disabled) - set(list_filters())
     if unknown:
         raise ConfigError(f"unknown filter {', '.join(sorted(unknown))}; available: {', '.join(list_filters())}")
+    for selector in args.remove_selector + args.protect_selector:
+        check_selector(selector, "command line")
     return replace(Config(), filters=tuple(f for f in filters if f not in disabled), lang=args.lang,
                    keep_captions=args.keep_captions, remove_patterns=tuple(args.remove),
-                   protect_patterns=tuple(args.protect))
+                   protect_patterns=tuple(args.protect), remove_selectors=tuple(args.remove_selector),
+                   protect_selectors=tuple(args.protect_selector),
+                   site_model=load_model(args.model) if args.model and "site" not in disabled else None)
 
 
 def _names(value: str) -> tuple[str, ...]:
@@ -79,9 +94,16 @@ def main(argv: Sequence[str] | None = None, stdin: BinaryIO | None = None,
     stdin = stdin or sys.stdin.buffer
     stdout = stdout or sys.stdout.buffer
     stderr = stderr or sys.stderr
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["fit"]:
+        from declutter import cli_fit
+
+        return cli_fit.main(argv[1:], stdin, stderr)
     try:
         args = build_parser().parse_args(argv)
-        pipeline = Pipeline(config=config_from_args(args))
+        job = Batch(config_from_args(args), load_rules(args.rules) if args.rules else None)
+        if args.model and not (args.jsonl or args.url):
+            raise ConfigError("--model needs each page's URL: give --url URL, or use --jsonl with a URL field")
         if args.html and (args.jsonl or args.diff):
             raise ConfigError("--html cannot be combined with --jsonl or --diff")
     except SystemExit as exc:
@@ -90,14 +112,24 @@ def main(argv: Sequence[str] | None = None, stdin: BinaryIO | None = None,
         return _fail(stderr, exc, USAGE)
     if args.list_filters:
         return _list_filters(stdout)
-    return _guarded_run(args, pipeline, stdin, stdout, stderr)
+    status = _guarded_run(args, job, stdin, stdout, stderr)
+    if status in (OK, BAD_INPUT):
+        _report_unmatched(job, stderr)
+    return status
 
 
-def _guarded_run(args: argparse.Namespace, pipeline: Pipeline, stdin: BinaryIO, stdout: BinaryIO,
+def _report_unmatched(job: Batch, stderr: IO[str]) -> None:
+    """Write each rule that matched nothing in this run to stderr."""
+    for rule in job.unmatched():
+        note = " (selectors apply to HTML input only)" if rule.kind == Kind.SELECTOR else ""
+        stderr.write(f"declutter: warning: rule matched nothing in this run: {rule.describe()}{note}\n")
+
+
+def _guarded_run(args: argparse.Namespace, job: Batch, stdin: BinaryIO, stdout: BinaryIO,
                  stderr: IO[str]) -> int:
     """Run, turning interrupts, broken pipes and input errors into exit codes."""
     try:
-        return _run(args, pipeline, stdin, stdout, stderr)
+        return _run(args, job, stdin, stdout, stderr)
     except KeyboardInterrupt:
         return INTERRUPTED
     except BrokenPipeError:
@@ -127,27 +159,24 @@ def _silence_stdout() -> None:
         pass
 
 
-def _run(args: argparse.Namespace, pipeline: Pipeline, stdin: BinaryIO, stdout: BinaryIO,
+def _run(args: argparse.Namespace, job: Batch, stdin: BinaryIO, stdout: BinaryIO,
          stderr: IO[str]) -> int:
     with _open_input(args.file, stdin) as source, _open_output(args.output, stdout) as sink:
         if args.jsonl:
-            return run_jsonl(source, sink, stderr, pipeline, args)
+            return run_jsonl(source, sink, stderr, job, args)
         if args.html:
-            return _run_html(source, sink, stderr, pipeline, args)
+            return _run_html(source, sink, stderr, job, args)
         text = source.read().decode(ENCODING, ERRORS)
-        result = pipeline.explain(text)
+        result = job.explain(text, args.url)
         sink.write((render_diff(text, result) if args.diff else result.text).encode(ENCODING, ERRORS))
         if args.explain:
             _write_explain(stderr, result.removals)
     return OK
 
 
-def _run_html(source: BinaryIO, sink: BinaryIO, stderr: IO[str], pipeline: Pipeline,
-              args: argparse.Namespace) -> int:
+def _run_html(source: BinaryIO, sink: BinaryIO, stderr: IO[str], job: Batch, args: argparse.Namespace) -> int:
     """Clean one HTML page (bytes: its charset is detected); the text ends with a newline."""
-    from declutter.html import clean_html_and_explain
-
-    result = clean_html_and_explain(source.read(), config=pipeline.config)
+    result = job.explain_html(source.read(), args.url)
     text = result.text if not result.text or result.text.endswith("\n") else result.text + "\n"
     sink.write(text.encode(ENCODING, ERRORS))
     if args.explain:
@@ -211,13 +240,13 @@ def render_diff(text: str, result: Result) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], pipeline: Pipeline,
+def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], job: Batch,
               args: argparse.Namespace) -> int:
     """Clean one field of every JSON record; pass bad records through, reported."""
     problems = 0
     for number, raw in enumerate(source, start=1):
         try:
-            out, removals = clean_record(raw, pipeline, args.field, args.explain_key)
+            out, removals = clean_record(raw, job, args.field, args.explain_key, args.url_field)
         except InputError as exc:
             problems += 1
             stderr.write(f"declutter: line {number}: {exc}; record passed through unchanged\n")
@@ -228,9 +257,13 @@ def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], pipeline: Pipel
     return BAD_INPUT if problems else OK
 
 
-def clean_record(raw: bytes, pipeline: Pipeline, field: str,
-                 explain_key: str | None) -> tuple[bytes, tuple[Removal, ...]]:
-    """The cleaned JSON line (with its original line ending) and its removals."""
+def clean_record(raw: bytes, job: Batch, field: str, explain_key: str | None,
+                 url_field: str = "url") -> tuple[bytes, tuple[Removal, ...]]:
+    """The cleaned JSON line (with its original line ending) and its removals.
+
+    The record's ``url_field``, when it holds a string, is the page URL the
+    site model and per-site rules go by.
+    """
     body = raw.rstrip(b"\r\n")
     ending = raw[len(body):]
     if not body.strip():
@@ -245,7 +278,8 @@ def clean_record(raw: bytes, pipeline: Pipeline, field: str,
     if not isinstance(value, str):
         got = "missing" if field not in record else f"a {type(value).__name__}" if value is not None else "null"
         raise InputError(f"field {field!r} is {got}, not a string")
-    result = pipeline.explain(value)
+    url = record.get(url_field)
+    result = job.explain(value, url if isinstance(url, str) else None)
     if not result.removals and explain_key is None:
         return raw, ()
     record[field] = result.text

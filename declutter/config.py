@@ -11,9 +11,13 @@ Change a setting with :func:`dataclasses.replace`::
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from declutter.errors import ConfigError
 from declutter.vocab import is_auto, parse_languages
+
+if TYPE_CHECKING:
+    from declutter.sitemodel import SiteModel
 
 #: Default filter order. Chrome (menus, cookie notices) goes first so that the
 #: others see the article. Captions, bylines and promos go next because they
@@ -58,6 +62,17 @@ class Config:
             matches one (``re.search``) is removed by the ``patterns`` filter.
         protect_patterns: regular expressions; a block whose stripped text
             matches one is never removed, whatever a filter says.
+        remove_selectors: CSS selectors; in HTML mode an element matching one
+            is removed. Text input has no elements: there they match nothing
+            (and a run reports them as unmatched rules).
+        protect_selectors: CSS selectors; in HTML mode an element matching
+            one, and what it contains, is never removed.
+        site_model: a learned :class:`~declutter.sitemodel.SiteModel`
+            (``declutter fit``); when set, the ``site`` filter runs first and
+            removes the blocks the page's site repeats on its pages.
+        url: the address of the document being cleaned; the site model and
+            per-site rules (:mod:`declutter.rules`) use its domain. Set it per
+            document with ``dataclasses.replace``.
     """
 
     filters: tuple[str, ...] = DEFAULT_FILTERS
@@ -69,13 +84,17 @@ class Config:
     prose_min_words: int = 35
     remove_patterns: tuple[str, ...] = ()
     protect_patterns: tuple[str, ...] = ()
+    remove_selectors: tuple[str, ...] = ()
+    protect_selectors: tuple[str, ...] = ()
+    site_model: SiteModel | None = None
+    url: str | None = None
 
     def __post_init__(self) -> None:
         _check_positive("duplicate_min_words", self.duplicate_min_words)
         _check_positive("duplicate_far_words", self.duplicate_far_words)
         _check_positive("edge_blocks", self.edge_blocks)
         _check_positive("prose_min_words", self.prose_min_words)
-        for name in ("filters", "remove_patterns", "protect_patterns"):
+        for name in ("filters", "remove_patterns", "protect_patterns", "remove_selectors", "protect_selectors"):
             value = getattr(self, name)
             if isinstance(value, str) or not isinstance(value, tuple):
                 raise ConfigError(f"Config.{name} must be a tuple of strings, got {value!r}")
@@ -83,6 +102,17 @@ class Config:
             raise ConfigError(f"Config.lang must be a string such as 'auto', 'en' or 'en,de', got {self.lang!r}")
         if not is_auto(self.lang):
             parse_languages(self.lang)
+        _check_site(self.site_model, self.url)
+
+
+def _check_site(site_model: object, url: object) -> None:
+    from declutter.sitemodel import SiteModel
+
+    if site_model is not None and not isinstance(site_model, SiteModel):
+        raise ConfigError(f"Config.site_model must be a SiteModel (see declutter.sitemodel.load_model), "
+                          f"got {type(site_model).__name__}")
+    if url is not None and not isinstance(url, str):
+        raise ConfigError(f"Config.url must be a string or None, got {url!r}")
 
 
 def _check_positive(name: str, value: int) -> None:

@@ -40,7 +40,7 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 from declutter.blocks import Block, Document
 from declutter.config import Config
 from declutter.detect import SAMPLE_CHARS, detect_languages
-from declutter.errors import InputError
+from declutter.errors import ConfigError, InputError
 from declutter.filters.base import Selection, word_count
 from declutter.filters.captions import CAPTION_TAGS
 from declutter.filters.promos import HEADING_MAX_WORDS
@@ -402,10 +402,13 @@ def clean_tree(tree: HtmlElement, meta: PageMeta, config: Config) -> tuple[Remov
     element's text). An element holding half the page's paragraph text is
     the article's container and is never a candidate.
     """
+    selected, protected = _user_selectors(tree, config)
     total = _paragraph_chars(tree)
     candidates = []
     for cand in _candidates(tree, meta, promo_runs(tree, config)):
         if total and cand.tag not in CHROME_TAGS and _paragraph_chars(cand.element) >= CONTAINER_SHARE * total:
+            continue
+        if _touches(cand.element, protected) or _touches(cand.element, set(selected)):
             continue
         candidates.append(cand)
     blocks = tuple(Block(i, _SPACE.sub(" ", " ".join(c.element.itertext())).strip(), 0, c.tag, c.hints)
@@ -419,7 +422,73 @@ def clean_tree(tree: HtmlElement, meta: PageMeta, config: Config) -> tuple[Remov
         removals.append(replace(removal, index=cand.position, detail=_describe(cand.element)))
     for removal_index in sorted({r.index for r in result.removals}, reverse=True):
         candidates[removal_index].element.drop_tree()
-    return tuple(removals)
+    user = [Removal("patterns", "pattern.selector", position, _element_text(element), 0,
+                    f"{selector} {_describe(element)}") for element, (position, selector) in selected.items()]
+    for element in selected:
+        element.drop_tree()
+    return tuple(sorted(user + removals, key=lambda r: r.index))
+
+
+def _user_selectors(tree: HtmlElement, config: Config) -> tuple[dict[HtmlElement, tuple[int, str]], set[HtmlElement]]:
+    """Elements the user's ``remove_selectors`` select (outermost, with position and selector),
+    and the elements ``protect_selectors`` protect. A protected element is never removed."""
+    if not config.remove_selectors and not config.protect_selectors:
+        return {}, set()
+    protected = {el for selector in config.protect_selectors for el in _select(tree, selector)}
+    positions = {el: i for i, el in enumerate(tree.iter(etree.Element))}
+    selected: dict[HtmlElement, tuple[int, str]] = {}
+    for selector in config.remove_selectors:
+        for element in _select(tree, selector):
+            if element not in selected and not _touches(element, protected):
+                selected[element] = (positions[element], selector)
+    outermost = {el: v for el, v in selected.items() if not any(a in selected for a in el.iterancestors())}
+    return outermost, protected
+
+
+#: Tags trafilatura drops on sight; a protected element of these kinds is handed over as a div.
+_PRUNED_TAGS = frozenset({"aside", "nav", "footer", "header", "figure", "figcaption", "menu"})
+
+
+def protect_for_extraction(tree: HtmlElement, config: Config) -> tuple[str, ...]:
+    """Keep ``protect_selectors`` elements through extraction and the text stage.
+
+    trafilatura prunes some tags and class names on its own, so a protected
+    element loses them (it becomes a plain ``div``); its lines become literal
+    protect patterns for the text filters. Returns those patterns.
+    """
+    patterns: list[str] = []
+    for selector in config.protect_selectors:
+        for element in _select(tree, selector):
+            if element.tag in _PRUNED_TAGS:
+                element.tag = "div"
+            for attribute in ("class", "id", "role"):
+                element.attrib.pop(attribute, None)
+            lines = (_element_text(part) for part in element.iter(etree.Element))
+            patterns.extend(rf"^{re.escape(line)}$" for line in lines if line)
+    return tuple(dict.fromkeys(patterns))
+
+
+def _select(tree: HtmlElement, selector: str) -> list[HtmlElement]:
+    try:
+        found: list[HtmlElement] = tree.cssselect(selector)
+    except ImportError:
+        raise ConfigError("CSS selectors need the cssselect package: pip install cssselect") from None
+    except Exception as exc:  # cssselect raises its own SelectorError family
+        raise ConfigError(f"invalid CSS selector {selector!r}: {exc}") from None
+    return found
+
+
+def _touches(element: HtmlElement, marked: set[HtmlElement]) -> bool:
+    """The element is marked, inside a marked element, or holds one."""
+    if not marked:
+        return False
+    if element in marked or any(a in marked for a in element.iterancestors()):
+        return True
+    return any(d in marked for d in element.iterdescendants())
+
+
+def _element_text(element: HtmlElement) -> str:
+    return _SPACE.sub(" ", " ".join(element.itertext())).strip()
 
 
 def headline_filter(meta: PageMeta) -> object:
@@ -456,9 +525,11 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     drop_scripts(tree)
     merge_split_body(tree)
     html_removals = clean_tree(tree, meta, _tree_lang(tree, config))
+    kept = protect_for_extraction(tree, config)
     text = trafilatura.extract(tree, url=url, include_comments=False) or ""
     steps = [headline_filter(meta), *config.filters]
-    text_result = Pipeline(steps, config).explain(text)  # type: ignore[arg-type]
+    text_config = replace(config, protect_patterns=config.protect_patterns + kept)
+    text_result = Pipeline(steps, text_config).explain(text)  # type: ignore[arg-type]
     return Result(text_result.text, html_removals + text_result.removals)
 
 

@@ -83,6 +83,8 @@ class Pipeline:
         steps = [resolve(step) for step in chosen]
         if self.config.remove_patterns and all(name != "patterns" for name, _ in steps):
             steps.append(("patterns", FILTERS["patterns"]))
+        if self.config.site_model is not None and all(name != "site" for name, _ in steps):
+            steps.insert(0, ("site", FILTERS["site"]))
         object.__setattr__(self, "steps", tuple(steps))
         compile_user_patterns(self.config.protect_patterns, "protect")
         compile_user_patterns(self.config.remove_patterns, "remove")

@@ -22,7 +22,7 @@ def test_every_cli_option_is_documented() -> None:
 def test_every_filter_and_reason_is_documented() -> None:
     for name in declutter.FILTERS:
         assert f"**{name}**" in README, name
-    for name in ("chrome", "bylines", "captions", "duplicates", "promos", "patterns"):
+    for name in ("chrome", "bylines", "captions", "duplicates", "promos", "patterns", "site"):
         module = importlib.import_module(f"declutter.filters.{name}")
         for reason in module.Reason:
             assert f"`{reason.value}`" in README, reason.value

@@ -14,6 +14,7 @@ from declutter.filters.chrome import chrome
 from declutter.filters.duplicates import duplicates
 from declutter.filters.patterns import patterns
 from declutter.filters.promos import promos
+from declutter.filters.site import site
 
 FILTERS: dict[str, FilterFunc] = {
     "chrome": chrome,
@@ -22,6 +23,7 @@ FILTERS: dict[str, FilterFunc] = {
     "promos": promos,
     "duplicates": duplicates,
     "patterns": patterns,
+    "site": site,
 }
 
 __all__ = ["FILTERS", "FilterFunc", "Selection"]

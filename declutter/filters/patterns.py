@@ -25,6 +25,8 @@ from declutter.vocab import compile_pattern
 
 class Reason(StrEnum):
     REMOVE = "pattern.remove"
+    #: HTML mode: an element a ``remove_selectors`` CSS selector selected.
+    SELECTOR = "pattern.selector"
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,26 @@
+"""Adapters for crawling and data pipelines; each one imports its library only when imported.
+
+* :mod:`declutter.integrations.scrapy`: ``DeclutterPipeline``, a Scrapy item pipeline
+  (``pip install 'declutter[scrapy]'``).
+* :mod:`declutter.integrations.langchain`: ``DeclutterTransformer``, a LangChain
+  document transformer (``pip install 'declutter[langchain]'``).
+* :mod:`declutter.integrations.datatrove`: ``DeclutterStep``, a datatrove pipeline
+  step (``pip install 'declutter[datatrove]'``).
+* :mod:`declutter.integrations.dask`: site-model fit and cleaning on ``dask.bag``
+  (``pip install 'declutter[dask]'``).
+
+``import declutter`` never imports any of these libraries.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+
+def require(module: str, extra: str) -> ModuleType:
+    """Import an optional library, or raise ImportError naming the extra that installs it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise ImportError(f"this declutter integration needs {module!r}: pip install 'declutter[{extra}]'") from exc
