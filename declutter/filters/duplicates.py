@@ -157,7 +157,7 @@ def _longer_copy(block: Block, keys: list[str], position: int, starts: dict[str,
                  config: Config) -> tuple[Reason, int] | None:
     """A (reason, position) of a longer block that holds this block's text."""
     reason, key = Reason.CONTAINED, keys[position]
-    truncated = _ELLIPSIS.search(block.text)
+    truncated = _cut_short(block.text)
     if truncated:
         reason, key = Reason.TRUNCATED, _truncated_key(block.text, truncated.start())
     if not key or not _eligible(block, key, config):
@@ -168,6 +168,18 @@ def _longer_copy(block: Block, keys: list[str], position: int, starts: dict[str,
         if other != position and len(keys[other]) > len(key) and padded in f" {keys[other]} ":
             return reason, other
     return None
+
+
+def _cut_short(text: str) -> re.Match[str] | None:
+    """The trailing ellipsis of a text cut short, if any.
+
+    Every ``_ELLIPSIS`` match holds "…" or "..."; testing for those first is
+    some 30 times cheaper than the search (which starts with ``\\s*`` and so
+    is tried at every space) and skips it for almost every block.
+    """
+    if "…" not in text and "..." not in text:
+        return None
+    return _ELLIPSIS.search(text)
 
 
 def _truncated_key(text: str, cut: int) -> str:
