@@ -94,9 +94,7 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
     """
     if pats.credits.match(text) and (text[0] not in "([" or text[-1] in ")]"):
         return Reason.CREDITS
-    # Most blocks match none of the patterns below: skip the word count, 20x dearer than these anchored matches.
-    if not (pats.byline.match(text) or pats.contact.match(text) or pats.reading_time.match(text)) \
-            or word_count(text) > LINE_MAX_WORDS:
+    if word_count(text) > LINE_MAX_WORDS:
         return None
     if pats.byline.match(text) and not _ends_like_prose(text):
         return Reason.BYLINE
