@@ -25,6 +25,7 @@ from declutter.config import Config
 from declutter.errors import ConfigError
 from declutter.filters import CONTEXT_FREE, FILTERS, FilterFunc, Selection
 from declutter.filters.patterns import compile_user_patterns
+from declutter.memo import document_scope
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +100,14 @@ class Pipeline:
         context_free = [_is_context_free(func) for _, func in self.steps]
         last_run = [-1] * len(self.steps)
         changed = True
-        while changed:
-            changed = False
-            for step, (name, func) in enumerate(self.steps):
-                if last_run[step] == state.version or (context_free[step] and last_run[step] >= 0):
-                    continue  # it would select nothing new: see _RunState
-                last_run[step] = state.version
-                changed = state.apply(name, func(state.alive, self.config)) or changed
+        with document_scope():  # text measures are computed once per run, not per filter and pass
+            while changed:
+                changed = False
+                for step, (name, func) in enumerate(self.steps):
+                    if last_run[step] == state.version or (context_free[step] and last_run[step] >= 0):
+                        continue  # it would select nothing new: see _RunState
+                    last_run[step] = state.version
+                    changed = state.apply(name, func(state.alive, self.config)) or changed
         return Result(doc.render(b.index for b in state.alive), state.sorted_removals())
 
 
