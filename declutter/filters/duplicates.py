@@ -41,6 +41,7 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.filters.base import Selection
 from declutter.filters.captions import is_caption
+from declutter.memo import once_per_text
 
 #: Consecutive repeated blocks that make a repeated run (a page printed twice).
 RUN_BLOCKS = 3
@@ -63,6 +64,10 @@ def normalize(text: str) -> str:
     >>> normalize("  Yes, SIR!  ")
     'yes sir'
     """
+    return once_per_text(_normalize, text)
+
+
+def _normalize(text: str) -> str:
     return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
