@@ -150,12 +150,17 @@ def _sentence_starts(blocks: Sequence[Block], removed: set[int]) -> dict[str, li
     for position, block in enumerate(blocks):
         if position in removed:
             continue
-        for sentence in _SENTENCE_SPLIT.split(block.text):
-            head = " ".join(normalize(sentence).split(" ", START_WORDS)[:START_WORDS])
+        for head in once_per_text(_heads, block.text):
             holders = starts.setdefault(head, [])
             if not holders or holders[-1] != position:
                 holders.append(position)
     return starts
+
+
+def _heads(text: str) -> list[str]:
+    """The first START_WORDS words of each sentence of ``text``, as keys."""
+    return [" ".join(normalize(sentence).split(" ", START_WORDS)[:START_WORDS])
+            for sentence in _SENTENCE_SPLIT.split(text)]
 
 
 def _longer_copy(block: Block, keys: list[str], position: int, starts: dict[str, list[int]],
