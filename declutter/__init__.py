@@ -16,7 +16,7 @@ from declutter.blocks import Block, Document, split_text
 from declutter.config import DEFAULT_FILTERS, Config
 from declutter.errors import ConfigError, DeclutterError, InputError
 from declutter.filters import FILTERS, Selection
-from declutter.pipeline import Pipeline, Removal, Result, replay
+from declutter.pipeline import Pipeline, Removal, Result, pipeline_for, replay
 
 __version__ = "0.1.0"
 
@@ -44,7 +44,7 @@ def clean_and_explain(text: str, config: Config | None = None) -> Result:
     """Return the cleaned text and the removals that produced it."""
     if not isinstance(text, str):
         raise InputError(f"clean() takes a str, got {type(text).__name__}; decode bytes first")
-    return Pipeline(config=config or Config()).explain(text)
+    return pipeline_for(config or Config()).explain(text)
 
 
 def list_filters() -> dict[str, str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from declutter.config import Config
-from declutter.pipeline import Pipeline, Result
+from declutter.pipeline import Pipeline, Result, pipeline_for
 from declutter.rules import Rule, RuleReport, RuleSet, page_config
 
 
@@ -40,7 +40,7 @@ class Batch:
 
     def explain(self, text: str, url: str | None = None) -> Result:
         """Clean one text page and note which rules matched it."""
-        result = Pipeline(config=self.config_for(url)).explain(text)
+        result = pipeline_for(self.config_for(url)).explain(text)
         self.report.note(text, url)
         return result
 

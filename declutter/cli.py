@@ -22,6 +22,7 @@ from declutter import __version__, list_filters
 from declutter.batch import Batch
 from declutter.config import DEFAULT_FILTERS, Config
 from declutter.errors import ConfigError, DeclutterError, InputError
+from declutter.parallel import Options, clean_lines, clean_record
 from declutter.pipeline import Removal, Result
 from declutter.rules import Kind, check_selector, load_rules
 from declutter.sitemodel import load_model
@@ -45,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--jsonl", action="store_true", help="input is JSON Lines; clean one field per record")
     parser.add_argument("--field", default="text", help="JSON Lines field to clean (default: text)")
     parser.add_argument("--explain-key", metavar="KEY", help="JSON Lines: add the removals to each record here")
+    parser.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+                        help="JSON Lines: clean in N processes, order kept (0: one per CPU; default 1)")
     parser.add_argument("--filters", help=f"comma-separated filters to run (default: {','.join(DEFAULT_FILTERS)})")
     parser.add_argument("--disable", help="comma-separated filters to leave out")
     parser.add_argument("--keep-captions", action="store_true", help="keep the first copy of each caption")
@@ -84,6 +87,17 @@ def config_from_args(args: argparse.Namespace) -> Config:
                    site_model=load_model(args.model) if args.model and "site" not in disabled else None)
 
 
+def _jobs(value: str) -> int:
+    """``--jobs`` value: a count of processes, 0 meaning one per CPU."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, got {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 (one per CPU) or more, got {jobs}")
+    return jobs or os.cpu_count() or 1
+
+
 def _names(value: str) -> tuple[str, ...]:
     return tuple(name.strip() for name in value.split(",") if name.strip())
 
@@ -112,6 +126,8 @@ def main(argv: Sequence[str] | None = None, stdin: BinaryIO | None = None,
         return _fail(stderr, exc, USAGE)
     if args.list_filters:
         return _list_filters(stdout)
+    if args.jobs > 1 and not args.jsonl:
+        return _fail(stderr, ConfigError("--jobs needs --jsonl (a single document is cleaned in one process)"), USAGE)
     status = _guarded_run(args, job, stdin, stdout, stderr)
     if status in (OK, BAD_INPUT):
         _report_unmatched(job, stderr)
@@ -242,51 +258,25 @@ def render_diff(text: str, result: Result) -> str:
 
 def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], job: Batch,
               args: argparse.Namespace) -> int:
-    """Clean one field of every JSON record; pass bad records through, reported."""
+    """Clean one field of every JSON record; pass bad records through, reported.
+
+    The input is read line by line (memory does not grow with the stream);
+    ``--jobs N`` spreads the records over N processes, output order unchanged.
+    """
+    options = Options(job.config, args.field, args.explain_key, args.url_field, job.rules)
     problems = 0
-    for number, raw in enumerate(source, start=1):
-        try:
-            out, removals = clean_record(raw, job, args.field, args.explain_key, args.url_field)
-        except InputError as exc:
+    for result in clean_lines(source, options, getattr(args, "jobs", 1), job):
+        job.report.seen.update(result.matched)
+        if result.problem is not None:
             problems += 1
-            stderr.write(f"declutter: line {number}: {exc}; record passed through unchanged\n")
-            out, removals = raw, ()
-        sink.write(out)
+            stderr.write(f"declutter: line {result.number}: {result.problem}; record passed through unchanged\n")
+        sink.write(result.line)
         if args.explain:
-            _write_explain(stderr, removals, number)
+            _write_explain(stderr, result.removals, result.number)
     return BAD_INPUT if problems else OK
 
 
-def clean_record(raw: bytes, job: Batch, field: str, explain_key: str | None,
-                 url_field: str = "url") -> tuple[bytes, tuple[Removal, ...]]:
-    """The cleaned JSON line (with its original line ending) and its removals.
-
-    The record's ``url_field``, when it holds a string, is the page URL the
-    site model and per-site rules go by.
-    """
-    body = raw.rstrip(b"\r\n")
-    ending = raw[len(body):]
-    if not body.strip():
-        return raw, ()
-    try:
-        record = json.loads(body.decode(ENCODING, ERRORS))
-    except ValueError as exc:
-        raise InputError(f"not valid JSON ({exc})") from None
-    if not isinstance(record, dict):
-        raise InputError(f"expected a JSON object, got {type(record).__name__}")
-    value = record.get(field)
-    if not isinstance(value, str):
-        got = "missing" if field not in record else f"a {type(value).__name__}" if value is not None else "null"
-        raise InputError(f"field {field!r} is {got}, not a string")
-    url = record.get(url_field)
-    result = job.explain(value, url if isinstance(url, str) else None)
-    if not result.removals and explain_key is None:
-        return raw, ()
-    record[field] = result.text
-    if explain_key is not None:
-        record[explain_key] = [r.as_dict() for r in result.removals]
-    line = json.dumps(record, ensure_ascii=False).encode(ENCODING, ERRORS)
-    return line + (ending or b"\n"), result.removals
+__all__ = ["build_parser", "clean_record", "config_from_args", "main", "render_diff", "run_jsonl"]
 
 
 def entry_point() -> None:

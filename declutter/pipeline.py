@@ -18,14 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from declutter.blocks import Block, Document, split_text
 from declutter.config import Config
 from declutter.detect import detect_languages, sample_text, widen
 from declutter.errors import ConfigError
-from declutter.filters import FILTERS, FilterFunc, Selection
+from declutter.filters import CONTEXT_FREE, FILTERS, FilterFunc, Selection
 from declutter.filters.patterns import compile_user_patterns
+from declutter.memo import document_scope
 from declutter.vocab import is_auto
 
 
@@ -106,37 +108,106 @@ class Pipeline:
         only grow, so the output is also a fixpoint for the languages its own
         text shows, which keeps cleaning idempotent.
         """
-        protected = _protected(doc.blocks, self.config)
-        alive = list(doc.blocks)
-        removals: list[Removal] = []
-        if not is_auto(self.config.lang):
-            alive = self._fixpoint(alive, self.config, protected, removals)
-        else:
-            sample = sample_text(alive)
-            config = replace(self.config, lang=",".join(detect_languages(sample)))
-            while True:
-                alive = self._fixpoint(alive, config, protected, removals)
-                sample, before = sample_text(alive), sample
-                wider = config.lang if sample == before else widen(config.lang, sample)
-                if wider == config.lang:
-                    break
-                config = replace(config, lang=wider)
-        removals.sort(key=lambda r: r.index)
-        return Result(doc.render(b.index for b in alive), tuple(removals))
+        state = _RunState(doc, _protected(doc.blocks, self.config))
+        with document_scope():  # text measures are computed once per run, not per filter and pass
+            if not is_auto(self.config.lang):
+                self._fixpoint(state, self.config)
+            else:
+                sample = sample_text(state.alive)
+                config = replace(self.config, lang=",".join(detect_languages(sample)))
+                while True:
+                    self._fixpoint(state, config)
+                    sample, before = sample_text(state.alive), sample
+                    wider = config.lang if sample == before else widen(config.lang, sample)
+                    if wider == config.lang:
+                        break
+                    config = replace(config, lang=wider)
+        return Result(doc.render(b.index for b in state.alive), state.sorted_removals())
 
-    def _fixpoint(self, alive: list[Block], config: Config, protected: frozenset[int],
-                  removals: list[Removal]) -> list[Block]:
-        """Run every step until a pass removes nothing; returns the blocks left."""
+    def _fixpoint(self, state: _RunState, config: Config) -> None:
+        """Run the steps until a pass removes nothing, skipping runs that cannot select anything new."""
+        context_free = [_is_context_free(func) for _, func in self.steps]
+        last_run = [-1] * len(self.steps)
         changed = True
         while changed:
             changed = False
-            for name, func in self.steps:
-                chosen = _collect(name, func, alive, config, protected)
-                if chosen:
-                    alive = [b for b in alive if b.index not in chosen]
-                    removals.extend(_removal(name, sel) for sel in chosen.values())
-                    changed = True
-        return alive
+            for step, (name, func) in enumerate(self.steps):
+                if last_run[step] == state.version or (context_free[step] and last_run[step] >= 0):
+                    continue  # it would select nothing new: see _RunState
+                last_run[step] = state.version
+                changed = state.apply(name, func(state.alive, config)) or changed
+
+
+class _RunState:
+    """The live blocks of one run, and the removals so far.
+
+    The fixpoint loop stops when a whole pass of the filters removes nothing,
+    which makes cleaning idempotent. ``version`` counts the removals applied:
+    a filter that last ran at the current version would see the very blocks
+    it saw then and select nothing new (filters are deterministic, and what
+    it selected then is gone or protected), so the loop skips it; a
+    context-free filter (see :data:`~declutter.filters.CONTEXT_FREE`) never
+    selects anything new on fewer blocks, so it runs once. Skipping only
+    no-op runs leaves the result exactly as if every filter ran every pass.
+    """
+
+    def __init__(self, doc: Document, protected: frozenset[int]) -> None:
+        self.blocks = doc.blocks
+        self.protected = protected
+        self.alive = doc.blocks
+        self.gone: set[int] = set()
+        self.removals: list[Removal] = []
+        self.version = 0
+
+    def apply(self, name: str, selections: Iterable[Selection | tuple[Block, str]]) -> bool:
+        """Remove the filter's first selection of each live, unprotected block."""
+        chosen: dict[int, Selection] = {}
+        for item in selections:
+            sel = item if isinstance(item, Selection) else Selection(*item)
+            index = sel.block.index
+            if not self._is_live(sel.block):
+                raise ConfigError(f"filter {name!r} selected a block that is not in the document: {sel.block!r}")
+            if index not in self.protected and index not in chosen:
+                chosen[index] = sel
+        if not chosen:
+            return False
+        self.alive = tuple(b for b in self.alive if b.index not in chosen)
+        self.gone.update(chosen)
+        self.removals.extend(_removal(name, sel) for sel in chosen.values())
+        self.version += 1
+        return True
+
+    def _is_live(self, block: Block) -> bool:
+        index = block.index
+        return (isinstance(index, int) and 0 <= index < len(self.blocks) and self.blocks[index] is block
+                and index not in self.gone)
+
+    def sorted_removals(self) -> tuple[Removal, ...]:
+        return tuple(sorted(self.removals, key=lambda r: r.index))
+
+
+def _is_context_free(func: FilterFunc) -> bool:
+    return func in CONTEXT_FREE or getattr(func, "context_free", False) is True
+
+
+@lru_cache(maxsize=16)
+def _cached_pipeline(config: Config) -> Pipeline:
+    return Pipeline(config=config)
+
+
+def pipeline_for(config: Config) -> Pipeline:
+    """The default pipeline for ``config``, built once per config value.
+
+    A :class:`Pipeline` is immutable and holds no document data, so sharing
+    one between calls keeps cleaning stateless; building it (validating the
+    language list, resolving filters, compiling user patterns) costs about a
+    fifth of the time of cleaning a typical page. A config that cannot be
+    hashed gets a fresh pipeline.
+    """
+    try:
+        return _cached_pipeline(config)
+    except TypeError:
+        return Pipeline(config=config)
 
 
 def resolve(step: Step) -> tuple[str, FilterFunc]:
@@ -155,20 +226,6 @@ def _protected(blocks: Iterable[Block], config: Config) -> frozenset[int]:
     if not patterns:
         return frozenset()
     return frozenset(b.index for b in blocks if any(p.search(b.text.strip()) for p in patterns))
-
-
-def _collect(name: str, func: FilterFunc, alive: list[Block], config: Config,
-             protected: frozenset[int]) -> dict[int, Selection]:
-    """Run one filter; keep its first selection of each live, unprotected block."""
-    live = {b.index: b for b in alive}
-    chosen: dict[int, Selection] = {}
-    for item in func(tuple(alive), config):
-        sel = item if isinstance(item, Selection) else Selection(*item)
-        if live.get(sel.block.index) is not sel.block:
-            raise ConfigError(f"filter {name!r} selected a block that is not in the document: {sel.block!r}")
-        if sel.block.index not in protected:
-            chosen.setdefault(sel.block.index, sel)
-    return chosen
 
 
 def _removal(name: str, sel: Selection) -> Removal:

@@ -26,4 +26,12 @@ FILTERS: dict[str, FilterFunc] = {
     "site": site,
 }
 
-__all__ = ["FILTERS", "FilterFunc", "Selection"]
+#: Filters whose verdict on a block depends on that block and the config
+#: alone, never on the other blocks or the block's position. Run on fewer
+#: blocks, such a filter selects nothing it did not select before, so the
+#: pipeline runs it once per document instead of once per fixpoint pass.
+#: A user filter says the same with a true ``context_free`` attribute.
+#: ``tests/test_perf_fixpoint.py`` checks the claim for every filter listed.
+CONTEXT_FREE: frozenset[FilterFunc] = frozenset({captions, patterns})
+
+__all__ = ["CONTEXT_FREE", "FILTERS", "FilterFunc", "Selection"]

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from declutter.blocks import Block
 from declutter.config import Config
+from declutter.memo import once_per_text
 
 
 class Selection(NamedTuple):
@@ -35,6 +36,10 @@ _BOUNDARY = re.compile(r"[a-z\d\u00df-\u00ff][.!?]['\"”’»)]*\s+['\"“‘«
 
 def word_count(text: str) -> int:
     """Number of ``\\w+`` words, the unit every length threshold uses."""
+    return once_per_text(_count_words, text)
+
+
+def _count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 

@@ -1,0 +1,56 @@
+"""A memo for pure text measures, alive for one document's cleaning only.
+
+Several filters measure the same block text (its word count, its comparison
+key), and the pipeline runs filters again until nothing changes, so the same
+measure of the same text was computed up to five times. Inside
+:func:`document_scope` (which :meth:`declutter.Pipeline.run` opens) such a
+measure is computed once per distinct text; outside it, every call computes.
+The memo is a fresh dict per run, dropped when the run ends, and private to
+the thread (a context variable): results never depend on earlier documents,
+and sharing a pipeline between threads stays safe::
+
+    >>> from declutter.filters.base import word_count
+    >>> with document_scope():
+    ...     word_count("Stir well."), word_count("Stir well.")   # counted once
+    (2, 2)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_TABLES: ContextVar[dict[Callable[[str], object], dict[str, object]] | None] = ContextVar(
+    "declutter_document_memo", default=None)
+
+
+@contextmanager
+def document_scope() -> Iterator[None]:
+    """Memoise :func:`once_per_text` measures until the block ends."""
+    token = _TABLES.set({})
+    try:
+        yield
+    finally:
+        _TABLES.reset(token)
+
+
+def once_per_text(measure: Callable[[str], T], text: str) -> T:
+    """``measure(text)``, computed once per text inside a document scope.
+
+    ``measure`` must be a pure function of ``text`` (module-level constants
+    such as compiled patterns are fine; config values are not).
+    """
+    tables = _TABLES.get()
+    if tables is None:
+        return measure(text)
+    table = tables.get(measure)
+    if table is None:
+        table = tables[measure] = {}
+    if text in table:
+        return table[text]  # type: ignore[return-value]  # stored by this very measure
+    value = table[text] = measure(text)
+    return value

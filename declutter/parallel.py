@@ -1,0 +1,187 @@
+"""JSON Lines cleaning, one record at a time or spread over worker processes.
+
+``declutter --jsonl --jobs N`` cleans records in ``N`` processes and writes
+them in input order. Memory stays bounded whatever the stream's length: the
+input is read line by line, sent to the workers in chunks of at most
+``CHUNK_RECORDS`` records or ``CHUNK_BYTES`` bytes, and at most
+``WINDOW_PER_JOB`` chunks per worker are in flight; a chunk's results are
+written as soon as every chunk before it is done.
+
+No record is ever lost. A record that is not usable (bad JSON, the field is
+missing) or whose cleaning raised is written through unchanged and reported
+with its line number, exactly as with one process; if a worker process
+dies, the records of the chunks it had are passed through unchanged and
+reported, and a fresh pool takes the rest::
+
+    $ declutter --jsonl --jobs 2 < pages.jsonl > clean.jsonl
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import NamedTuple
+
+from declutter.batch import Batch
+from declutter.config import Config
+from declutter.errors import InputError
+from declutter.pipeline import Removal
+from declutter.rules import Rule, RuleSet
+
+ENCODING, ERRORS = "utf-8", "surrogateescape"
+#: Most records and bytes sent to a worker at once.
+CHUNK_RECORDS, CHUNK_BYTES = 64, 1 << 20
+#: Chunks in flight per worker: enough to keep every worker busy.
+WINDOW_PER_JOB = 3
+
+
+class Options(NamedTuple):
+    """What a worker needs to clean a record (picklable)."""
+
+    config: Config
+    field: str = "text"
+    explain_key: str | None = None
+    url_field: str = "url"
+    rules: RuleSet | None = None
+
+
+class Outcome(NamedTuple):
+    """One input line's result: the line to write, its removals, or why it passed through."""
+
+    number: int
+    line: bytes
+    removals: tuple[Removal, ...] = ()
+    problem: str | None = None
+    matched: tuple[Rule, ...] = ()
+
+
+Numbered = tuple[int, bytes]
+
+
+def clean_lines(lines: Iterable[bytes], options: Options, jobs: int = 1,
+                batch: Batch | None = None) -> Iterator[Outcome]:
+    """The outcome of every line of a JSON Lines stream, in input order.
+
+    Each outcome lists the user rules its record matched (``matched``), so
+    the caller can report rules that matched nothing in the whole run.
+    """
+    numbered = enumerate(lines, start=1)
+    if jobs <= 1:
+        batch = batch or Batch(options.config, options.rules)
+        for number, raw in numbered:
+            yield outcome(number, raw, batch, options)
+        return
+    yield from _parallel(numbered, options, jobs)
+
+
+def outcome(number: int, raw: bytes, batch: Batch, options: Options) -> Outcome:
+    """Clean one line; a bad record or a failure passes the line through, reported."""
+    seen = set(batch.report.seen)
+    try:
+        line, removals = clean_record(raw, batch, options.field, options.explain_key, options.url_field)
+    except InputError as exc:
+        return Outcome(number, raw, (), str(exc))
+    except Exception as exc:  # a bug must not lose the record or stop the stream
+        return Outcome(number, raw, (), f"cleaning failed ({type(exc).__name__}: {exc})")
+    return Outcome(number, line, removals, None, tuple(r for r in batch.report.seen if r not in seen))
+
+
+def clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
+                 url_field: str = "url") -> tuple[bytes, tuple[Removal, ...]]:
+    """The cleaned JSON line (with its original line ending) and its removals.
+
+    The record's ``url_field``, when it holds a string, is the page URL the
+    site model and per-site rules go by.
+    """
+    body = raw.rstrip(b"\r\n")
+    ending = raw[len(body):]
+    if not body.strip():
+        return raw, ()
+    try:
+        record = json.loads(body.decode(ENCODING, ERRORS))
+    except ValueError as exc:
+        raise InputError(f"not valid JSON ({exc})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"expected a JSON object, got {type(record).__name__}")
+    value = record.get(field)
+    if not isinstance(value, str):
+        got = "missing" if field not in record else f"a {type(value).__name__}" if value is not None else "null"
+        raise InputError(f"field {field!r} is {got}, not a string")
+    url = record.get(url_field)
+    result = batch.explain(value, url if isinstance(url, str) else None)
+    if not result.removals and explain_key is None:
+        return raw, ()
+    record[field] = result.text
+    if explain_key is not None:
+        record[explain_key] = [r.as_dict() for r in result.removals]
+    line = json.dumps(record, ensure_ascii=False).encode(ENCODING, ERRORS)
+    return line + (ending or b"\n"), result.removals
+
+
+def _chunks(numbered: Iterator[Numbered]) -> Iterator[list[Numbered]]:
+    chunk: list[Numbered] = []
+    size = 0
+    for item in numbered:
+        chunk.append(item)
+        size += len(item[1])
+        if len(chunk) >= CHUNK_RECORDS or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _parallel(numbered: Iterator[Numbered], options: Options, jobs: int) -> Iterator[Outcome]:
+    """Clean chunks in a process pool, in order, with a bounded window in flight."""
+    chunks = _chunks(numbered)
+    window: deque[tuple[list[Numbered], Future[list[Outcome]]]] = deque()
+    pool = _pool(options, jobs)
+    try:
+        while True:
+            while len(window) < jobs * WINDOW_PER_JOB and (chunk := next(chunks, None)) is not None:
+                window.append((chunk, _submit(pool, chunk)))
+            if not window:
+                return
+            chunk, future = window.popleft()
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                yield from _lost(chunk)
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _pool(options, jobs)
+                window = deque((c, _submit(pool, c)) for c, _ in window)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(options: Options, jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(),
+                               initializer=_init_worker, initargs=(options,))
+
+
+def _submit(pool: ProcessPoolExecutor, chunk: list[Numbered]) -> Future[list[Outcome]]:
+    return pool.submit(_clean_chunk, chunk)
+
+
+def _lost(chunk: list[Numbered]) -> Iterator[Outcome]:
+    for number, raw in chunk:
+        yield Outcome(number, raw, (), "a worker process died while cleaning it")
+
+
+_WORKER: tuple[Batch, Options] | None = None
+
+
+def _init_worker(options: Options) -> None:
+    """Build the worker's pipeline once (it holds no document data)."""
+    global _WORKER  # noqa: PLW0603 (one pipeline per worker process, set by the pool's initializer)
+    _WORKER = (Batch(options.config, options.rules), options)
+
+
+def _clean_chunk(chunk: list[Numbered]) -> list[Outcome]:
+    assert _WORKER is not None, "worker not initialised"
+    batch, options = _WORKER
+    return [outcome(number, raw, batch, options) for number, raw in chunk]

@@ -1,0 +1,91 @@
+"""The speed-ups change nothing: the fixpoint skips only no-op runs, memos stay in their run."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import declutter
+from declutter import Config, Pipeline, Removal, split_text
+from declutter.filters import CONTEXT_FREE, FILTERS, Selection
+from declutter.filters.duplicates import _ELLIPSIS, _cut_short
+from declutter.memo import _TABLES, document_scope
+from declutter.pipeline import _removal
+from tests.strategies import CAPTIONS, Planted, cluttered_documents
+
+CONFIGS = [Config(), Config(keep_captions=True), Config(protect_patterns=("Reuters", "^By"), duplicate_min_words=3),
+           Config(remove_patterns=("budget",), edge_blocks=6)]
+
+
+def reference(text: str, config: Config) -> tuple[str, tuple[Removal, ...]]:
+    """The plain fixpoint: every filter, every pass, until a pass removes nothing."""
+    doc = split_text(text)
+    pipeline = Pipeline(config=config)
+    protected = {b.index for b in doc.blocks
+                 if any(re.search(p, b.text.strip()) for p in config.protect_patterns)}
+    alive, removals, changed = list(doc.blocks), [], True
+    while changed:
+        changed = False
+        for name, func in pipeline.steps:
+            chosen: dict[int, Selection] = {}
+            for sel in func(tuple(alive), config):
+                if sel.block.index not in protected:
+                    chosen.setdefault(sel.block.index, Selection(*sel))
+            if chosen:
+                alive = [b for b in alive if b.index not in chosen]
+                removals.extend(_removal(name, sel) for sel in chosen.values())
+                changed = True
+    return doc.render(b.index for b in alive), tuple(sorted(removals, key=lambda r: r.index))
+
+
+@st.composite
+def noisy_documents(draw: st.DrawFn) -> str:
+    """Planted documents with extra copies, captions and cut-short repeats mixed in."""
+    doc: Planted = draw(cluttered_documents())
+    blocks = [b.text for b in split_text(doc.text).blocks]
+    for _ in range(draw(st.integers(0, 6))):
+        where = draw(st.integers(0, len(blocks)))
+        kind = draw(st.sampled_from(["copy", "cut", "caption"]))
+        source = draw(st.sampled_from(blocks)) if blocks else "Stir well."
+        blocks.insert(where, {"copy": source, "cut": source[: len(source) // 2] + "…",
+                              "caption": draw(st.sampled_from(CAPTIONS))}[kind])
+    return "\n\n".join(blocks) + "\n"
+
+
+@given(noisy_documents(), st.sampled_from(CONFIGS))
+@settings(max_examples=200, deadline=None)
+def test_pipeline_equals_the_plain_fixpoint(text: str, config: Config) -> None:
+    result = Pipeline(config=config).explain(text)
+    assert (result.text, result.removals) == reference(text, config)
+
+
+@given(noisy_documents(), st.sampled_from(CONFIGS), st.data())
+@settings(max_examples=200, deadline=None)
+def test_context_free_filters_judge_each_block_alone(text: str, config: Config, data: st.DataObject) -> None:
+    blocks = split_text(text).blocks
+    subset = tuple(b for b in blocks if data.draw(st.booleans()))
+    for name, func in FILTERS.items():
+        if func in CONTEXT_FREE:
+            whole = {(s[0].index, s[1]) for s in func(blocks, config)}
+            part = {(s[0].index, s[1]) for s in func(subset, config)}
+            kept = {b.index for b in subset}
+            assert part == {(i, r) for i, r in whole if i in kept}, name
+
+
+@given(noisy_documents())
+@settings(max_examples=100, deadline=None)
+def test_idempotent_and_memo_scoped_to_the_run(text: str) -> None:
+    once = declutter.clean(text)
+    assert declutter.clean(once) == once
+    assert _TABLES.get() is None  # nothing outlives a run
+    with document_scope():
+        assert declutter.clean(text) == once  # a surrounding scope changes nothing
+
+
+@given(st.text(alphabet=" .…[]'\")”’xa\t", max_size=12))
+def test_ellipsis_guard_skips_only_texts_without_an_ellipsis(text: str) -> None:
+    found, guarded = _ELLIPSIS.search(text), _cut_short(text)
+    assert (found is None) == (guarded is None)
+    assert found is None or guarded is None or found.span() == guarded.span()
