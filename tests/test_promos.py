@@ -102,3 +102,25 @@ def test_tabloid_short_paragraphs_end_a_mid_article_section() -> None:
 ])
 def test_comment_and_more_promo_lines(text: str, reason: Reason) -> None:
     assert line_reason(text, PATS) is reason
+
+
+def test_readers_comments_run_to_the_end_from_the_second_half() -> None:
+    comments = ["34 responses to “Council backs the bus lanes”",
+                "Milan Griffes on September 12, 2018 at 4:47 pm said:",
+                "This is a long comment from a reader who disagrees with the whole plan and explains why at length, "
+                "with several sentences of prose. It should go with the rest of the comments.", "Reply"]
+    text = doc(*BODY, PROSE, *comments)
+    result = declutter.clean_and_explain(text)
+    assert result.text == doc(*BODY, PROSE)
+    assert {r.reason for r in result.removals} <= {"promo.comments", "chrome.ui"}
+    assert [r.reason for r in result.removals][:3] == ["promo.comments"] * 3
+
+
+def test_comment_author_line_opens_the_comments() -> None:
+    text = doc(*BODY, PROSE, "Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:", "Hi Milan, thanks.")
+    assert declutter.clean(text) == doc(*BODY, PROSE)
+
+
+def test_comments_heading_in_the_first_half_is_not_a_section() -> None:
+    text = doc(BODY[0], "12 responses to “Council backs the bus lanes”", BODY[1], BODY[2], PROSE, BODY[0] + " Again.")
+    assert "promo.comments" not in {r.reason for r in declutter.clean_and_explain(text).removals}

@@ -21,7 +21,12 @@ removed alone; the paragraphs around it stay::
     after:  The vote was close.
             Opponents say they will appeal.
 
-Reason codes: ``promo.heading``, ``promo.section`` (a block inside a section,
+Readers' comments are prose, so no prose rule can end them: a comments
+heading ("34 responses to “Title”") or the first "Name on <date> at
+<time> said:" line in the second half of the
+document opens a section that runs to the end (``promo.comments``).
+
+Reason codes: ``promo.comments``, ``promo.heading``, ``promo.section`` (a block inside a section,
 detail names the heading's block), ``promo.inline``, ``promo.line``, and
 ``promo.element`` (HTML elements marked related/newsletter/share/comments).
 """
@@ -67,6 +72,7 @@ class Reason(StrEnum):
     INLINE = "promo.inline"
     LINE = "promo.line"
     ELEMENT = "promo.element"
+    COMMENTS = "promo.comments"
 
 
 class Patterns:
@@ -75,6 +81,7 @@ class Patterns:
     def __init__(self, languages: tuple[str, ...]) -> None:
         f = fragments_for(languages)
         where = f"promo vocabulary {','.join(languages)}"
+        self.comments = compile_pattern(rf"^{alternation(f['promos.comments'])}{_HEADING_END}", where)
         self.section = compile_pattern(rf"^{alternation(f['promos.section'])}{_HEADING_END}", where)
         self.line = compile_pattern(rf"^{alternation(f['promos.line'])}{_HEADING_END}", where)
         #: A bare inline label ("Don't miss"): a heading only with other evidence (HTML links).
@@ -127,7 +134,11 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
             yield Selection(block, Reason.ELEMENT)
             position += 1
             continue
-        reason = line_reason(block.text.strip(), pats)
+        text = block.text.strip()
+        if position * 2 >= len(blocks) and word_count(text) <= LINE_MAX_WORDS and pats.comments.match(text):
+            yield from _comment_section(blocks, position)
+            return
+        reason = line_reason(text, pats)
         if reason is Reason.HEADING:
             if prose_after is None:
                 prose_after = _next_prose(blocks, config)
@@ -140,6 +151,13 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         if reason is not None:
             yield Selection(block, reason)
         position += 1
+
+
+def _comment_section(blocks: Sequence[Block], start: int) -> Iterator[Selection]:
+    """Readers' comments: from their heading (or first "X on <date> said:") to the end."""
+    yield Selection(blocks[start], Reason.COMMENTS)
+    for block in blocks[start + 1:]:
+        yield Selection(block, Reason.COMMENTS, f"in the comments opened by block {blocks[start].index}")
 
 
 def _next_prose(blocks: Sequence[Block], config: Config) -> list[int]:
