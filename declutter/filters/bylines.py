@@ -32,7 +32,7 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, word_count
-from declutter.vocab import NAME, UP, alternation, compile_pattern, fragments_for, parse_languages
+from declutter.vocab import NAME, UP, alternation, any_of, compile_pattern, fragments_for, parse_languages
 
 #: HTML class/id tokens of byline and author boxes.
 #: In HTML mode class/id tokens are matched whole and by their ``-`` parts
@@ -88,6 +88,9 @@ class Patterns:
         self.timestamp = compile_pattern(rf"^{alternation(f['bylines.timestamp'])}[.\s]*$", where)
         self.copyright = compile_pattern(rf"^{alternation(f['bylines.copyright'])}$", where)
         self.reading_time = compile_pattern(rf"^{alternation(f['bylines.reading_time'])}[.\s]*$", where)
+        #: Any whole-line pattern: one cheap test before the detailed ones (all are ^-anchored).
+        self.any = any_of((self.byline, self.contact, self.credits, self.timestamp, self.copyright,
+                           self.reading_time), where)
 
 
 def _openers(languages: tuple[str, ...]) -> str:
@@ -114,26 +117,30 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
     >>> line_reason("By Monday, the talks had collapsed.", patterns_for("en")) is None
     True
     """
+    if not pats.any.match(text):
+        return None
     if pats.credits.match(text) and (text[0] not in "([" or text[-1] in ")]"):
         return Reason.CREDITS
-    if word_count(text) > LINE_MAX_WORDS:
-        return None
+    reason: Reason | None
     if pats.byline.match(text) and not _ends_like_prose(text):
-        return Reason.BYLINE
-    if pats.contact.match(text):
-        return Reason.CONTACT
-    return _metadata_reason(text, pats)
+        reason = Reason.BYLINE
+    elif pats.contact.match(text):
+        reason = Reason.CONTACT
+    else:
+        reason = _metadata_reason(text, pats)
+    return reason if reason is not None and word_count(text) <= LINE_MAX_WORDS else None
 
 
 def _metadata_reason(text: str, pats: Patterns) -> Reason | None:
     if pats.reading_time.match(text):
         return Reason.READING_TIME
-    if word_count(text) <= METADATA_MAX_WORDS:
-        if pats.timestamp.match(text):
-            return Reason.TIMESTAMP
-        if pats.copyright.match(text):
-            return Reason.COPYRIGHT
-    return None
+    if pats.timestamp.match(text):
+        reason = Reason.TIMESTAMP
+    elif pats.copyright.match(text):
+        reason = Reason.COPYRIGHT
+    else:
+        return None
+    return reason if word_count(text) <= METADATA_MAX_WORDS else None
 
 
 def bylines(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:

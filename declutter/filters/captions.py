@@ -40,6 +40,8 @@ CAPTION_TAGS = frozenset({"figcaption"})
 CAPTION_HINTS = frozenset({"caption", "captions", "figcaption", "wp-caption-text", "image-caption", "photo-caption",
                            "media-caption", "credit", "credits", "image-credit", "photo-credit", "img-credit",
                            "media-credit", "photo-credits"})
+#: A credit at the end of a caption lies within its last this many characters.
+TAIL_CHARS = 400
 #: A credit line longer than this many words is treated as prose.
 CREDIT_LINE_MAX_WORDS = 30
 
@@ -63,15 +65,18 @@ class Patterns:
         self.credit_line = compile_pattern(
             rf"^(?:{label})\s*[:：|]\s*\S|^\(?[^\n():!?]{{0,60}}/\s*{agency}\s*\)?$|^\(?{agency}\)?$"
             rf"|^{photo_by} [^\n]{{1,80}}$", where)
-        self.credited = compile_pattern("|".join((
+        # Credits end the caption, so these are searched in its last TAIL_CHARS only.
+        self.credited_end = compile_pattern("|".join((
             rf"[(\[](?:{photo_by}|{photo}s?\s?:)\s*[^()\[\]\n]{{1,150}}[)\]]\s*$",
             rf"\(\s*{agency_photo}\s*/\s*[^()\n]{{1,100}}\)\s*$",
             rf"\(\s*[^()\n]{{0,100}}/\s*{agency}\s*\)\s*$",
-            rf"\b(?:AP Photo|AP PHOTO|AFP PHOTO|AFP Photo|REUTERS|EPA)\s*/\s*{NAME}",
             rf"(?:{photo}|Photograph|Credit|Foto)\s?:\s*[^\n]{{1,100}}/\s*{agency}\s*$",
             rf"(?:^|\s)(?:{photo}|Credit)\s?:\s*(?:{NAME}|{agency})\s*$",
             rf"\b{photo_by} [^\n]{{1,60}} on (?:Unsplash|Pexels)\s*$",
         )), where)
+        # "AP Photo/Name", "REUTERS/Name" can stand anywhere; they always hold a slash.
+        self.credited_slash = compile_pattern(rf"\b(?:AP Photo|AP PHOTO|AFP PHOTO|AFP Photo|REUTERS|EPA)\s*/\s*{NAME}",
+                                              where)
         self.file_photo = compile_pattern(rf"^{alternation(f['captions.file_photo'])}", where)
 
 
@@ -81,7 +86,7 @@ def patterns_for(lang: str) -> Patterns:
     return Patterns(parse_languages(lang))
 
 
-def classify(block: Block, config: Config) -> Reason | None:
+def classify(block: Block, config: Config, pats: Patterns | None = None) -> Reason | None:
     """The caption reason for ``block``, or None when it is not a caption.
 
     >>> classify(Block(0, "Photo credit: Jane Roe/Getty Images"), Config())
@@ -89,23 +94,32 @@ def classify(block: Block, config: Config) -> Reason | None:
     >>> classify(Block(0, "The deal was first reported by Getty Images staff."), Config()) is None
     True
     """
-    text = block.text.strip()
-    pats = patterns_for(resolve_lang(config.lang, (block,)))
     if block.tag in CAPTION_TAGS or not CAPTION_HINTS.isdisjoint(block.hints):
         return Reason.ELEMENT
-    if pats.credit_line.search(text) and word_count(text) <= CREDIT_LINE_MAX_WORDS:
+    text = block.text.strip()
+    pats = pats or patterns_for(resolve_lang(config.lang, (block,)))
+    if pats.credit_line.match(text) and word_count(text) <= CREDIT_LINE_MAX_WORDS:
         return Reason.CREDIT_LINE
-    if pats.file_photo.search(text):
+    if pats.file_photo.match(text):
         return Reason.FILE_PHOTO
-    if pats.credited.search(text):
+    if _may_end_with_credit(text) and pats.credited_end.search(text, max(0, len(text) - TAIL_CHARS)):
+        return Reason.CREDITED
+    if "/" in text and pats.credited_slash.search(text):
         return Reason.CREDITED
     return None
 
 
+def _may_end_with_credit(text: str) -> bool:
+    """A cheap necessary condition for ``credited_end``: every one of its
+    forms ends with a bracket, or holds a colon, or names Unsplash/Pexels."""
+    return text[-1:] in (")", "]") or ":" in text[-TAIL_CHARS:] or "Unsplash" in text or "Pexels" in text
+
+
 def captions(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     """Select captions and credit lines (see the module docstring)."""
+    pats = patterns_for(resolve_lang(config.lang, blocks))
     for block in blocks:
-        reason = classify(block, config)
+        reason = classify(block, config, pats)
         if reason is None:
             continue
         if config.keep_captions and reason is not Reason.CREDIT_LINE:

@@ -2,7 +2,7 @@
 
 Whole-page extractors (html-text, inscriptis, a plain ``get_text()``) keep the
 site around the article: menus, "Skip to main content", "Close", cookie
-notices. A menu shows up as a run of short lines, several of which are menu
+notices. A menu shows up as a run of short lines (at most 5 words and 80 characters), several of which are menu
 labels from the vocabulary; the run is removed from its first label to its
 last, so a short headline right after a menu is not taken with it::
 
@@ -29,10 +29,12 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, word_count
-from declutter.vocab import alternation, compile_pattern, fragments_for, parse_languages
+from declutter.vocab import alternation, any_of, compile_pattern, fragments_for, parse_languages
 
 #: A menu line has at most this many words.
 NAV_MAX_WORDS = 5
+#: ...and at most this many characters (a cheap test that spares counting words).
+NAV_MAX_CHARS = 80
 #: A menu has at least this many lines, and this many of them are menu labels.
 NAV_MIN_LINES = 3
 NAV_MIN_LABELS = 2
@@ -60,6 +62,8 @@ class Patterns:
         self.nav = compile_pattern(rf"^{_DECORATION}{label}(?:(?:\s*[|•·/]\s*|\s+){label}){{0,3}}{_DECORATION}$", where)
         self.ui = compile_pattern(rf"^{_DECORATION}{alternation(f['chrome.ui'])}{_DECORATION}$", where)
         self.cookies = compile_pattern(rf"^{alternation(f['chrome.cookies'])}$", where)
+        #: Either line pattern: one cheap test before the detailed ones (both are ^-anchored).
+        self.any = any_of((self.ui, self.cookies), where)
 
 
 @lru_cache(maxsize=32)
@@ -87,6 +91,8 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
     >>> line_reason("Search teams worked through the night.", patterns_for("en")) is None
     True
     """
+    if not pats.any.match(text):
+        return None
     if pats.ui.match(text):
         return Reason.UI
     if word_count(text) <= COOKIE_MAX_WORDS and pats.cookies.match(text):
@@ -108,7 +114,7 @@ def _menu_positions(texts: list[str], pats: Patterns) -> set[int]:
 
 
 def _menu_line(text: str) -> bool:
-    return word_count(text) <= NAV_MAX_WORDS and _SENTENCE_STOP.search(text) is None
+    return len(text) <= NAV_MAX_CHARS and word_count(text) <= NAV_MAX_WORDS and _SENTENCE_STOP.search(text) is None
 
 
 def _menu_span(texts: list[str], start: int, end: int, pats: Patterns) -> range:

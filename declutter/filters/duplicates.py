@@ -49,7 +49,14 @@ RUN_BLOCKS = 3
 START_WORDS = 5
 _NON_WORD = re.compile(r"[\W_]+")
 _ELLIPSIS = re.compile(r"\s*(?:…|\.{3,}|\[…\]|\[\.\.\.\])['\"”’)\]]*\s*$")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…:;])['\"”’)\]]*\s+")
+#: A sentence boundary: its stop, closing quotes and spaces (never the line
+#: breaks that separate blocks); all of it is non-word, so cutting it out
+#: leaves the keys unchanged.
+_SENTENCE_MARK = re.compile(r"[.!?…:;]['\"”’)\]]*[^\S\n]+")
+#: What ``normalize`` turns into spaces, bar white space (``str.split`` deals
+#: with it, far faster than replacing every gap between words) and sentence
+#: marks; underscores are replaced beforehand (one character class is faster).
+_NON_WORD_LINE = re.compile(r"[^\w\s\x00]+")
 
 
 class Reason(StrEnum):
@@ -73,10 +80,10 @@ def _normalize(text: str) -> str:
 
 def duplicates(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     """Select exact, truncated and contained copies (see the module docstring)."""
-    keys = [normalize(block.text) for block in blocks]
+    keys, sentence_heads = _document_keys(blocks)
     removed: set[int] = set()
     yield from _exact(blocks, keys, config, removed)
-    starts = _sentence_starts(blocks, removed)
+    starts = _sentence_starts(sentence_heads, removed)
     for position, block in enumerate(blocks):
         if position in removed or not keys[position]:
             continue
@@ -84,6 +91,21 @@ def duplicates(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         if found is not None:
             reason, other = found
             yield Selection(block, reason, f"text kept in block {blocks[other].index}")
+
+
+def _document_keys(blocks: Sequence[Block]) -> tuple[list[str], list[list[str]]]:
+    """Every block's key, and the first START_WORDS words of each of its sentences.
+
+    Computed with a few passes over the whole text instead of regexes per
+    block and per sentence; the keys equal ``normalize`` of each block.
+    """
+    joined = "\n".join(block.text.replace("\n", " ") for block in blocks)
+    marked = _SENTENCE_MARK.sub("\x00", joined.replace("_", " ").replace("\x00", " "))
+    lines = _NON_WORD_LINE.sub(" ", marked.casefold()).split("\n")
+    sentence_keys = [[" ".join(part.split(None, START_WORDS)[:START_WORDS]) for part in line.split("\x00")]
+                     for line in lines]
+    keys = [" ".join(line.replace("\x00", " ").split()) for line in lines]
+    return keys, sentence_keys
 
 
 def _exact(blocks: Sequence[Block], keys: list[str], config: Config, removed: set[int]) -> Iterator[Selection]:
@@ -144,23 +166,17 @@ def _in_runs(copies: list[int]) -> set[int]:
     return found
 
 
-def _sentence_starts(blocks: Sequence[Block], removed: set[int]) -> dict[str, list[int]]:
+def _sentence_starts(sentence_heads: list[list[str]], removed: set[int]) -> dict[str, list[int]]:
     """Map the first START_WORDS words of every sentence to the blocks holding it."""
     starts: dict[str, list[int]] = {}
-    for position, block in enumerate(blocks):
+    for position, heads in enumerate(sentence_heads):
         if position in removed:
             continue
-        for head in once_per_text(_heads, block.text):
+        for head in heads:
             holders = starts.setdefault(head, [])
             if not holders or holders[-1] != position:
                 holders.append(position)
     return starts
-
-
-def _heads(text: str) -> list[str]:
-    """The first START_WORDS words of each sentence of ``text``, as keys."""
-    return [" ".join(normalize(sentence).split(" ", START_WORDS)[:START_WORDS])
-            for sentence in _SENTENCE_SPLIT.split(text)]
 
 
 def _longer_copy(block: Block, keys: list[str], position: int, starts: dict[str, list[int]],
@@ -170,13 +186,13 @@ def _longer_copy(block: Block, keys: list[str], position: int, starts: dict[str,
     truncated = _cut_short(block.text)
     if truncated:
         reason, key = Reason.TRUNCATED, _truncated_key(block.text, truncated.start())
-    if not key or not _eligible(block, key, config):
+    if not key:
         return None
     head = " ".join(key.split(" ", START_WORDS)[:START_WORDS])
     padded = f" {key} "
     for other in starts.get(head, ()):
         if other != position and len(keys[other]) > len(key) and padded in f" {keys[other]} ":
-            return reason, other
+            return (reason, other) if _eligible(block, key, config) else None
     return None
 
 

@@ -41,7 +41,7 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, ends_like_sentence, is_prose, is_title_case, word_count
-from declutter.vocab import alternation, compile_pattern, fragments_for, parse_languages
+from declutter.vocab import alternation, any_of, compile_pattern, fragments_for, parse_languages
 
 #: HTML class/id tokens of promo boxes.
 #: In HTML mode class/id tokens are matched whole and by their ``-`` parts, and
@@ -87,6 +87,8 @@ class Patterns:
         #: A bare inline label ("Don't miss"): a heading only with other evidence (HTML links).
         self.label = compile_pattern(rf"^{alternation(f['promos.inline'])}{_HEADING_END}", where)
         self.inline = compile_pattern(rf"^[\[(]?{alternation(f['promos.inline'])}\s*[:：|»›>]\s*\S", where)
+        #: Any of the line patterns: one cheap test before the detailed ones (all are ^-anchored).
+        self.any = any_of((self.comments, self.section, self.line, self.inline), where)
 
 
 @lru_cache(maxsize=32)
@@ -106,16 +108,19 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
     ...             patterns_for("en")) is None
     True
     """
-    words = word_count(text)
-    if words <= HEADING_MAX_WORDS and pats.section.match(text) and not _sentence(text, words):
-        return Reason.HEADING
-    if words > LINE_MAX_WORDS:
+    if not pats.any.match(text):
         return None
+    if pats.section.match(text):
+        words = word_count(text)
+        if words <= HEADING_MAX_WORDS and not _sentence(text, words):
+            return Reason.HEADING
     if pats.line.match(text):
-        return Reason.LINE
-    if pats.inline.match(text):
-        return Reason.INLINE
-    return None
+        reason = Reason.LINE
+    elif pats.inline.match(text):
+        reason = Reason.INLINE
+    else:
+        return None
+    return reason if word_count(text) <= LINE_MAX_WORDS else None
 
 
 def _sentence(text: str, words: int) -> bool:
@@ -135,7 +140,10 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
             position += 1
             continue
         text = block.text.strip()
-        if position * 2 >= len(blocks) and word_count(text) <= LINE_MAX_WORDS and pats.comments.match(text):
+        if not pats.any.match(text):
+            position += 1
+            continue
+        if position * 2 >= len(blocks) and pats.comments.match(text) and word_count(text) <= LINE_MAX_WORDS:
             yield from _comment_section(blocks, position)
             return
         reason = line_reason(text, pats)

@@ -135,6 +135,12 @@ def compile_pattern(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]
         raise ConfigError(f"invalid regular expression in {where}: {exc}") from None
 
 
+def any_of(patterns: tuple[re.Pattern[str], ...], where: str) -> re.Pattern[str]:
+    """One pattern matching where any of ``patterns`` does: a single cheap test
+    to run before the detailed ones (for ``^``-anchored patterns)."""
+    return compile_pattern("|".join(p.pattern for p in patterns), where)
+
+
 @lru_cache(maxsize=32)
 def fragments_for(languages: tuple[str, ...]) -> Fragments:
     """The merged fragments of ``languages``, read once per language set."""
