@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 import declutter
 from declutter import Config
 
@@ -108,3 +110,12 @@ def test_short_caption_copies_are_removed_as_captions_evidence() -> None:
     cap = "Workers on the bridge. (AP Photo/Evan Vucci)"
     text = doc(cap, BODY, cap)
     assert declutter.clean(text, replace(Config(), keep_captions=True)) == doc(cap, BODY)
+
+
+@pytest.mark.xfail(strict=True, reason="a long line a meal plan repeats exactly twice, far apart, looks like a "
+                   "repeated lead to the 'long paragraph printed twice' rule (corpus page 5f03fc17)")
+def test_long_line_of_structured_content_repeated_twice_stays() -> None:
+    meal = ("1 scoop Shakeology, 1 cup spinach, 1 cup baby carrots, 1 cup strawberries, 8 oz. unsweetened almond "
+            "milk (or 1 tsp. nut butter and 8 oz. water)")
+    text = doc("Day 1", "Breakfast", meal, "Lunch", BODY, "Day 2", "Breakfast", meal, "Lunch", LEAD)
+    assert declutter.clean(text) == text
