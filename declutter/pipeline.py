@@ -25,7 +25,7 @@ from declutter.blocks import Block, Document, split_text
 from declutter.config import Config
 from declutter.detect import detect_languages, sample_text, widen
 from declutter.errors import ConfigError
-from declutter.filters import CONTEXT_FREE, FILTERS, FilterFunc, Selection
+from declutter.filters import CONTEXT_FREE, FILTERS, SETTLED, FilterFunc, Selection
 from declutter.filters.patterns import compile_user_patterns
 from declutter.memo import document_scope
 from declutter.vocab import is_auto
@@ -127,6 +127,7 @@ class Pipeline:
     def _fixpoint(self, state: _RunState, config: Config) -> None:
         """Run the steps until a pass removes nothing, skipping runs that cannot select anything new."""
         context_free = [_is_context_free(func) for _, func in self.steps]
+        settled = [func in SETTLED or getattr(func, "settled", False) is True for _, func in self.steps]
         last_run = [-1] * len(self.steps)
         changed = True
         while changed:
@@ -135,7 +136,10 @@ class Pipeline:
                 if last_run[step] == state.version or (context_free[step] and last_run[step] >= 0):
                     continue  # it would select nothing new: see _RunState
                 last_run[step] = state.version
-                changed = state.apply(name, func(state.alive, config)) or changed
+                if state.apply(name, func(state.alive, config)):
+                    changed = True
+                    if settled[step]:
+                        last_run[step] = state.version  # its own removals give it nothing new
 
 
 class _RunState:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import declutter
 from declutter import Config, Pipeline, Removal, split_text
-from declutter.filters import CONTEXT_FREE, FILTERS, Selection
+from declutter.filters import CONTEXT_FREE, FILTERS, SETTLED, Selection
 from declutter.filters.duplicates import _ELLIPSIS, _cut_short
 from declutter.memo import _TABLES, document_scope
 from declutter.pipeline import _removal
@@ -72,6 +72,17 @@ def test_context_free_filters_judge_each_block_alone(text: str, config: Config, 
             part = {(s[0].index, s[1]) for s in func(subset, config)}
             kept = {b.index for b in subset}
             assert part == {(i, r) for i, r in whole if i in kept}, name
+
+
+@given(noisy_documents(), st.sampled_from(CONFIGS))
+@settings(max_examples=200, deadline=None)
+def test_settled_filters_select_nothing_on_what_they_left(text: str, config: Config) -> None:
+    blocks = split_text(text).blocks
+    for name, func in FILTERS.items():
+        if func in SETTLED:
+            gone = {s[0].index for s in func(blocks, config)}
+            left = tuple(b for b in blocks if b.index not in gone)
+            assert list(func(left, config)) == [], name
 
 
 @given(noisy_documents())

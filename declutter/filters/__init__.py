@@ -34,4 +34,10 @@ FILTERS: dict[str, FilterFunc] = {
 #: ``tests/test_perf_fixpoint.py`` checks the claim for every filter listed.
 CONTEXT_FREE: frozenset[FilterFunc] = frozenset({captions, patterns})
 
-__all__ = ["CONTEXT_FREE", "FILTERS", "FilterFunc", "Selection"]
+#: Filters that run to their own fixpoint: run again on the blocks they left,
+#: they select nothing, so the pipeline does not rerun them after their own
+#: removals (only after another filter's). A user filter says the same with a
+#: true ``settled`` attribute; ``tests/test_perf_fixpoint.py`` checks the claim.
+SETTLED: frozenset[FilterFunc] = frozenset({duplicates})
+
+__all__ = ["CONTEXT_FREE", "FILTERS", "SETTLED", "FilterFunc", "Selection"]

@@ -79,8 +79,27 @@ def _normalize(text: str) -> str:
 
 
 def duplicates(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
-    """Select exact, truncated and contained copies (see the module docstring)."""
+    """Select exact, truncated and contained copies (see the module docstring).
+
+    Removing copies can make another copy clutter (a paragraph printed three
+    times is printed twice once the adjacent copy is gone), so rounds repeat
+    on the blocks left until one selects nothing: running the filter again on
+    its own output selects nothing, and the keys are computed only once.
+    """
     keys, sentence_heads = _document_keys(blocks)
+    alive = list(range(len(blocks)))
+    while alive:
+        found = list(_one_round([blocks[p] for p in alive], [keys[p] for p in alive],
+                                [sentence_heads[p] for p in alive], config))
+        if not found:
+            return
+        yield from found
+        gone = {selection.block.index for selection in found}
+        alive = [p for p in alive if blocks[p].index not in gone]
+
+
+def _one_round(blocks: list[Block], keys: list[str], sentence_heads: list[list[str]],
+               config: Config) -> Iterator[Selection]:
     removed: set[int] = set()
     yield from _exact(blocks, keys, config, removed)
     starts = _sentence_starts(sentence_heads, removed)
