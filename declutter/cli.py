@@ -263,7 +263,7 @@ def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], job: Batch,
     The input is read line by line (memory does not grow with the stream);
     ``--jobs N`` spreads the records over N processes, output order unchanged.
     """
-    options = Options(job.config, args.field, args.explain_key, args.url_field, job.rules)
+    options = Options(job.config, args.field, args.explain_key, args.url_field, job.rules, args.explain)
     problems = 0
     for result in clean_lines(source, options, getattr(args, "jobs", 1), job):
         job.report.seen.update(result.matched)

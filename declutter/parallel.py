@@ -47,6 +47,9 @@ class Options(NamedTuple):
     explain_key: str | None = None
     url_field: str = "url"
     rules: RuleSet | None = None
+    #: Return each record's removals (for ``--explain``); without them the
+    #: outcomes workers send back are a fraction of the size.
+    keep_removals: bool = True
 
 
 class Outcome(NamedTuple):
@@ -87,7 +90,8 @@ def outcome(number: int, raw: bytes, batch: Batch, options: Options) -> Outcome:
         return Outcome(number, raw, (), str(exc))
     except Exception as exc:  # a bug must not lose the record or stop the stream
         return Outcome(number, raw, (), f"cleaning failed ({type(exc).__name__}: {exc})")
-    return Outcome(number, line, removals, None, tuple(r for r in batch.report.seen if r not in seen))
+    matched = tuple(r for r in batch.report.seen if r not in seen)
+    return Outcome(number, line, removals if options.keep_removals else (), None, matched)
 
 
 def clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
