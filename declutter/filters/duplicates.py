@@ -44,7 +44,10 @@ from declutter.filters.captions import is_caption
 #: Words of a sentence start used as the hash key for truncation/containment.
 START_WORDS = 5
 _NON_WORD = re.compile(r"[\W_]+")
-_ELLIPSIS = re.compile(r"\s*(?:…|\.{3,}|\[…\]|\[\.\.\.\])['\"”’)\]]*\s*$")
+# The lookbehinds only skip start positions inside a run of spaces or dots,
+# where a match cannot begin leftmost anyway; without them ``search`` rescans
+# the rest of the run from every position (quadratic on "x" + 10**5 spaces + "y").
+_ELLIPSIS = re.compile(r"(?<!\s)\s*(?:…|(?<!\.)\.{3,}|\[…\]|\[\.\.\.\])['\"”’)\]]*\s*$")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…:;])['\"”’)\]]*\s+")
 
 
