@@ -25,6 +25,9 @@ from declutter.pipeline import Pipeline, Removal, Result
 
 OK, BAD_INPUT, USAGE, INTERRUPTED = 0, 1, 2, 130
 ENCODING, ERRORS = "utf-8", "surrogateescape"
+#: Default size limit of one JSON Lines record, in MiB (``--max-record-mb``).
+MAX_RECORD_MB = 100
+_CHUNK = 1 << 20
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--jsonl", action="store_true", help="input is JSON Lines; clean one field per record")
     parser.add_argument("--field", default="text", help="JSON Lines field to clean (default: text)")
     parser.add_argument("--explain-key", metavar="KEY", help="JSON Lines: add the removals to each record here")
+    parser.add_argument("--errors-ok", action="store_true",
+                        help="JSON Lines: exit 0 even if some records were passed through unchanged and reported")
+    parser.add_argument("--max-record-mb", type=_positive_int, default=MAX_RECORD_MB, metavar="N",
+                        help=f"JSON Lines: pass longer lines through unchanged, reported (default {MAX_RECORD_MB})")
     parser.add_argument("--filters", help=f"comma-separated filters to run (default: {','.join(DEFAULT_FILTERS)})")
     parser.add_argument("--disable", help="comma-separated filters to leave out")
     parser.add_argument("--keep-captions", action="store_true", help="keep the first copy of each caption")
@@ -62,6 +69,12 @@ def config_from_args(args: argparse.Namespace) -> Config:
     return replace(Config(), filters=tuple(f for f in filters if f not in disabled), lang=args.lang,
                    keep_captions=args.keep_captions, remove_patterns=tuple(args.remove),
                    protect_patterns=tuple(args.protect))
+
+
+def _positive_int(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return int(value)
 
 
 def _names(value: str) -> tuple[str, ...]:
@@ -191,19 +204,45 @@ def render_diff(text: str, result: Result) -> str:
 
 def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], pipeline: Pipeline,
               args: argparse.Namespace) -> int:
-    """Clean one field of every JSON record; pass bad records through, reported."""
+    """Clean one field of every JSON record; pass bad records through, reported.
+
+    Every input line becomes exactly one output line, in order: a record that
+    cannot be cleaned (bad JSON, bad field, too long) is written unchanged
+    and reported on stderr with its line number.
+    """
     problems = 0
-    for number, raw in enumerate(source, start=1):
+    limit = args.max_record_mb << 20
+    for number, raw in enumerate(iter(lambda: source.readline(limit + 1), b""), start=1):
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            size = len(raw) + _copy_line(source, sink, raw)
+            problems += _report(stderr, number, f"line of {size} bytes is over --max-record-mb {args.max_record_mb}")
+            continue
         try:
             out, removals = clean_record(raw, pipeline, args.field, args.explain_key)
         except InputError as exc:
-            problems += 1
-            stderr.write(f"declutter: line {number}: {exc}; record passed through unchanged\n")
+            problems += _report(stderr, number, str(exc))
             out, removals = raw, ()
         sink.write(out)
         if args.explain:
             _write_explain(stderr, removals, number)
-    return BAD_INPUT if problems else OK
+    return BAD_INPUT if problems and not args.errors_ok else OK
+
+
+def _report(stderr: IO[str], number: int, problem: str) -> int:
+    stderr.write(f"declutter: line {number}: {problem}; record passed through unchanged\n")
+    return 1
+
+
+def _copy_line(source: BinaryIO, sink: BinaryIO, head: bytes) -> int:
+    """Write ``head`` and the rest of its line, in chunks; return the bytes copied after ``head``."""
+    sink.write(head)
+    copied = 0
+    while chunk := source.readline(_CHUNK):
+        sink.write(chunk)
+        copied += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return copied
 
 
 def clean_record(raw: bytes, pipeline: Pipeline, field: str,
@@ -214,9 +253,13 @@ def clean_record(raw: bytes, pipeline: Pipeline, field: str,
     if not body.strip():
         return raw, ()
     try:
-        record = json.loads(body.decode(ENCODING, ERRORS))
+        record = json.loads(body.decode(ENCODING))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 (byte {body[exc.start]:#04x} at column {exc.start + 1})") from None
     except ValueError as exc:
         raise InputError(f"not valid JSON ({exc})") from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply to read") from None
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object, got {type(record).__name__}")
     value = record.get(field)
@@ -229,8 +272,10 @@ def clean_record(raw: bytes, pipeline: Pipeline, field: str,
     record[field] = result.text
     if explain_key is not None:
         record[explain_key] = [r.as_dict() for r in result.removals]
-    line = json.dumps(record, ensure_ascii=False).encode(ENCODING, ERRORS)
-    return line + (ending or b"\n"), result.removals
+    # A lone surrogate ("\\ud800" in the input) cannot be UTF-8: write it back as
+    # the same JSON escape.
+    line = json.dumps(record, ensure_ascii=False).encode(ENCODING, "backslashreplace")
+    return line + ending, result.removals
 
 
 def entry_point() -> None:
