@@ -171,12 +171,27 @@ def _open_output(path: str | None, stdout: BinaryIO) -> Iterator[BinaryIO]:
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".declutter-", dir=folder)
     try:
+        os.chmod(tmp, _output_mode(path))
         with os.fdopen(fd, "wb") as handle:
             yield handle
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def _output_mode(path: str) -> int:
+    """The mode the output file should get: its current one, else 0o666 less the umask.
+
+    ``mkstemp`` creates files readable by their owner only; without this an
+    output file would lose the permissions a plain ``>`` redirect gives.
+    """
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _write_explain(stderr: IO[str], removals: Sequence[Removal], record: int | None = None) -> None:
