@@ -82,17 +82,7 @@ def _line_breaks(separator: str) -> int:
 
 
 def split_text(text: str) -> Document:
-    """Split plain text into line blocks and the separators between them.
-
-    A leading byte-order mark is kept in the prefix, not in the first block,
-    so that it stays in the output and "\ufeffBy Jane Doe" is still a byline.
-    """
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
-    doc = _split(text[len(bom):])
-    return Document(doc.blocks, doc.separators, bom + doc.prefix, doc.suffix) if bom else doc
-
-
-def _split(text: str) -> Document:
+    """Split plain text into line blocks and the separators between them."""
     pieces = _LINE_BREAK.split(text)
     blocks: list[Block] = []
     separators: list[str] = []

@@ -52,6 +52,8 @@ def check(text: str) -> None:
 @given(documents)
 @example("By Jane Doe\r\n\r\nBody.\r\n\r\nRelated: x")
 @example("\ufeffBy Jane Doe\n\nBody.")
+@example("By Jane Doe\n\ufeff\n")  # found by this test: a BOM lifted out of the first block broke it
+@example("By Jane Doe\n\ufeffRelated: x")
 @example("x" + " " * 5000 + "y")
 def test_clean_keeps_its_promises_on_any_text(text):
     check(text)
