@@ -48,11 +48,15 @@ def clean_and_explain(text: str, config: Config | None = None) -> Result:
 
 
 def list_filters() -> dict[str, str]:
-    """Names of the built-in filters and the first line of each one's docstring."""
+    """Names of the registered filters and the first line of each one's module docstring."""
     import sys
 
-    return {name: (sys.modules[func.__module__].__doc__ or "").strip().splitlines()[0]
-            for name, func in FILTERS.items()}
+    def summary(func: object) -> str:
+        module = sys.modules.get(getattr(func, "__module__", ""), None)
+        doc = (getattr(module, "__doc__", None) or getattr(func, "__doc__", None) or "").strip()
+        return doc.splitlines()[0] if doc else ""
+
+    return {name: summary(func) for name, func in FILTERS.items()}
 
 
 __all__ = [

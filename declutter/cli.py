@@ -30,6 +30,9 @@ from declutter.vocab import AUTO, available_languages
 
 OK, BAD_INPUT, USAGE, INTERRUPTED = 0, 1, 2, 130
 ENCODING, ERRORS = "utf-8", "surrogateescape"
+#: Default size limit of one JSON Lines record, in MiB (``--max-record-mb``).
+MAX_RECORD_MB = 100
+_CHUNK = 1 << 20
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--explain-key", metavar="KEY", help="JSON Lines: add the removals to each record here")
     parser.add_argument("--jobs", type=_jobs, default=1, metavar="N",
                         help="JSON Lines: clean in N processes, order kept (0: one per CPU; default 1)")
+    parser.add_argument("--errors-ok", action="store_true",
+                        help="JSON Lines: exit 0 even if some records were passed through unchanged and reported")
+    parser.add_argument("--max-record-mb", type=_positive_int, default=MAX_RECORD_MB, metavar="N",
+                        help=f"JSON Lines: pass longer lines through unchanged, reported (default {MAX_RECORD_MB})")
     parser.add_argument("--filters", help=f"comma-separated filters to run (default: {','.join(DEFAULT_FILTERS)})")
     parser.add_argument("--disable", help="comma-separated filters to leave out")
     parser.add_argument("--keep-captions", action="store_true", help="keep the first copy of each caption")
@@ -96,6 +103,12 @@ def _jobs(value: str) -> int:
     if jobs < 0:
         raise argparse.ArgumentTypeError(f"expected 0 (one per CPU) or more, got {jobs}")
     return jobs or os.cpu_count() or 1
+
+
+def _positive_int(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return int(value)
 
 
 def _names(value: str) -> tuple[str, ...]:
@@ -225,12 +238,27 @@ def _open_output(path: str | None, stdout: BinaryIO) -> Iterator[BinaryIO]:
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".declutter-", dir=folder)
     try:
+        os.chmod(tmp, _output_mode(path))
         with os.fdopen(fd, "wb") as handle:
             yield handle
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def _output_mode(path: str) -> int:
+    """The mode the output file should get: its current one, else 0o666 less the umask.
+
+    ``mkstemp`` creates files readable by their owner only; without this an
+    output file would lose the permissions a plain ``>`` redirect gives.
+    """
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _write_explain(stderr: IO[str], removals: Sequence[Removal], record: int | None = None) -> None:
@@ -262,18 +290,44 @@ def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], job: Batch,
 
     The input is read line by line (memory does not grow with the stream);
     ``--jobs N`` spreads the records over N processes, output order unchanged.
+    Every input line becomes exactly one output line, in order: a record that
+    cannot be cleaned (bad JSON, bad field, too long) is written unchanged
+    and reported on stderr with its line number.
     """
-    options = Options(job.config, args.field, args.explain_key, args.url_field, job.rules, args.explain)
+    limit = args.max_record_mb << 20
+    options = Options(job.config, args.field, args.explain_key, args.url_field, job.rules, args.explain, limit)
     problems = 0
-    for result in clean_lines(source, options, getattr(args, "jobs", 1), job):
+    lines = iter(lambda: source.readline(limit + 1), b"")
+    for result in clean_lines(lines, options, getattr(args, "jobs", 1), job):
         job.report.seen.update(result.matched)
+        if result.oversize:
+            size = len(result.line) + _copy_line(source, sink, result.line)
+            problems += _report(stderr, result.number,
+                                f"line of {size} bytes is over --max-record-mb {args.max_record_mb}")
+            continue
         if result.problem is not None:
-            problems += 1
-            stderr.write(f"declutter: line {result.number}: {result.problem}; record passed through unchanged\n")
+            problems += _report(stderr, result.number, result.problem)
         sink.write(result.line)
         if args.explain:
             _write_explain(stderr, result.removals, result.number)
-    return BAD_INPUT if problems else OK
+    return BAD_INPUT if problems and not args.errors_ok else OK
+
+
+def _report(stderr: IO[str], number: int, problem: str) -> int:
+    stderr.write(f"declutter: line {number}: {problem}; record passed through unchanged\n")
+    return 1
+
+
+def _copy_line(source: BinaryIO, sink: BinaryIO, head: bytes) -> int:
+    """Write ``head`` and the rest of its line, in chunks; return the bytes copied after ``head``."""
+    sink.write(head)
+    copied = 0
+    while chunk := source.readline(_CHUNK):
+        sink.write(chunk)
+        copied += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return copied
 
 
 __all__ = ["build_parser", "clean_record", "config_from_args", "main", "render_diff", "run_jsonl"]

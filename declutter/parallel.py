@@ -10,8 +10,9 @@ written as soon as every chunk before it is done.
 No record is ever lost. A record that is not usable (bad JSON, the field is
 missing) or whose cleaning raised is written through unchanged and reported
 with its line number, exactly as with one process; if a worker process
-dies, the records of the chunks it had are passed through unchanged and
-reported, and a fresh pool takes the rest::
+dies, the records of its chunk are cleaned again one by one in fresh
+processes, so only the record that kills its worker is passed through
+unchanged and reported, and a fresh pool takes the rest::
 
     $ declutter --jsonl --jobs 2 < pages.jsonl > clean.jsonl
 """
@@ -50,6 +51,9 @@ class Options(NamedTuple):
     #: Return each record's removals (for ``--explain``); without them the
     #: outcomes workers send back are a fraction of the size.
     keep_removals: bool = True
+    #: Lines longer than this are passed through unparsed (``--max-record-mb``);
+    #: the caller reads lines with ``readline(max_record_bytes + 1)``.
+    max_record_bytes: int | None = None
 
 
 class Outcome(NamedTuple):
@@ -60,6 +64,9 @@ class Outcome(NamedTuple):
     removals: tuple[Removal, ...] = ()
     problem: str | None = None
     matched: tuple[Rule, ...] = ()
+    #: The line goes on past ``line`` (it is over the size limit): the writer
+    #: copies the rest of it from the input, unread, as it comes.
+    oversize: bool = False
 
 
 Numbered = tuple[int, bytes]
@@ -76,9 +83,18 @@ def clean_lines(lines: Iterable[bytes], options: Options, jobs: int = 1,
     if jobs <= 1:
         batch = batch or Batch(options.config, options.rules)
         for number, raw in numbered:
-            yield outcome(number, raw, batch, options)
+            yield _oversize(number, raw) if _too_long(raw, options) else outcome(number, raw, batch, options)
         return
     yield from _parallel(numbered, options, jobs)
+
+
+def _too_long(raw: bytes, options: Options) -> bool:
+    """A line read up to the limit that did not end: the record is over it."""
+    return options.max_record_bytes is not None and len(raw) > options.max_record_bytes and not raw.endswith(b"\n")
+
+
+def _oversize(number: int, raw: bytes) -> Outcome:
+    return Outcome(number, raw, (), "over the record size limit", oversize=True)
 
 
 def outcome(number: int, raw: bytes, batch: Batch, options: Options) -> Outcome:
@@ -105,12 +121,7 @@ def clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
     ending = raw[len(body):]
     if not body.strip():
         return raw, ()
-    try:
-        record = json.loads(body.decode(ENCODING, ERRORS))
-    except ValueError as exc:
-        raise InputError(f"not valid JSON ({exc})") from None
-    if not isinstance(record, dict):
-        raise InputError(f"expected a JSON object, got {type(record).__name__}")
+    record = _parse(body)
     value = record.get(field)
     if not isinstance(value, str):
         got = "missing" if field not in record else f"a {type(value).__name__}" if value is not None else "null"
@@ -122,16 +133,39 @@ def clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
     record[field] = result.text
     if explain_key is not None:
         record[explain_key] = [r.as_dict() for r in result.removals]
-    line = json.dumps(record, ensure_ascii=False).encode(ENCODING, ERRORS)
-    return line + (ending or b"\n"), result.removals
+    # A lone surrogate ("\\ud800" in the input) cannot be UTF-8: write it back as
+    # the same JSON escape.
+    line = json.dumps(record, ensure_ascii=False).encode(ENCODING, "backslashreplace")
+    return line + ending, result.removals
 
 
-def _chunks(numbered: Iterator[Numbered]) -> Iterator[list[Numbered]]:
+def _parse(body: bytes) -> dict[str, object]:
+    try:
+        record = json.loads(body.decode(ENCODING))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 (byte {body[exc.start]:#04x} at column {exc.start + 1})") from None
+    except ValueError as exc:
+        raise InputError(f"not valid JSON ({exc})") from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply to read") from None
+    if not isinstance(record, dict):
+        raise InputError(f"expected a JSON object, got {type(record).__name__}")
+    return record
+
+
+def _chunks(numbered: Iterator[Numbered], options: Options) -> Iterator[list[Numbered] | Outcome]:
+    """Lists of lines for the workers; a line over the size limit comes alone, as its Outcome."""
     chunk: list[Numbered] = []
     size = 0
-    for item in numbered:
-        chunk.append(item)
-        size += len(item[1])
+    for number, raw in numbered:
+        if _too_long(raw, options):
+            if chunk:
+                yield chunk
+                chunk, size = [], 0
+            yield _oversize(number, raw)
+            continue
+        chunk.append((number, raw))
+        size += len(raw)
         if len(chunk) >= CHUNK_RECORDS or size >= CHUNK_BYTES:
             yield chunk
             chunk, size = [], 0
@@ -140,22 +174,38 @@ def _chunks(numbered: Iterator[Numbered]) -> Iterator[list[Numbered]]:
 
 
 def _parallel(numbered: Iterator[Numbered], options: Options, jobs: int) -> Iterator[Outcome]:
-    """Clean chunks in a process pool, in order, with a bounded window in flight."""
-    chunks = _chunks(numbered)
+    """Clean chunks in a process pool, in order, with a bounded window in flight.
+
+    An over-long line stops the reading: the chunks before it are finished and
+    written, then its outcome is handed over while the input stands right
+    after its first part, so the writer can copy the rest of it in order.
+    """
+    chunks = _chunks(numbered, options)
     window: deque[tuple[list[Numbered], Future[list[Outcome]]]] = deque()
     pool = _pool(options, jobs)
+    waiting: Outcome | None = None
     try:
         while True:
-            while len(window) < jobs * WINDOW_PER_JOB and (chunk := next(chunks, None)) is not None:
-                window.append((chunk, _submit(pool, chunk)))
+            while waiting is None and len(window) < jobs * WINDOW_PER_JOB:
+                item = next(chunks, None)
+                if item is None:
+                    break
+                if isinstance(item, Outcome):
+                    waiting = item
+                else:
+                    window.append((item, _submit(pool, item)))
             if not window:
-                return
+                if waiting is None:
+                    return
+                yield waiting
+                waiting = None
+                continue
             chunk, future = window.popleft()
             try:
                 yield from future.result()
             except BrokenProcessPool:
-                yield from _lost(chunk)
                 pool.shutdown(wait=False, cancel_futures=True)
+                yield from _rescue(chunk, options)
                 pool = _pool(options, jobs)
                 window = deque((c, _submit(pool, c)) for c, _ in window)
     finally:
@@ -171,9 +221,21 @@ def _submit(pool: ProcessPoolExecutor, chunk: list[Numbered]) -> Future[list[Out
     return pool.submit(_clean_chunk, chunk)
 
 
-def _lost(chunk: list[Numbered]) -> Iterator[Outcome]:
-    for number, raw in chunk:
-        yield Outcome(number, raw, (), "a worker process died while cleaning it")
+def _rescue(chunk: list[Numbered], options: Options) -> Iterator[Outcome]:
+    """Clean a chunk whose worker died one record at a time, each in a fresh
+    process: the record that kills its worker is passed through, reported;
+    the others are cleaned as usual."""
+    pool = _pool(options, 1)
+    try:
+        for item in chunk:
+            try:
+                yield from _submit(pool, [item]).result()
+            except BrokenProcessPool:
+                yield Outcome(item[0], item[1], (), "a worker process died while cleaning it")
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _pool(options, 1)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 _WORKER: tuple[Batch, Options] | None = None

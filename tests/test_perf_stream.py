@@ -22,6 +22,12 @@ class CountingSource(io.BytesIO):
         self.lines_read += 1
         return line
 
+    def readline(self, size: int | None = -1) -> bytes:
+        line = super().readline(size)
+        if line:
+            self.lines_read += 1
+        return line
+
     def read(self, size: int | None = -1) -> bytes:
         raise AssertionError("the JSON Lines mode must not read its input whole")
 

@@ -43,7 +43,7 @@ NAV_LABEL_SHARE = 0.4
 #: A cookie notice longer than this is prose about cookies.
 COOKIE_MAX_WORDS = 80
 _DECORATION = r"[\s|•·»›>:\-–—*#]*"
-_SENTENCE_STOP = re.compile(r"[a-z]{3,}[.!?]['\"”’)]*$")
+_SENTENCE_STOP = re.compile(r"[a-z]{3}[.!?]['\"”’)]*$")
 
 
 class Reason(StrEnum):

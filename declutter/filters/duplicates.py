@@ -48,7 +48,10 @@ RUN_BLOCKS = 3
 #: Words of a sentence start used as the hash key for truncation/containment.
 START_WORDS = 5
 _NON_WORD = re.compile(r"[\W_]+")
-_ELLIPSIS = re.compile(r"\s*(?:…|\.{3,}|\[…\]|\[\.\.\.\])['\"”’)\]]*\s*$")
+# The lookbehinds only skip start positions inside a run of spaces or dots,
+# where a match cannot begin leftmost anyway; without them ``search`` rescans
+# the rest of the run from every position (quadratic on "x" + 10**5 spaces + "y").
+_ELLIPSIS = re.compile(r"(?<!\s)\s*(?:…|(?<!\.)\.{3,}|\[…\]|\[\.\.\.\])['\"”’)\]]*\s*$")
 #: A sentence boundary: its stop, closing quotes and spaces (never the line
 #: breaks that separate blocks); all of it is non-word, so cutting it out
 #: leaves the keys unchanged.

@@ -62,8 +62,11 @@ HEADING_MAX_WORDS = 12
 LINE_MAX_WORDS = 40
 #: Consecutive distinct sentence-like blocks that show article prose has resumed.
 SENTENCE_RUN = 3
-#: Punctuation a heading may end with: "Related:", "More from X »".
-_HEADING_END = r"\s*[:：.…»›>|\-–—]*\s*$"
+#: Punctuation a heading may end with: "Related:", "More from X »". The
+#: quantifiers are possessive (the classes do not overlap, so this matches
+#: exactly what ``\s*[…]*\s*$`` would) because two greedy ``\s*`` in a row
+#: backtrack quadratically on a long run of spaces that ends in another character.
+_HEADING_END = r"\s*+[:：.…»›>|\-–—]*+\s*+$"
 
 
 class Reason(StrEnum):
