@@ -133,7 +133,7 @@ def parse_html(html: str | bytes) -> HtmlElement | None:
     Raises :class:`InputError` for input of the wrong type, binary data, a
     page over :data:`MAX_HTML_BYTES`, and input lxml cannot turn into a document.
     """
-    if len(html) > MAX_HTML_BYTES:
+    if isinstance(html, str | bytes | bytearray) and len(html) > MAX_HTML_BYTES:
         raise InputError(f"page of {len(html) / 1e6:.1f} MB is over the HTML mode limit of "
                          f"{MAX_HTML_BYTES / 1e6:.0f} MB (trafilatura's extraction grows faster than the page); "
                          f"extract its text another way and clean that with declutter.clean")
