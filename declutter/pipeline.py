@@ -138,7 +138,7 @@ class Pipeline:
                 last_run[step] = state.version
                 if state.apply(name, func(state.alive, config)):
                     changed = True
-                    if settled[step]:
+                    if settled[step] and not state.spared:
                         last_run[step] = state.version  # its own removals give it nothing new
 
 
@@ -162,16 +162,21 @@ class _RunState:
         self.gone: set[int] = set()
         self.removals: list[Removal] = []
         self.version = 0
+        #: The last apply left a selected block in place (it was protected).
+        self.spared = False
 
     def apply(self, name: str, selections: Iterable[Selection | tuple[Block, str]]) -> bool:
         """Remove the filter's first selection of each live, unprotected block."""
         chosen: dict[int, Selection] = {}
+        self.spared = False
         for item in selections:
             sel = item if isinstance(item, Selection) else Selection(*item)
             index = sel.block.index
             if not self._is_live(sel.block):
                 raise ConfigError(f"filter {name!r} selected a block that is not in the document: {sel.block!r}")
-            if index not in self.protected and index not in chosen:
+            if index in self.protected:
+                self.spared = True
+            elif index not in chosen:
                 chosen[index] = sel
         if not chosen:
             return False

@@ -113,3 +113,13 @@ def test_list_filters_has_a_summary_for_each() -> None:
     filters = declutter.list_filters()
     assert list(filters)[:5] == ["chrome", "captions", "bylines", "promos", "duplicates"]
     assert all(summary for summary in filters.values())
+
+
+def test_protected_copy_keeps_the_cleaning_idempotent() -> None:
+    lead = ("Russian President Vladimir Putin says his growing military adventure in Syria is meant to put the hurt "
+            "on the Islamic State, officials said on Tuesday.")
+    text = f"{lead}\n\n{lead}\n\n{BODY}\n\n{lead}\n"
+    cfg = replace(Config(), protect_patterns=("officials said on Tuesday",))
+    once = declutter.clean(text, cfg)
+    assert once == text
+    assert declutter.clean(once, cfg) == once
