@@ -161,11 +161,9 @@ def format_audit(rows: Iterable[Row], limit: int) -> str:
     return "\n".join(lines)
 
 
-def html_row(truth: dict[str, str], pages: dict[str, str]) -> list[Row] | None:
+def html_row(truth: dict[str, str], pages: dict[str, str]) -> list[Row]:
     """trafilatura alone and declutter's HTML mode, measured in the same run."""
-    clean_html = getattr(declutter, "clean_html_and_explain", None)
-    if clean_html is None:
-        return None
+    clean_html = declutter.clean_html_and_explain
     import trafilatura
 
     rows = []
@@ -234,9 +232,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _print_html(truth: dict[str, str]) -> None:
     rows = html_row(truth, extractors.load_pages())
-    if rows is None:
-        print("\nHTML mode: declutter.clean_html is not available in this version")
-        return
     print("\nHTML mode (same run, same pages):")
     for row in rows:
         s = row.after

@@ -16,7 +16,6 @@ import pytest
 
 scrapy = pytest.importorskip("scrapy")
 
-import declutter  # noqa: E402
 from declutter.errors import ConfigError  # noqa: E402
 from declutter.integrations.scrapy import DeclutterPipeline  # noqa: E402
 
@@ -97,13 +96,6 @@ def test_no_deprecation_warning_when_scrapy_loads_the_pipeline():
     assert not [w for w in caught if "declutter" in str(w.message) or "DeclutterPipeline" in str(w.message)]
 
 
-@pytest.mark.skipif(callable(getattr(declutter, "clean_html", None)), reason="this version has HTML mode")
-def test_html_field_without_html_mode_is_a_clear_config_error():
-    with pytest.raises(ConfigError, match=r"HTML mode \(declutter.clean_html\)"):
-        DeclutterPipeline.from_crawler(crawler(DECLUTTER_HTML_FIELD="html"))
-
-
-@pytest.mark.skipif(not callable(getattr(declutter, "clean_html", None)), reason="HTML mode not in this branch")
 def test_html_field_is_cleaned_into_the_first_text_field():
     pipeline = DeclutterPipeline.from_crawler(crawler(DECLUTTER_HTML_FIELD="html", DECLUTTER_EXPLAIN_FIELD="removed"))
     html = "<html><body><article><p>By Jane Doe</p><p>The council met on Monday.</p></article></body></html>"

@@ -1,8 +1,7 @@
 """Reliability of HTML input: hostile pages are cleaned or refused with an InputError, never a crash.
 
-HTML mode (``declutter.clean_html`` and the CLI's ``--html``) is built on
-another branch; these tests skip until it is merged. They accept either
-outcome the README promises: a cleaned result, or an :class:`InputError`
+They test ``declutter.clean_html`` and the CLI's ``--html``, and accept
+either outcome the README promises: a cleaned result, or an :class:`InputError`
 whose message says what is wrong. Anything else (another exception, a
 traceback, a hang) fails.
 """
@@ -21,13 +20,10 @@ from hypothesis import strategies as st
 
 import declutter
 from declutter import InputError
-from declutter.cli import build_parser, main
+from declutter.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-clean_html = getattr(declutter, "clean_html", None)
-needs_html = pytest.mark.skipif(clean_html is None, reason="declutter.clean_html is not in this branch yet")
-needs_cli_html = pytest.mark.skipif("--html" not in build_parser().format_help(),
-                                    reason="the --html option is not in this branch yet")
+clean_html = declutter.clean_html
 
 ARTICLE = ("<html><head><title>T</title></head><body><article><p class='byline'>By Jane Doe</p>"
            "<p>The council met on Monday and voted to keep the library open after a long debate.</p>"
@@ -76,13 +72,11 @@ HOSTILE = {
 }
 
 
-@needs_html
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_html_is_cleaned_or_refused_clearly(name):
     outcome(HOSTILE[name])
 
 
-@needs_html
 def test_a_normal_article_is_cleaned():
     text = outcome(ARTICLE)
     assert text is not None
@@ -90,13 +84,11 @@ def test_a_normal_article_is_cleaned():
     assert "By Jane Doe" not in text
 
 
-@needs_html
 @pytest.mark.parametrize("document", [ARTICLE, ARTICLE.encode("utf-8")])
 def test_cleaning_a_page_is_deterministic(document):
     assert outcome(document) == outcome(document)
 
 
-@needs_html
 @settings(max_examples=150, deadline=None)
 @given(st.one_of(st.binary(max_size=400), st.text(max_size=400),
                  st.lists(st.sampled_from(["<p>", "</p>", "<div class='related'>", "</div>", "<figcaption>",
@@ -107,7 +99,6 @@ def test_fuzzed_html_never_raises_anything_but_input_error(document):
     outcome(document)
 
 
-@needs_html
 @pytest.mark.slow
 def test_30_mb_page_does_not_hang(tmp_path):
     """A 30 MB page (350,000 paragraphs) is cleaned or refused within two minutes, in a child process.
@@ -125,7 +116,6 @@ def test_30_mb_page_does_not_hang(tmp_path):
     assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
 
 
-@needs_cli_html
 @pytest.mark.parametrize("name", ["empty bytes", "binary garbage", "deep nesting div", "unclosed tags",
                                   "wrong charset utf16 declared", "unknown charset", "utf16 bytes"])
 def test_cli_html_hostile_input_exits_cleanly(name):
@@ -139,7 +129,6 @@ def test_cli_html_hostile_input_exits_cleanly(name):
     assert "Traceback" not in err.getvalue()
 
 
-@needs_cli_html
 def test_cli_html_in_a_real_process_never_shows_a_traceback(tmp_path):
     page = tmp_path / "deep.html"
     page.write_bytes(b"<div>" * 20_000 + b"\xff\xfe text" + b"</div>" * 5)

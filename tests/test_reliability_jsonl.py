@@ -202,13 +202,6 @@ def test_records_in_equal_records_out_in_a_real_process(tmp_path):
     assert b"Traceback" not in done.stderr
 
 
-def _has_jobs() -> bool:
-    from declutter.cli import build_parser
-
-    return "--jobs" in build_parser().format_help()
-
-
-@pytest.mark.skipif(not _has_jobs(), reason="--jobs is not in this branch yet")
 def test_jobs_loses_no_record_even_with_bad_ones(tmp_path):
     parts = [record(CLUTTERED) if i % 7 else b"bad json\n" for i in range(200)]
     status, out, err = run(b"".join(parts), "--jobs", "2")
@@ -217,7 +210,6 @@ def test_jobs_loses_no_record_even_with_bad_ones(tmp_path):
     assert err.count("passed through unchanged") == len(range(0, 200, 7))
 
 
-@pytest.mark.skipif(not _has_jobs(), reason="--jobs is not in this branch yet")
 def test_jobs_worker_crash_loses_no_record(tmp_path):
     """A worker process that dies (os._exit in a filter) must not lose records.
 

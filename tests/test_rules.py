@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-import declutter
 from declutter import Config, ConfigError, clean
 from declutter.cli import main
 from declutter.rules import RuleReport, load_rules, page_config, rules_from_dict, unmatched_rules
@@ -151,7 +150,6 @@ def test_selector_rules_match_html_pages():
     assert [r.value for r in report.unmatched()] == [".absent"]
 
 
-@pytest.mark.skipif(not callable(getattr(declutter, "clean_html", None)), reason="HTML mode not in this branch")
 def test_html_mode_honours_remove_and_protect_selectors():
     from declutter.batch import Batch
 
