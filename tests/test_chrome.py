@@ -1,0 +1,68 @@
+"""chrome: menus, interface lines and cookie notices go; lists and short lines of content stay."""
+
+from __future__ import annotations
+
+import pytest
+
+import declutter
+from declutter.filters.chrome import Reason, line_reason, patterns_for
+
+BODY = ["The council voted on Tuesday to extend the bus lanes along the harbour road until the end of next year.",
+        "Officials said the cost of the project had risen by almost a third since the first estimate was published."]
+PATS = patterns_for("en")
+
+
+def doc(*blocks: str) -> str:
+    return "\n".join(blocks) + "\n"
+
+
+def test_menu_run_is_removed_from_first_to_last_label() -> None:
+    text = doc("Home", "News", "Sports", "About Us", "Privacy Policy", "Council backs the bus lanes", *BODY)
+    result = declutter.clean_and_explain(text)
+    assert result.text == doc("Council backs the bus lanes", *BODY)
+    assert {r.reason for r in result.removals} == {"chrome.navigation"}
+
+
+def test_a_single_label_or_two_short_lines_are_not_a_menu() -> None:
+    text = doc(BODY[0], "News", "Analysis of the vote", BODY[1])
+    assert declutter.clean(text) == text
+
+
+@pytest.mark.parametrize("lines", [
+    ["Ingredients", "2 eggs", "1 cup flour", "1 tsp salt", "Method"],
+    ["France", "Germany", "Italy", "Spain", "Portugal"],
+    ["And we sing it loud tonight", "Under the city lights", "Nobody sleeps tonight", "Nobody sleeps"],
+])
+def test_short_lines_of_content_stay(lines: list[str]) -> None:
+    text = doc(BODY[0], *lines, BODY[1])
+    assert declutter.clean(text) == text
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Skip to main content", Reason.UI),
+    ("Back to top", Reason.UI),
+    ("Close", Reason.UI),
+    ("Comments are closed.", Reason.UI),
+    ("We use cookies to improve your experience. By continuing you agree to our cookie policy.", Reason.COOKIES),
+    ("Accept all cookies", Reason.COOKIES),
+])
+def test_interface_and_cookie_lines(text: str, reason: Reason) -> None:
+    assert line_reason(text, PATS) is reason
+
+
+@pytest.mark.parametrize("text", [
+    "Search teams worked through the night to find the missing climbers.",
+    "The regulator said cookies used for advertising must be opt-in from next year.",
+    "Close to a third of residents voted against the plan.",
+])
+def test_prose_that_starts_like_chrome_stays(text: str) -> None:
+    assert line_reason(text, PATS) is None
+    assert declutter.clean(doc(BODY[0], text, BODY[1])) == doc(BODY[0], text, BODY[1])
+
+
+def test_menu_labels_in_other_languages() -> None:
+    text = doc("Startseite", "Politik", "Wirtschaft", "Sport", "Impressum",
+               "Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr nach langer Debatte beschlossen.",
+               "Die Opposition kritisierte vor allem die geplante Schließung von zwei Schwimmbädern in der Stadt.")
+    out = declutter.clean(text, declutter.Config(lang="de"))
+    assert out.startswith("Der Stadtrat")
