@@ -108,7 +108,7 @@ def _upper_class() -> str:
 
 
 UP = _upper_class()
-_NAME_WORD = rf"{UP}[\w'’.\-]*"
+_NAME_WORD = rf"{UP}[\w'’.\-]*+"
 _PARTICLE = r"(?:de|da|das|del|della|di|do|dos|du|van|von|der|den|ten|ter|zu|la|le|bin|ibn|al|el|y|e)"
 #: One to five capitalised words (up to two particles between them: "Jan van der Berg").
 NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,4}}"
