@@ -33,7 +33,7 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, word_count
-from declutter.vocab import NAME, alternation, compile_pattern, fragments_for, parse_languages
+from declutter.vocab import NAME, alternation, any_of, compile_pattern, fragments_for, parse_languages
 
 #: HTML tags and class/id tokens that mark a caption or a credit.
 CAPTION_TAGS = frozenset({"figcaption"})
@@ -78,6 +78,8 @@ class Patterns:
         self.credited_slash = compile_pattern(rf"\b(?:AP Photo|AP PHOTO|AFP PHOTO|AFP Photo|REUTERS|EPA)\s*/\s*{NAME}",
                                               where)
         self.file_photo = compile_pattern(rf"^{alternation(f['captions.file_photo'])}", where)
+        #: Either line pattern: one cheap test before telling them apart.
+        self.any_line = any_of((self.credit_line, self.file_photo), where)
 
 
 @lru_cache(maxsize=32)
@@ -98,10 +100,11 @@ def classify(block: Block, config: Config, pats: Patterns | None = None) -> Reas
         return Reason.ELEMENT
     text = block.text.strip()
     pats = pats or patterns_for(resolve_lang(config.lang, (block,)))
-    if pats.credit_line.match(text) and word_count(text) <= CREDIT_LINE_MAX_WORDS:
-        return Reason.CREDIT_LINE
-    if pats.file_photo.match(text):
-        return Reason.FILE_PHOTO
+    if pats.any_line.match(text):
+        if pats.credit_line.match(text) and word_count(text) <= CREDIT_LINE_MAX_WORDS:
+            return Reason.CREDIT_LINE
+        if pats.file_photo.match(text):
+            return Reason.FILE_PHOTO
     if _may_end_with_credit(text) and pats.credited_end.search(text, max(0, len(text) - TAIL_CHARS)):
         return Reason.CREDITED
     if "/" in text and pats.credited_slash.search(text):

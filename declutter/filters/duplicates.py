@@ -107,12 +107,27 @@ def _one_round(blocks: list[Block], keys: list[str], sentence_heads: list[list[s
     yield from _exact(blocks, keys, config, removed)
     starts = _sentence_starts(sentence_heads, removed)
     for position, block in enumerate(blocks):
-        if position in removed or not keys[position]:
+        if position in removed or not keys[position] or not _may_be_held(block, sentence_heads[position], starts):
             continue
         found = _longer_copy(block, keys, position, starts, config)
         if found is not None:
             reason, other = found
             yield Selection(block, reason, f"text kept in block {blocks[other].index}")
+
+
+def _may_be_held(block: Block, heads: list[str], starts: dict[str, list[int]]) -> bool:
+    """Cheap necessary condition for :func:`_longer_copy`: another block holds a
+    sentence that starts like this block.
+
+    A block's key opens with its first sentence's head when that sentence has
+    START_WORDS words or more; a block only that head's own holder cannot be
+    inside another one. Shorter first sentences and texts cut short ("…")
+    are always checked in full.
+    """
+    first = heads[0] if heads else ""
+    if first.count(" ") < START_WORDS - 1 or "…" in block.text or "..." in block.text:
+        return True
+    return len(starts.get(first, ())) > 1
 
 
 def _document_keys(blocks: Sequence[Block]) -> tuple[list[str], list[list[str]]]:
