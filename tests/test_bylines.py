@@ -105,3 +105,16 @@ def test_credit_timestamp_and_copyright_lines(text: str, reason: Reason) -> None
 ])
 def test_prose_that_opens_like_metadata_stays(text: str) -> None:
     assert line_reason(text, PATS) is None
+
+
+@pytest.mark.parametrize("text", ["(c) the council may delay the vote by one month.", "(c) Other costs",
+                                  "© 2019 Reuters"])
+def test_enumerated_item_c_is_not_a_copyright_line(text: str) -> None:
+    expected = Reason.COPYRIGHT if text.startswith("©") else None
+    assert line_reason(text, PATS) is expected
+
+
+@pytest.mark.parametrize(("text", "reason"), [("X: @columlynch", Reason.CONTACT), ("x: the unknown in the equation", None),
+                                              ("X: 5 points, Y: 3 points", None)])
+def test_x_is_a_contact_label_only_before_a_handle(text: str, reason: Reason | None) -> None:
+    assert line_reason(text, PATS) is reason
