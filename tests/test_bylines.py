@@ -114,7 +114,8 @@ def test_enumerated_item_c_is_not_a_copyright_line(text: str) -> None:
     assert line_reason(text, PATS) is expected
 
 
-@pytest.mark.parametrize(("text", "reason"), [("X: @columlynch", Reason.CONTACT), ("x: the unknown in the equation", None),
+@pytest.mark.parametrize(("text", "reason"), [("X: @columlynch", Reason.CONTACT),
+                                              ("x: the unknown in the equation", None),
                                               ("X: 5 points, Y: 3 points", None)])
 def test_x_is_a_contact_label_only_before_a_handle(text: str, reason: Reason | None) -> None:
     assert line_reason(text, PATS) is reason
