@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import declutter
 from declutter import Config, Pipeline, Removal, split_text
 from declutter.filters import CONTEXT_FREE, FILTERS, SETTLED, Selection
-from declutter.filters.duplicates import _ELLIPSIS, _cut_short
+from declutter.filters.duplicates import _ELLIPSIS, _NON_WORD_LINE, _cut_short, _words_and_spaces
 from declutter.memo import _TABLES, document_scope
 from declutter.pipeline import _removal
 from tests.strategies import CAPTIONS, Planted, cluttered_documents
@@ -100,3 +100,11 @@ def test_ellipsis_guard_skips_only_texts_without_an_ellipsis(text: str) -> None:
     found, guarded = _ELLIPSIS.search(text), _cut_short(text)
     assert (found is None) == (guarded is None)
     assert found is None or guarded is None or found.span() == guarded.span()
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ9_ .,'!?\n\t\x00\x1c\xa0’‘“”–—…«»•·éßİẞ\u2028Ωж")) | st.characters(),
+               max_size=40))
+def test_fast_key_path_gives_the_words_of_the_regular_expression(text: str) -> None:
+    fast = [line.split() for line in _words_and_spaces(text).split("\n")]
+    slow = [line.split() for line in _NON_WORD_LINE.sub(" ", text.casefold()).split("\n")]
+    assert fast == slow

@@ -60,6 +60,10 @@ _SENTENCE_MARK = re.compile(r"[.!?…:;]['\"”’)\]]*[^\S\n]+")
 #: with it, far faster than replacing every gap between words) and sentence
 #: marks; underscores are replaced beforehand (one character class is faster).
 _NON_WORD_LINE = re.compile(r"[^\w\s\x00]+")
+#: Punctuation that keeps English text from being ASCII (all of it non-word, or white space).
+_TYPOGRAPHIC = "’‘“”–—…«»•·\xa0"
+#: ``_NON_WORD_LINE`` as a byte table: ASCII bytes it matches become spaces.
+_ASCII_TABLE = bytes(32 if code < 128 and _NON_WORD_LINE.match(chr(code)) else code for code in range(256))
 
 
 class Reason(StrEnum):
@@ -138,11 +142,29 @@ def _document_keys(blocks: Sequence[Block]) -> tuple[list[str], list[list[str]]]
     """
     joined = "\n".join(block.text.replace("\n", " ") for block in blocks)
     marked = _SENTENCE_MARK.sub("\x00", joined.replace("_", " ").replace("\x00", " "))
-    lines = _NON_WORD_LINE.sub(" ", marked.casefold()).split("\n")
+    lines = _words_and_spaces(marked).split("\n")
     sentence_keys = [[" ".join(part.split(None, START_WORDS)[:START_WORDS]) for part in line.split("\x00")]
                      for line in lines]
     keys = [" ".join(line.replace("\x00", " ").split()) for line in lines]
     return keys, sentence_keys
+
+
+def _words_and_spaces(text: str) -> str:
+    """``text`` case-folded, with every character that is neither a word
+    character, white space nor NUL turned into a space.
+
+    The runs of spaces this leaves differ from what ``_NON_WORD_LINE.sub``
+    leaves, but every caller splits on white space, so the words are the
+    same. Most texts are ASCII once their typographic quotes and dashes are
+    blanked; for those a byte table does the work some three times faster
+    than the regular expression.
+    """
+    for char in _TYPOGRAPHIC:
+        if char in text:
+            text = text.replace(char, " ")
+    if text.isascii():
+        return text.lower().encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+    return _NON_WORD_LINE.sub(" ", text.casefold())
 
 
 def _exact(blocks: Sequence[Block], keys: list[str], config: Config, removed: set[int]) -> Iterator[Selection]:
