@@ -83,6 +83,34 @@ def _line_breaks(separator: str) -> int:
 
 def split_text(text: str) -> Document:
     """Split plain text into line blocks and the separators between them."""
+    if "\r" in text:
+        return _split_any_breaks(text)
+    return _split_lf(text)
+
+
+def _split_lf(text: str) -> Document:
+    """:func:`split_text` for text whose only line break is ``\\n`` (nearly all
+    text): ``str.split`` instead of a regular expression, some twice as fast."""
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    separators: list[str] = []
+    previous = -1
+    for number, piece in enumerate(lines):
+        if not piece.strip():
+            continue
+        if blocks:
+            separators.append("\n" if number == previous + 1 else "\n" + "\n".join(lines[previous + 1:number]) + "\n")
+        blocks.append(Block(len(blocks), piece, number + 1))
+        previous = number
+    if not blocks:
+        return Document((), (), text, "")
+    prefix = "".join(blank + "\n" for blank in lines[:blocks[0].line - 1])
+    suffix = "\n" + "\n".join(lines[previous + 1:]) if previous + 1 < len(lines) else ""
+    return Document(tuple(blocks), tuple(separators), prefix, suffix)
+
+
+def _split_any_breaks(text: str) -> Document:
+    """:func:`split_text` for any mix of ``\\n``, ``\\r\\n`` and ``\\r``."""
     pieces = _LINE_BREAK.split(text)
     blocks: list[Block] = []
     separators: list[str] = []

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import declutter
 from declutter import Config, Pipeline, Removal, split_text
+from declutter.blocks import _split_any_breaks, _split_lf
 from declutter.filters import CONTEXT_FREE, FILTERS, SETTLED, Selection
 from declutter.filters.duplicates import _ELLIPSIS, _NON_WORD_LINE, _cut_short, _words_and_spaces
 from declutter.memo import _TABLES, document_scope
@@ -108,3 +109,8 @@ def test_fast_key_path_gives_the_words_of_the_regular_expression(text: str) -> N
     fast = [line.split() for line in _words_and_spaces(text).split("\n")]
     slow = [line.split() for line in _NON_WORD_LINE.sub(" ", text.casefold()).split("\n")]
     assert fast == slow
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\x0b\x0c\x1c\x85\u2028.")), max_size=30))
+def test_splitting_at_line_feeds_equals_the_general_splitter(text: str) -> None:
+    assert _split_lf(text) == _split_any_breaks(text)
