@@ -41,7 +41,7 @@ SMALL, LARGE = 1000, 8000
 
 def test_discovery_finds_the_vocabulary_patterns():
     names = set(PATTERNS)
-    for expected in ("promos.en.section", "promos.en.line", "bylines.en.reading_time", "captions.en.credited_end",
+    for expected in ("promos.en.section", "promos.en.line", "bylines.en.reading_time", "captions.en.credited_paren",
                      "duplicates._ELLIPSIS", "base._SENTENCE_END"):
         assert expected in names
 

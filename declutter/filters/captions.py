@@ -65,15 +65,18 @@ class Patterns:
         self.credit_line = compile_pattern(
             rf"^(?:{label})\s*[:：|]\s*\S|^\(?[^\n():!?]{{0,60}}/\s*{agency}\s*\)?$|^\(?{agency}\)?$"
             rf"|^{photo_by} [^\n]{{1,80}}$", where)
-        # Credits end the caption, so these are searched in its last TAIL_CHARS only.
-        self.credited_end = compile_pattern("|".join((
+        # Credits end the caption, so these are searched in its last TAIL_CHARS only. They are
+        # three patterns, each behind a cheap test of what every match of it holds.
+        self.credited_paren = compile_pattern("|".join((  # the caption ends with a bracket
             rf"[(\[](?:{photo_by}|{photo}s?\s?:)\s*[^()\[\]\n]{{1,150}}[)\]]\s*$",
             rf"\(\s*{agency_photo}\s*/\s*[^()\n]{{1,100}}\)\s*$",
             rf"\(\s*[^()\n]{{0,100}}/\s*{agency}\s*\)\s*$",
-            rf"(?:{photo}|Photograph|Credit|Foto)\s?:\s*[^\n]{{1,100}}/\s*{agency}\s*$",
-            rf"(?:^|\s)(?:{photo}|Credit)\s?:\s*(?:{NAME}|{agency})\s*$",
-            rf"\b{photo_by} [^\n]{{1,60}} on (?:Unsplash|Pexels)\s*$",
         )), where)
+        self.credited_colon = compile_pattern(  # a colon in the tail (apart: each is searched faster alone)
+            rf"(?:{photo}|Photograph|Credit|Foto)\s?:\s*[^\n]{{1,100}}/\s*{agency}\s*$", where)
+        self.credited_label = compile_pattern(rf"(?:^|\s)(?:{photo}|Credit)\s?:\s*(?:{NAME}|{agency})\s*$", where)
+        self.credited_stock = compile_pattern(  # "Unsplash" or "Pexels"
+            rf"\b{photo_by} [^\n]{{1,60}} on (?:Unsplash|Pexels)\s*$", where)
         # "AP Photo/Name", "REUTERS/Name" can stand anywhere; they always hold a slash.
         self.credited_slash = compile_pattern(rf"\b(?:AP Photo|AP PHOTO|AFP PHOTO|AFP Photo|REUTERS|EPA)\s*/\s*{NAME}",
                                               where)
@@ -105,17 +108,27 @@ def classify(block: Block, config: Config, pats: Patterns | None = None) -> Reas
             return Reason.CREDIT_LINE
         if pats.file_photo.match(text):
             return Reason.FILE_PHOTO
-    if _may_end_with_credit(text) and pats.credited_end.search(text, max(0, len(text) - TAIL_CHARS)):
+    if _ends_with_credit(text, pats):
         return Reason.CREDITED
     if "/" in text and pats.credited_slash.search(text):
         return Reason.CREDITED
     return None
 
 
-def _may_end_with_credit(text: str) -> bool:
-    """A cheap necessary condition for ``credited_end``: every one of its
-    forms ends with a bracket, or holds a colon, or names Unsplash/Pexels."""
-    return text[-1:] in (")", "]") or ":" in text[-TAIL_CHARS:] or "Unsplash" in text or "Pexels" in text
+def _ends_with_credit(text: str, pats: Patterns) -> bool:
+    """A picture credit ends the (stripped) caption, within its last TAIL_CHARS.
+
+    Each credit pattern runs only when the text holds what every match of it
+    holds: a closing bracket at the very end, a colon in the tail, a stock
+    photo site's name. One search of all forms at once cost some four times
+    more: it tried every form at each position of the tail.
+    """
+    start = max(0, len(text) - TAIL_CHARS)
+    if text[-1:] in (")", "]") and pats.credited_paren.search(text, start):
+        return True
+    if ":" in text[start:] and (pats.credited_colon.search(text, start) or pats.credited_label.search(text, start)):
+        return True
+    return ("Unsplash" in text or "Pexels" in text) and pats.credited_stock.search(text, start) is not None
 
 
 def captions(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
