@@ -28,6 +28,9 @@ _TABLES: ContextVar[dict[Callable[[str], object], dict[str, object]] | None] = C
     "declutter_document_memo", default=None)
 
 
+_MISSING = object()
+
+
 @contextmanager
 def document_scope() -> Iterator[None]:
     """Memoise :func:`once_per_text` measures until the block ends."""
@@ -50,7 +53,7 @@ def once_per_text(measure: Callable[[str], T], text: str) -> T:
     table = tables.get(measure)
     if table is None:
         table = tables[measure] = {}
-    if text in table:
-        return table[text]  # type: ignore[return-value]  # stored by this very measure
-    value = table[text] = measure(text)
-    return value
+    value = table.get(text, _MISSING)
+    if value is _MISSING:
+        value = table[text] = measure(text)
+    return value  # type: ignore[return-value]  # stored by this very measure

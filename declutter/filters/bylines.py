@@ -32,6 +32,7 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, word_count
+from declutter.memo import once_per_text
 from declutter.vocab import NAME, UP, alternation, any_of, compile_pattern, fragments_for, parse_languages
 
 #: HTML class/id tokens of byline and author boxes.
@@ -91,6 +92,10 @@ class Patterns:
         #: Any whole-line pattern: one cheap test before the detailed ones (all are ^-anchored).
         self.any = any_of((self.byline, self.contact, self.credits, self.timestamp, self.copyright,
                            self.reading_time), where)
+
+    def line_reason(self, text: str) -> Reason | None:
+        """:func:`line_reason` with these patterns (a pure function of ``text``, for the run's memo)."""
+        return line_reason(text, self)
 
 
 def _openers(languages: tuple[str, ...]) -> str:
@@ -152,7 +157,7 @@ def bylines(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         if not BYLINE_HINTS.isdisjoint(block.hints):
             yield Selection(block, Reason.ELEMENT)
             continue
-        reason = line_reason(text, pats)
+        reason = once_per_text(pats.line_reason, text)
         if reason is None and position >= tail_start and _is_bio(text, pats):
             reason = Reason.BIO
         if reason is not None:

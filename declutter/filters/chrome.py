@@ -29,6 +29,7 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, word_count
+from declutter.memo import once_per_text
 from declutter.vocab import alternation, any_of, compile_pattern, fragments_for, parse_languages
 
 #: A menu line has at most this many words.
@@ -65,6 +66,10 @@ class Patterns:
         #: Either line pattern: one cheap test before the detailed ones (both are ^-anchored).
         self.any = any_of((self.ui, self.cookies), where)
 
+    def line_reason(self, text: str) -> Reason | None:
+        """:func:`line_reason` with these patterns (a pure function of ``text``, for the run's memo)."""
+        return line_reason(text, self)
+
 
 @lru_cache(maxsize=32)
 def patterns_for(lang: str) -> Patterns:
@@ -78,7 +83,7 @@ def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     texts = [block.text.strip() for block in blocks]
     menu = _menu_positions(texts, pats)
     for position, block in enumerate(blocks):
-        reason = Reason.NAVIGATION if position in menu else line_reason(texts[position], pats)
+        reason = Reason.NAVIGATION if position in menu else once_per_text(pats.line_reason, texts[position])
         if reason is not None:
             yield Selection(block, reason)
 

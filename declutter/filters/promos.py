@@ -41,6 +41,7 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, ends_like_sentence, is_prose, is_title_case, word_count
+from declutter.memo import once_per_text
 from declutter.vocab import alternation, any_of, compile_pattern, fragments_for, parse_languages
 
 #: HTML class/id tokens of promo boxes.
@@ -93,6 +94,11 @@ class Patterns:
         #: Any of the line patterns: one cheap test before the detailed ones (all are ^-anchored).
         self.any = any_of((self.comments, self.section, self.line, self.inline), where)
 
+    def may_match(self, text: str) -> bool:
+        """``any`` matches: asked once per text and run (see :func:`~declutter.memo.once_per_text`),
+        as the fixpoint runs the filter again over mostly the same blocks."""
+        return self.any.match(text) is not None
+
 
 @lru_cache(maxsize=32)
 def patterns_for(lang: str) -> Patterns:
@@ -143,7 +149,7 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
             position += 1
             continue
         text = block.text.strip()
-        if not pats.any.match(text):
+        if not once_per_text(pats.may_match, text):
             position += 1
             continue
         if position * 2 >= len(blocks) and pats.comments.match(text) and word_count(text) <= LINE_MAX_WORDS:
