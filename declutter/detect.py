@@ -19,9 +19,9 @@ state kept between documents. It costs tens of microseconds per document
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from math import lcm
 
 from declutter.blocks import Block
 from declutter.vocab import available_languages, fragments_for, is_auto, parse_languages
@@ -42,7 +42,16 @@ _SENTENCE_SPACES = 4
 
 
 @lru_cache(maxsize=1)
-def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
+def _scale() -> int:
+    """Weights are whole multiples of ``1 / _scale()``: a word listed by k
+    languages weighs ``_scale() // k`` in each, so sums are exact integers and
+    do not depend on the order they are added in (float sums taken in hash
+    order could differ between processes right at a threshold)."""
+    return lcm(*range(1, len(available_languages()) + 1))
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, tuple[tuple[str, int], ...]]:
     """Each stop word, with the languages that list it and its weight in each."""
     owners: dict[str, list[str]] = {}
     for code in available_languages():
@@ -50,7 +59,8 @@ def _weights() -> dict[str, tuple[tuple[str, float], ...]]:
             codes = owners.setdefault(word.strip().lower(), [])
             if code not in codes:
                 codes.append(code)
-    return {word: tuple((code, 1.0 / len(codes)) for code in codes) for word, codes in owners.items()}
+    scale = _scale()
+    return {word: tuple((code, scale // len(codes)) for code in codes) for word, codes in owners.items()}
 
 
 def scores(text: str) -> dict[str, float]:
@@ -63,16 +73,17 @@ def scores(text: str) -> dict[str, float]:
     >>> scores("the cat and the dog")["en"]
     3.0
     """
-    return _scores(text.lower().split())
+    scale = _scale()
+    return {code: total / scale for code, total in _scores(text.lower().split()).items()}
 
 
-def _scores(words: list[str]) -> dict[str, float]:
+def _scores(words: list[str]) -> dict[str, int]:
+    """Weighted hits per language, in units of ``1 / _scale()``."""
     weights = _weights()
-    counts = Counter(words)
-    totals = dict.fromkeys(available_languages(), 0.0)
-    for word in counts.keys() & weights.keys():
-        for code, weight in weights[word]:
-            totals[code] += weight * counts[word]
+    totals = dict.fromkeys(available_languages(), 0)
+    for owners in filter(None, map(weights.get, words)):
+        for code, weight in owners:
+            totals[code] += weight
     return totals
 
 
@@ -89,10 +100,10 @@ def detect_languages(text: str) -> tuple[str, ...]:
     words = text[:SAMPLE_CHARS].lower().split()
     totals = _scores(words)
     ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
-    best = ranked[0][1]
+    best = ranked[0][1] / _scale()
     if best < MIN_SCORE or best < MIN_SHARE * len(words):
         return (FALLBACK,)
-    chosen = {code for code, score in ranked[:2] if score >= ALSO_SHARE * best}
+    chosen = {code for code, score in ranked[:2] if score / _scale() >= ALSO_SHARE * best}
     return tuple(sorted(chosen | {FALLBACK}))
 
 
