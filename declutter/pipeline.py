@@ -79,6 +79,8 @@ class Pipeline:
     filters: Sequence[Step] | None = None
     config: Config = field(default_factory=Config)
     steps: tuple[tuple[str, FilterFunc], ...] = field(init=False, repr=False)
+    #: Per step: (context-free, settled); see :class:`_RunState` and :data:`~declutter.filters.SETTLED`.
+    kinds: tuple[tuple[bool, bool], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         chosen = self.config.filters if self.filters is None else tuple(self.filters)
@@ -88,6 +90,7 @@ class Pipeline:
         if self.config.site_model is not None and all(name != "site" for name, _ in steps):
             steps.insert(0, ("site", FILTERS["site"]))
         object.__setattr__(self, "steps", tuple(steps))
+        object.__setattr__(self, "kinds", tuple((_is_context_free(func), _is_settled(func)) for _, func in steps))
         compile_user_patterns(self.config.protect_patterns, "protect")
         compile_user_patterns(self.config.remove_patterns, "remove")
 
@@ -126,19 +129,17 @@ class Pipeline:
 
     def _fixpoint(self, state: _RunState, config: Config) -> None:
         """Run the steps until a pass removes nothing, skipping runs that cannot select anything new."""
-        context_free = [_is_context_free(func) for _, func in self.steps]
-        settled = [func in SETTLED or getattr(func, "settled", False) is True for _, func in self.steps]
         last_run = [-1] * len(self.steps)
         changed = True
         while changed:
             changed = False
-            for step, (name, func) in enumerate(self.steps):
-                if last_run[step] == state.version or (context_free[step] and last_run[step] >= 0):
+            for step, ((name, func), (context_free, settled)) in enumerate(zip(self.steps, self.kinds, strict=True)):
+                if last_run[step] == state.version or (context_free and last_run[step] >= 0):
                     continue  # it would select nothing new: see _RunState
                 last_run[step] = state.version
                 if state.apply(name, func(state.alive, config)):
                     changed = True
-                    if settled[step] and not state.spared:
+                    if settled and not state.spared:
                         last_run[step] = state.version  # its own removals give it nothing new
 
 
@@ -197,6 +198,10 @@ class _RunState:
 
 def _is_context_free(func: FilterFunc) -> bool:
     return func in CONTEXT_FREE or getattr(func, "context_free", False) is True
+
+
+def _is_settled(func: FilterFunc) -> bool:
+    return func in SETTLED or getattr(func, "settled", False) is True
 
 
 @lru_cache(maxsize=16)
