@@ -14,7 +14,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr
 from dataclasses import replace
 from typing import IO, BinaryIO
 
@@ -127,7 +127,8 @@ def main(argv: Sequence[str] | None = None, stdin: BinaryIO | None = None,
 
         return cli_fit.main(argv[1:], stdin, stderr)
     try:
-        args = build_parser().parse_args(argv)
+        with redirect_stderr(stderr):  # usage errors go where the caller asked, not to sys.stderr
+            args = build_parser().parse_args(argv)
         job = Batch(config_from_args(args), load_rules(args.rules) if args.rules else None)
         if args.model and not (args.jsonl or args.url):
             raise ConfigError("--model needs each page's URL: give --url URL, or use --jsonl with a URL field")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Iterator, Sequence
+from contextlib import redirect_stderr
 from typing import IO, BinaryIO
 
 from declutter.errors import DeclutterError, InputError
@@ -50,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str], stdin: BinaryIO, stderr: IO[str]) -> int:
     """Run ``declutter fit``; returns the exit status."""
     try:
-        args = build_parser().parse_args(argv)
+        with redirect_stderr(stderr):  # usage errors go where the caller asked, not to sys.stderr
+            args = build_parser().parse_args(argv)
         check_settings(args.threshold, args.min_pages)
     except SystemExit as exc:
         return int(exc.code or 0)

@@ -114,3 +114,11 @@ def test_keep_captions_and_protect_options() -> None:
     text = f"{cap}\n{cap}\n{BODY}\n"
     assert run(["--keep-captions"], text.encode())[1] == f"{cap}\n{BODY}\n".encode()
     assert run(["--protect", "Workers"], text.encode())[1] == text.encode()
+
+
+def test_fit_usage_errors_go_to_the_given_stream(capsys) -> None:
+    err = io.StringIO()
+    status = main(["fit", "--threshold", "lots"], stdin=io.BytesIO(b""), stdout=io.BytesIO(), stderr=err)
+    assert status == 2
+    assert "--threshold" in err.getvalue()
+    assert capsys.readouterr().err == ""
