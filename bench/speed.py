@@ -19,6 +19,9 @@ process (``time.process_time``); command-line timings are wall time.
 5. parallelism: ``declutter --jsonl --jobs 2`` against ``--jobs 1``
 6. HTML mode: ``declutter.clean_html`` / ``trafilatura.extract`` (when ``clean_html`` exists)
 7. floor: blocks split plus one combined regex scan of the whole vocabulary, and clean / floor
+
+Last, where ``clean``'s time goes: splitting, language detection and each
+filter (all of its runs in the fixpoint), as CPU milliseconds over the corpus.
 """
 
 from __future__ import annotations
@@ -75,6 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report("speed-up of --jobs 2 over --jobs 1", f"{one / two:.2f}x", "target >= 1.8x on 2 cores", one / two >= 1.8)
     html_mode(htmls, args.repeats)
     floor(texts, args.repeats)
+    breakdown(texts, args.repeats)
     return 0
 
 
@@ -257,6 +261,61 @@ def floor(texts: list[str], repeats: int) -> None:
     print("7. floor (split into blocks + one combined, line-anchored regex scan of the whole vocabulary)")
     report("floor throughput", f"{megabytes * loops / med['floor']:.1f} MB/s")
     report("clean / floor", f"{med['clean'] / med['floor']:.1f}x")
+
+
+def _timed_step(name: str, func: Callable[..., object], spent: dict[str, float]) -> Callable[..., object]:
+    """``func`` with its CPU time added to ``spent[name]`` (its flags kept, so the fixpoint runs it as before)."""
+    from declutter.pipeline import _is_context_free, _is_settled
+
+    def step(blocks: object, config: object) -> list[object]:
+        start = time.process_time()
+        selected = list(func(blocks, config))
+        spent[name] += time.process_time() - start
+        return selected
+
+    step.context_free = _is_context_free(func)
+    step.settled = _is_settled(func)
+    step.filter_name = name
+    return step
+
+
+def breakdown(texts: list[str], repeats: int) -> None:
+    """CPU time of each stage of ``clean`` over the corpus (default Config), best of the repeats."""
+    from declutter import pipeline as pipeline_module
+
+    config = declutter.Config()
+    best: dict[str, float] = {}
+    for _ in range(max(repeats, 5)):
+        spent: dict[str, float] = dict.fromkeys(["split", "language detection"], 0.0)
+        spent.update(dict.fromkeys(config.filters, 0.0))
+        steps = [_timed_step(name, pipeline_module.FILTERS[name], spent) for name in config.filters]
+        pipe = declutter.Pipeline(steps, config)
+        split, detect = pipeline_module.split_text, pipeline_module.detect_languages
+        pipeline_module.split_text = _timed_call(split, "split", spent)
+        pipeline_module.detect_languages = _timed_call(detect, "language detection", spent)
+        try:
+            start = time.process_time()
+            for text in texts:
+                pipe.clean(text)
+            total = time.process_time() - start
+        finally:
+            pipeline_module.split_text, pipeline_module.detect_languages = split, detect
+        spent["everything else"] = total - sum(spent.values())
+        spent["total"] = total
+        best = {name: min(value, best.get(name, value)) for name, value in spent.items()}
+    print("where clean's time goes (CPU ms over the corpus, default Config, best of the repeats)")
+    for name, seconds in best.items():
+        report(name, f"{seconds * 1e3:.1f} ms")
+
+
+def _timed_call(func: Callable[..., object], name: str, spent: dict[str, float]) -> Callable[..., object]:
+    def timed(*args: object) -> object:
+        start = time.process_time()
+        result = func(*args)
+        spent[name] += time.process_time() - start
+        return result
+
+    return timed
 
 
 if __name__ == "__main__":
