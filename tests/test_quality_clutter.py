@@ -75,3 +75,65 @@ def test_a_dated_line_in_prose_is_not_a_comment_stamp() -> None:
                "On November 19, 2019 at 12:28 pm the first bus used the lane, and drivers said the trip took "
                "half as long as before.", *TAIL)
     assert "promo.comments" not in reasons(text)
+
+
+# --- one-line clutter: comment forms, newsletter and subscription prompts, leaked markup ---------------------
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Your email address will not be published. Required fields are marked *", "chrome.ui"),
+    ("Save my name, email, and website in this browser for the next time I comment.", "chrome.ui"),
+    ("Please log in using one of these methods to post your comment:", "chrome.ui"),
+    ("You must be logged in to leave a comment. Not a member? Register now!", "chrome.ui"),
+    ("We've detected you are using an outdated browser. For the best Gazette experience, please update.", "chrome.ui"),
+    ('<img height="1" width="1" style="display:none" src="https://pixel.example.net/p?c1=2&amp;c2=99">', "chrome.ui"),
+    ("https://cdn.example.org/images/2020/harbour-bus-lane-500x250.jpg", "chrome.ui"),
+    ('[button link="https://example.org/tips" type="big"] Send us YOUR tips[/button]', "chrome.ui"),
+    ("Home Created with Sketch. Search Created with Sketch. Close Created with Sketch.", "chrome.ui"),
+    ("Get the morning's top stories delivered to your inbox every day by signing up for our newsletter.",
+     "promo.line"),
+    ("Get Harbour Weekly delivered through your letterbox every month. 12 issues for £9.99.", "promo.line"),
+    ("Get breaking news alerts and special reports. The stories that matter, delivered weekday mornings.",
+     "promo.line"),
+    ('Want more boats? Subscribe to our sister title "Harbour Life" for the latest news from the docks!',
+     "promo.line"),
+    ("There was a problem subscribing you to the newsletter. Double check your email and try again.", "promo.line"),
+    ("By subscribing, you agree to our terms of use and privacy policy.", "promo.line"),
+    ("Also on example.com Ferry strike called off after late-night talks", "promo.line"),
+    ("Follow AP's full coverage of the harbour elections at https://example.org/harbour", "promo.line"),
+])
+def test_one_line_clutter_goes_and_the_article_stays(line: str, reason: str) -> None:
+    text = doc(HEADLINE, BODY[0], line, BODY[1], BODY[2])
+    result = declutter.clean_and_explain(text)
+    assert result.text == doc(HEADLINE, *BODY)
+    assert [r.reason for r in result.removals] == [reason]
+
+
+@pytest.mark.parametrize("line", [
+    # Same words, real content: sentences about inboxes, subscriptions, browsers, pictures and markup.
+    "Gmail now sorts the mail delivered to your inbox by how urgent it looks, the company said on Monday.",
+    "The council said residents would get the new timetable delivered to their door before the summer.",
+    "Subscribers to our sister title complained that the price had doubled in two years, the report found.",
+    "Readers who want to comment must be logged in, a rule the editors introduced after a flood of spam.",
+    "The photo, posted as harbour.jpg on the council's website, showed the lane before the markings were painted.",
+    "Use the <img> tag with an alt attribute, the accessibility guide says, so screen readers can describe it.",
+    "Also on the agenda: the harbour master's report and a vote on mooring fees for the winter season.",
+    "Follow the money, the auditor told the committee, and you will find where the overruns began.",
+    "By subscribing to the bond issue, the pension fund agreed to hold the debt for at least ten years.",
+])
+def test_same_words_in_prose_stay(line: str) -> None:
+    text = doc(HEADLINE, BODY[0], line, BODY[1], BODY[2])
+    assert declutter.clean(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "O governo anunciou nesta segunda-feira um novo plano para as estradas do estado, com obras em dez cidades.\n\n"
+    "O seu endereço de e-mail não será publicado. Campos obrigatórios são marcados com *\n",
+    "Der Stadtrat hat am Dienstag den Haushalt beschlossen, nach einer langen Debatte über die neuen Busspuren.\n\n"
+    "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert\n",
+    "Le conseil municipal a voté mardi le budget de la ville, après un long débat sur les nouvelles voies de bus.\n\n"
+    "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *\n",
+])
+def test_comment_form_lines_in_other_languages(text: str) -> None:
+    result = declutter.clean_and_explain(text)
+    assert [r.reason for r in result.removals] == ["chrome.ui"]
+    assert result.text == text.split("\n\n", maxsplit=1)[0] + "\n"
