@@ -137,3 +137,76 @@ def test_comment_form_lines_in_other_languages(text: str) -> None:
     result = declutter.clean_and_explain(text)
     assert [r.reason for r in result.removals] == ["chrome.ui"]
     assert result.text == text.split("\n\n", maxsplit=1)[0] + "\n"
+
+
+# --- tag lists, meta lines, stamps, notices, teasers, affiliate disclosures ------------------------------------
+
+@pytest.mark.parametrize(("lines", "reasons"), [
+    (["Tags", "bus lanes, harbour road, city council"], ["chrome.tags", "chrome.tags"]),
+    (["Tags: budget, harbour, transport"], ["chrome.tags"]),
+    (["12/03/2020 - Posted by: Jane Roe - Category: Transport - Tags: buses"], ["chrome.ui"]),
+    (["Tuesday, March 3, 2020 at 4:02 pm"], ["byline.timestamp"]),
+    (["2020-03-03T16:02:11+01:00"], ["byline.timestamp"]),
+    (["This copy is for your personal, non-commercial use only. To order copies, visit our reprints page."],
+     ["chrome.ui"]),
+    (["As you comment, please be respectful of other readers and stay on topic."], ["chrome.ui"]),
+    (["Comments are moderated and may take a day to appear."], ["chrome.ui"]),
+    (["An error has occurred, please try again later."], ["chrome.ui"]),
+    (["Ferry strike called off after late-night talks [VIDEO]"], ["promo.line"]),
+    (["The Gazette may earn a commission if you buy something through links on this page."], ["promo.line"]),
+    (["If you buy something through this post, the Gazette may get a share of the sale."], ["promo.line"]),
+    (["This post may contain affiliate links. Please see our disclosure page."], ["promo.line"]),
+    (["More AP transport news: https://example.org/transport"], ["promo.line"]),
+])
+def test_clutter_lines_go(lines: list[str], reasons: list[str]) -> None:
+    text = doc(HEADLINE, *BODY, PROSE, *lines, *TAIL)
+    result = declutter.clean_and_explain(text)
+    assert result.text == doc(HEADLINE, *BODY, PROSE, *TAIL)
+    assert [r.reason for r in result.removals] == reasons
+
+
+@pytest.mark.parametrize("lines", [
+    ["Topics", "Bus lanes and harbour roads."],
+    ["The category: fiction - tags: none of the judges liked it, she said in her speech."],
+    ["March 3, 2020"],  # a timeline's date heading has no time of day
+    ["On March 3, 2020 at 4:02 pm the first bus used the lane, drivers said."],
+    ["Comments made by the minister will be published in full next week."],
+    ["Amazon said creators may earn a commission of up to 10 percent on sales, the company said."],
+    ["The mayor showed a video of the ferry [VIDEO] at the meeting, and the crowd cheered loudly when it ended."],
+])
+def test_same_shape_content_stays(lines: list[str]) -> None:
+    text = doc(HEADLINE, *BODY, PROSE, *lines, *TAIL)
+    assert declutter.clean(text) == text
+
+
+def test_a_sentence_after_a_tags_label_is_not_a_tag_list() -> None:
+    sentence = "The council will decide the tags for the new buses on Monday, she said."
+    result = declutter.clean_and_explain(doc(HEADLINE, *BODY, PROSE, "Tags", sentence, *TAIL))
+    assert sentence in result.text
+    assert "chrome.tags" not in {r.reason for r in result.removals}
+
+
+@pytest.mark.parametrize("caption", [
+    "Passengers board the first ferry of the season in MayCredit: Harbour Times",
+    "The new terminal is displayed outside the harbour office in Portsmouth.Reuters",
+    "The mayor speaks at the harbour on Tuesday, March 3, 2020. (Harbour TV via AP)",
+    "A ferry leaves the harbour at dawn on March 3, 2020. Jane ROE / AFP",
+    "The mayor speaks with a driver in Portsmouth. Photo: Jane Roe, AP / Copyright 2020 The Associated Press.",
+    "The core of the new terminal, seen from the pier. (credit: Harbour Board/Jane Roe)",
+    "The old lighthouse, installation views, photos © Jane Roe, 2020",
+])
+def test_credited_captions_go(caption: str) -> None:
+    result = declutter.clean_and_explain(doc(HEADLINE, *BODY, caption, PROSE))
+    assert result.text == doc(HEADLINE, *BODY, PROSE)
+    assert [r.reason for r in result.removals] == ["caption.credited"]
+
+
+@pytest.mark.parametrize("prose", [
+    "The harbour master said the figures were wrong, she told Reuters.",
+    "He moved to the city in 2019. She works for AP.",
+    "Ticket prices rose by a third in May, according to the harbour board and the operators.",
+    "The painter signed the canvas with a small © and the year, a habit she kept all her life.",
+])
+def test_prose_naming_agencies_stays(prose: str) -> None:
+    text = doc(HEADLINE, *BODY, prose, PROSE)
+    assert declutter.clean(text) == text

@@ -13,7 +13,10 @@ formula agencies and newsrooms use, never by the mere mention of an agency::
 Reason codes:
 
 * ``caption.credited``: a caption that carries a picture credit ("(Photo by
-  X/Getty Images)", "(AP Photo/X)", "REUTERS/X", "Photograph: X/Agency").
+  X/Getty Images)", "(AP Photo/X)", "REUTERS/X", "Photograph: X/Agency",
+  "(X via AP)", "… 2019. Jane Roe / AFP", "Photo: X / Copyright 2019 Y",
+  "(credit: X)", or a credit glued to the caption: "in MayCredit: X",
+  "in New York.Reuters").
 * ``caption.credit_line``: a short line that is only a credit ("Photo credit:
   X", "Image: AP", "X/Getty Images").
 * ``caption.file_photo``: an agency "FILE - In this … file photo" caption.
@@ -25,6 +28,7 @@ filter still removes their second and third copies); credit lines still go.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
@@ -44,6 +48,7 @@ CAPTION_HINTS = frozenset({"caption", "captions", "figcaption", "wp-caption-text
 TAIL_CHARS = 400
 #: A credit line longer than this many words is treated as prose.
 CREDIT_LINE_MAX_WORDS = 30
+_GLUED_END = re.compile(r"[a-z]\.[A-Z][\w ]{1,30}$")
 
 
 class Reason(StrEnum):
@@ -67,11 +72,16 @@ class Patterns:
             rf"|^{photo_by} [^\n]{{1,80}}$", where)
         # Credits end the caption, so these are searched in its last TAIL_CHARS only.
         self.credited_end = compile_pattern("|".join((
-            rf"[(\[](?:{photo_by}|{photo}s?\s?:)\s*[^()\[\]\n]{{1,150}}[)\]]\s*$",
+            rf"[(\[](?:{photo_by}|{photo}s?\s?:|(?i:credits?)\s?:)\s*[^()\[\]\n]{{1,150}}[)\]]\s*$",
             rf"\(\s*{agency_photo}\s*/\s*[^()\n]{{1,100}}\)\s*$",
             rf"\(\s*[^()\n]{{0,100}}/\s*{agency}\s*\)\s*$",
+            rf"\(\s*[^()\n]{{1,60}}\bvia {agency}\s*\)\s*$",
             rf"(?:{photo}|Photograph|Credit|Foto)\s?:\s*[^\n]{{1,100}}/\s*{agency}\s*$",
-            rf"(?:^|\s)(?:{photo}|Credit)\s?:\s*(?:{NAME}|{agency})\s*$",
+            rf"(?:{photo}|Photograph|Credit|Foto)\s?:\s*[^\n/]{{1,80}}/\s*(?:Copyright|©)[^\n]{{0,120}}$",
+            rf"(?:^|\s|(?<=[a-z]))(?:{photo}|Credit)\s?:\s*(?:{NAME}/)?(?:{NAME}|{agency})\s*$",
+            rf"(?<=[.!?”\"])\s+{NAME}\s*/\s*{agency}(?: via {agency})?\s*$",
+            rf"(?<=[a-z]\.){agency}\s*$",
+            r",?\s(?i:photos?|photographs?|images?|pictures?)\s*(?:©|\((?i:c)\))\s*[^\n©]{1,60}$",
             rf"\b{photo_by} [^\n]{{1,60}} on (?:Unsplash|Pexels)\s*$",
         )), where)
         # "AP Photo/Name", "REUTERS/Name" can stand anywhere; they always hold a slash.
@@ -114,8 +124,10 @@ def classify(block: Block, config: Config, pats: Patterns | None = None) -> Reas
 
 def _may_end_with_credit(text: str) -> bool:
     """A cheap necessary condition for ``credited_end``: every one of its
-    forms ends with a bracket, or holds a colon, or names Unsplash/Pexels."""
-    return text[-1:] in (")", "]") or ":" in text[-TAIL_CHARS:] or "Unsplash" in text or "Pexels" in text
+    forms ends with a bracket, or holds a colon or a slash, or names
+    Unsplash/Pexels, or glues an agency to the caption's full stop ("in New York.Reuters")."""
+    return (text[-1:] in (")", "]") or ":" in text[-TAIL_CHARS:] or "/" in text[-TAIL_CHARS:] or "©" in text[-80:]
+            or "Unsplash" in text or "Pexels" in text or _GLUED_END.search(text[-40:]) is not None)
 
 
 def captions(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
