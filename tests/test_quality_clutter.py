@@ -88,7 +88,6 @@ def test_a_dated_line_in_prose_is_not_a_comment_stamp() -> None:
     ('<img height="1" width="1" style="display:none" src="https://pixel.example.net/p?c1=2&amp;c2=99">', "chrome.ui"),
     ("https://cdn.example.org/images/2020/harbour-bus-lane-500x250.jpg", "chrome.ui"),
     ('[button link="https://example.org/tips" type="big"] Send us YOUR tips[/button]', "chrome.ui"),
-    ("Home Created with Sketch. Search Created with Sketch. Close Created with Sketch.", "chrome.ui"),
     ("Get the morning's top stories delivered to your inbox every day by signing up for our newsletter.",
      "promo.line"),
     ("Get Harbour Weekly delivered through your letterbox every month. 12 issues for £9.99.", "promo.line"),

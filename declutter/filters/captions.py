@@ -78,7 +78,7 @@ class Patterns:
             rf"\(\s*[^()\n]{{1,60}}\bvia {agency}\s*\)\s*$",
             rf"(?:{photo}|Photograph|Credit|Foto)\s?:\s*[^\n]{{1,100}}/\s*{agency}\s*$",
             rf"(?:{photo}|Photograph|Credit|Foto)\s?:\s*[^\n/]{{1,80}}/\s*(?:Copyright|©)[^\n]{{0,120}}$",
-            rf"(?:^|\s|(?<=[a-z]))(?:{photo}|Credit)\s?:\s*(?:{NAME}/)?(?:{NAME}|{agency})\s*$",
+            rf"(?:(?:^|\s)(?:{photo}|Credit)|(?<=[a-z])Credit)\s?:\s*(?:{NAME}/)?(?:{NAME}|{agency})\s*$",
             rf"(?<=[.!?”\"])\s+{NAME}\s*/\s*{agency}(?: via {agency})?\s*$",
             rf"(?<=[a-z]\.){agency}\s*$",
             r",?\s(?i:photos?|photographs?|images?|pictures?)\s*(?:©|\((?i:c)\))\s*[^\n©]{1,60}$",
@@ -126,8 +126,11 @@ def _may_end_with_credit(text: str) -> bool:
     """A cheap necessary condition for ``credited_end``: every one of its
     forms ends with a bracket, or holds a colon or a slash, or names
     Unsplash/Pexels, or glues an agency to the caption's full stop ("in New York.Reuters")."""
-    return (text[-1:] in (")", "]") or ":" in text[-TAIL_CHARS:] or "/" in text[-TAIL_CHARS:] or "©" in text[-80:]
-            or "Unsplash" in text or "Pexels" in text or _GLUED_END.search(text[-40:]) is not None)
+    if text[-1:] in (")", "]") or ":" in text[-TAIL_CHARS:] or "©" in text[-80:]:
+        return True
+    if "Unsplash" in text or "Pexels" in text:
+        return True
+    return text[-1:].isalpha() and ("/" in text[-60:] or _GLUED_END.search(text[-40:]) is not None)
 
 
 def captions(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:

@@ -51,7 +51,9 @@ NAV_LABEL_SHARE = 0.4
 COOKIE_MAX_WORDS = 80
 #: A tag in a tag list has at most this many words.
 TAG_MAX_WORDS = 6
-_TAG_SPLIT = re.compile(r"\s*[,|•·;]\s*|\s+#")
+#: A tag-list label ("Tags", "Schlagwörter:") lies within a line's first this many characters.
+TAG_LABEL_CHARS = 30
+_TAG_SPLIT = re.compile(r"[,|•·;]|\s#")
 _DECORATION = r"[\s|•·»›>:\-–—*#]*"
 _SENTENCE_STOP = re.compile(r"[a-z]{3}[.!?]['\"”’)]*$")
 
@@ -121,6 +123,9 @@ def _tag_positions(texts: list[str], pats: Patterns) -> set[int]:
     """Positions of tag lists: "Tags: a, b", or a lone "Tags" label and the list after it."""
     found: set[int] = set()
     for position, text in enumerate(texts):
+        # A label stands alone or before a colon or bar: skip prose cheaply.
+        if len(text) > TAG_LABEL_CHARS and ":" not in text[:TAG_LABEL_CHARS] and "|" not in text[:TAG_LABEL_CHARS]:
+            continue
         label = pats.tags.match(text)
         if label is None:
             continue
