@@ -13,7 +13,10 @@ formula agencies and newsrooms use, never by the mere mention of an agency::
 Reason codes:
 
 * ``caption.credited``: a caption that carries a picture credit ("(Photo by
-  X/Getty Images)", "(AP Photo/X)", "REUTERS/X", "Photograph: X/Agency").
+  X/Getty Images)", "(AP Photo/X)", "REUTERS/X", "Photograph: X/Agency",
+  "(X via AP)", "… 2019. Jane Roe / AFP", "Photo: X / Copyright 2019 Y",
+  "(credit: X)", or a credit glued to the caption: "in MayCredit: X",
+  "in New York.Reuters").
 * ``caption.credit_line``: a short line that is only a credit ("Photo credit:
   X", "Image: AP", "X/Getty Images").
 * ``caption.file_photo``: an agency "FILE - In this … file photo" caption.
@@ -25,6 +28,7 @@ filter still removes their second and third copies); credit lines still go.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
@@ -44,6 +48,7 @@ CAPTION_HINTS = frozenset({"caption", "captions", "figcaption", "wp-caption-text
 TAIL_CHARS = 400
 #: A credit line longer than this many words is treated as prose.
 CREDIT_LINE_MAX_WORDS = 30
+_GLUED_END = re.compile(r"[a-z]\.[A-Z][\w ]{1,30}$")
 
 
 class Reason(StrEnum):
@@ -66,17 +71,25 @@ class Patterns:
             rf"^(?:{label})\s*[:：|]\s*\S|^\(?[^\n():!?]{{0,60}}/\s*{agency}\s*\)?$|^\(?{agency}\)?$"
             rf"|^{photo_by} [^\n]{{1,80}}$", where)
         # Credits end the caption, so these are searched in its last TAIL_CHARS only. They are
-        # three patterns, each behind a cheap test of what every match of it holds.
+        # four patterns, each behind a cheap test of what every match of it holds.
         self.credited_paren = compile_pattern("|".join((  # the caption ends with a bracket
-            rf"[(\[](?:{photo_by}|{photo}s?\s?:)\s*[^()\[\]\n]{{1,150}}[)\]]\s*$",
+            rf"[(\[](?:{photo_by}|{photo}s?\s?:|(?i:credits?)\s?:)\s*[^()\[\]\n]{{1,150}}[)\]]\s*$",
             rf"\(\s*{agency_photo}\s*/\s*[^()\n]{{1,100}}\)\s*$",
             rf"\(\s*[^()\n]{{0,100}}/\s*{agency}\s*\)\s*$",
+            rf"\(\s*[^()\n]{{1,60}}\bvia {agency}\s*\)\s*$",
         )), where)
-        self.credited_colon = compile_pattern(  # a colon in the tail (apart: each is searched faster alone)
-            rf"(?:{photo}|Photograph|Credit|Foto)\s?:\s*[^\n]{{1,100}}/\s*{agency}\s*$", where)
-        self.credited_label = compile_pattern(rf"(?:^|\s)(?:{photo}|Credit)\s?:\s*(?:{NAME}|{agency})\s*$", where)
-        self.credited_stock = compile_pattern(  # "Unsplash" or "Pexels"
-            rf"\b{photo_by} [^\n]{{1,60}} on (?:Unsplash|Pexels)\s*$", where)
+        self.credited_colon = compile_pattern("|".join((  # a colon in the tail, after a photo word
+            rf"(?:{photo}|Photograph|Credit|Foto)\s?:\s*[^\n]{{1,100}}/\s*{agency}\s*$",
+            rf"(?:{photo}|Photograph|Credit|Foto)\s?:\s*[^\n/]{{1,80}}/\s*(?:Copyright|©)[^\n]{{0,120}}$",
+        )), where)
+        self.credited_label = compile_pattern(  # a colon in the tail (apart: each is searched faster alone)
+            rf"(?:(?:^|\s)(?:{photo}|Credit)|(?<=[a-z])Credit)\s?:\s*(?:{NAME}/)?(?:{NAME}|{agency})\s*$", where)
+        self.credited_rest = compile_pattern("|".join((  # behind _may_end_with_credit
+            rf"(?<=[.!?”\"])\s+{NAME}\s*/\s*{agency}(?: via {agency})?\s*$",
+            rf"(?<=[a-z]\.){agency}\s*$",
+            r",?\s(?i:photos?|photographs?|images?|pictures?)\s*(?:©|\((?i:c)\))\s*[^\n©]{1,60}$",
+            rf"\b{photo_by} [^\n]{{1,60}} on (?:Unsplash|Pexels)\s*$",
+        )), where)
         # "AP Photo/Name", "REUTERS/Name" can stand anywhere; they always hold a slash.
         self.credited_slash = compile_pattern(rf"\b(?:AP Photo|AP PHOTO|AFP PHOTO|AFP Photo|REUTERS|EPA)\s*/\s*{NAME}",
                                               where)
@@ -119,16 +132,29 @@ def _ends_with_credit(text: str, pats: Patterns) -> bool:
     """A picture credit ends the (stripped) caption, within its last TAIL_CHARS.
 
     Each credit pattern runs only when the text holds what every match of it
-    holds: a closing bracket at the very end, a colon in the tail, a stock
-    photo site's name. One search of all forms at once cost some four times
-    more: it tried every form at each position of the tail.
+    holds: a closing bracket at the very end, a colon in the tail, or for the
+    rest what :func:`_may_end_with_credit` asks. One search of all forms at
+    once cost some four times more: it tried every form at each position of
+    the tail.
     """
     start = max(0, len(text) - TAIL_CHARS)
     if text[-1:] in (")", "]") and pats.credited_paren.search(text, start):
         return True
     if ":" in text[start:] and (pats.credited_colon.search(text, start) or pats.credited_label.search(text, start)):
         return True
-    return ("Unsplash" in text or "Pexels" in text) and pats.credited_stock.search(text, start) is not None
+    return _may_end_with_credit(text) and pats.credited_rest.search(text, start) is not None
+
+
+def _may_end_with_credit(text: str) -> bool:
+    """A cheap necessary condition for ``credited_rest``: every one of its
+    forms holds a slash near the end, or names Unsplash/Pexels, or ends on ©
+    or an agency glued to the caption's full stop ("in New York.Reuters");
+    a bracket at the end or a colon in the tail also let it run."""
+    if text[-1:] in (")", "]") or ":" in text[-TAIL_CHARS:] or "©" in text[-80:]:
+        return True
+    if "Unsplash" in text or "Pexels" in text:
+        return True
+    return text[-1:].isalpha() and ("/" in text[-60:] or _GLUED_END.search(text[-40:]) is not None)
 
 
 def captions(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:

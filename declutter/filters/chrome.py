@@ -15,7 +15,14 @@ last, so a short headline right after a menu is not taken with it::
 
 Reason codes: ``chrome.navigation`` (a line inside a menu run),
 ``chrome.ui`` (a line that is only interface text, "Close", "Back to top"),
-``chrome.cookies`` (a cookie or consent notice).
+``chrome.cookies`` (a cookie or consent notice), ``chrome.tags`` (a tag list:
+"Tags: budget, council, harbour", or a "Tags" label and the list on the line
+after it; items are short and nothing ends like a sentence)::
+
+    before: The rest will follow in the autumn.
+            Tags
+            bus lanes, harbour road, city council
+    after:  The rest will follow in the autumn.
 """
 
 from __future__ import annotations
@@ -43,6 +50,11 @@ NAV_MIN_LABELS = 2
 NAV_LABEL_SHARE = 0.4
 #: A cookie notice longer than this is prose about cookies.
 COOKIE_MAX_WORDS = 80
+#: A tag in a tag list has at most this many words.
+TAG_MAX_WORDS = 6
+#: A tag-list label ("Tags", "Schlagwörter:") lies within a line's first this many characters.
+TAG_LABEL_CHARS = 30
+_TAG_SPLIT = re.compile(r"[,|•·;]|\s#")
 _DECORATION = r"[\s|•·»›>:\-–—*#]*"
 _SENTENCE_STOP = re.compile(r"[a-z]{3}[.!?]['\"”’)]*$")
 
@@ -51,6 +63,7 @@ class Reason(StrEnum):
     NAVIGATION = "chrome.navigation"
     UI = "chrome.ui"
     COOKIES = "chrome.cookies"
+    TAGS = "chrome.tags"
 
 
 class Patterns:
@@ -63,6 +76,8 @@ class Patterns:
         self.nav = compile_pattern(rf"^{_DECORATION}{label}(?:(?:\s*[|•·/]\s*|\s+){label}){{0,3}}{_DECORATION}$", where)
         self.ui = compile_pattern(rf"^{_DECORATION}{alternation(f['chrome.ui'])}{_DECORATION}$", where)
         self.cookies = compile_pattern(rf"^{alternation(f['chrome.cookies'])}$", where)
+        #: A tag-list label, alone ("Tags") or before the list ("Tags: a, b").
+        self.tags = compile_pattern(rf"^{_DECORATION}{alternation(f['chrome.tags'])}\s*(?:[:：|]\s*|$)", where)
         #: Either line pattern: one cheap test before the detailed ones (both are ^-anchored).
         self.any = any_of((self.ui, self.cookies), where)
 
@@ -82,7 +97,11 @@ def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     pats = patterns_for(resolve_lang(config.lang, blocks))
     texts = [block.text.strip() for block in blocks]
     menu = _menu_positions(texts, pats)
+    tags = _tag_positions(texts, pats)
     for position, block in enumerate(blocks):
+        if position in tags:
+            yield Selection(block, Reason.TAGS)
+            continue
         reason = Reason.NAVIGATION if position in menu else once_per_text(pats.line_reason, texts[position])
         if reason is not None:
             yield Selection(block, reason)
@@ -103,6 +122,36 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
     if word_count(text) <= COOKIE_MAX_WORDS and pats.cookies.match(text):
         return Reason.COOKIES
     return None
+
+
+def _tag_positions(texts: list[str], pats: Patterns) -> set[int]:
+    """Positions of tag lists: "Tags: a, b", or a lone "Tags" label and the list after it."""
+    found: set[int] = set()
+    for position, text in enumerate(texts):
+        # A label stands alone or before a colon or bar: skip prose cheaply.
+        if len(text) > TAG_LABEL_CHARS and ":" not in text[:TAG_LABEL_CHARS] and "|" not in text[:TAG_LABEL_CHARS]:
+            continue
+        label = pats.tags.match(text)
+        if label is None:
+            continue
+        rest = text[label.end():]
+        if rest and _tag_list(rest, 1):
+            found.add(position)
+        elif not rest and position + 1 < len(texts) and _tag_list(texts[position + 1], 2):
+            found.update((position, position + 1))
+    return found
+
+
+def _tag_list(text: str, least: int) -> bool:
+    """At least ``least`` short items between commas, bars or bullets, and no sentence.
+
+    >>> _tag_list("bus lanes, harbour road, city council", 2), _tag_list("The vote is on Monday, she said.", 2)
+    (True, False)
+    """
+    if text.endswith((".", "?", "!", ":")):
+        return False
+    items = [item for item in _TAG_SPLIT.split(text) if item.strip()]
+    return len(items) >= least and all(word_count(item) <= TAG_MAX_WORDS for item in items)
 
 
 def _menu_positions(texts: list[str], pats: Patterns) -> set[int]:

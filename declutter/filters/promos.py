@@ -24,7 +24,19 @@ removed alone; the paragraphs around it stay::
 Readers' comments are prose, so no prose rule can end them: a comments
 heading ("34 responses to “Title”") or the first "Name on <date> at
 <time> said:" line in the second half of the
-document opens a section that runs to the end (``promo.comments``).
+document opens a section that runs to the end (``promo.comments``). Earlier
+in the document, after the article's first prose, a comments heading opens
+them only with evidence: a comment stamp ("Jane says:", "2 days ago at
+07:52 am", "Jane Roe August 17, 2019 - 2:19 pm") within the next three
+blocks, or, for "34 responses to “Title”", the document's own headline
+quoted; a short heading such as "12 Comments" or "Top Rated Comments" needs
+the stamp wherever it stands::
+
+    before: The council backed the budget after a long debate on Monday night.
+            2 Comments
+            Jane Roe August 17, 2019 - 2:19 pm
+            Great news for the harbour!
+    after:  The council backed the budget after a long debate on Monday night.
 
 Reason codes: ``promo.comments``, ``promo.heading``, ``promo.section`` (a block inside a section,
 detail names the heading's block), ``promo.inline``, ``promo.line``, and
@@ -61,6 +73,12 @@ PROMO_HINTS = frozenset({
 HEADING_MAX_WORDS = 12
 #: A promo line with more words than this is prose.
 LINE_MAX_WORDS = 40
+#: A comment stamp must follow a comments heading within this many blocks.
+STAMP_WINDOW = 3
+#: A comment stamp line has at most this many words.
+STAMP_MAX_WORDS = 12
+#: Blocks at the top of a document where its headline stands.
+HEADLINE_BLOCKS = 3
 #: Consecutive distinct sentence-like blocks that show article prose has resumed.
 SENTENCE_RUN = 3
 #: Punctuation a heading may end with: "Related:", "More from X »". The
@@ -86,13 +104,16 @@ class Patterns:
         f = fragments_for(languages)
         where = f"promo vocabulary {','.join(languages)}"
         self.comments = compile_pattern(rf"^{alternation(f['promos.comments'])}{_HEADING_END}", where)
+        #: "12 Comments": a comments heading only when a comment stamp follows it.
+        self.comment_heading = compile_pattern(rf"^{alternation(f['promos.comment_heading'])}{_HEADING_END}", where)
+        self.comment_stamp = compile_pattern(rf"^{alternation(f['promos.comment_stamp'])}\s*$", where)
         self.section = compile_pattern(rf"^{alternation(f['promos.section'])}{_HEADING_END}", where)
         self.line = compile_pattern(rf"^{alternation(f['promos.line'])}{_HEADING_END}", where)
         #: A bare inline label ("Don't miss"): a heading only with other evidence (HTML links).
         self.label = compile_pattern(rf"^{alternation(f['promos.inline'])}{_HEADING_END}", where)
         self.inline = compile_pattern(rf"^[\[(]?{alternation(f['promos.inline'])}\s*[:：|»›>]\s*\S", where)
         #: Any of the line patterns: one cheap test before the detailed ones (all are ^-anchored).
-        self.any = any_of((self.comments, self.section, self.line, self.inline), where)
+        self.any = any_of((self.comments, self.comment_heading, self.section, self.line, self.inline), where)
 
     def may_match(self, text: str) -> bool:
         """``any`` matches: asked once per text and run (see :func:`~declutter.memo.once_per_text`),
@@ -152,7 +173,7 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         if not once_per_text(pats.may_match, text):
             position += 1
             continue
-        if position * 2 >= len(blocks) and pats.comments.match(text) and word_count(text) <= LINE_MAX_WORDS:
+        if _opens_comments(blocks, position, text, pats, config):
             yield from _comment_section(blocks, position)
             return
         reason = line_reason(text, pats)
@@ -168,6 +189,43 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         if reason is not None:
             yield Selection(block, reason)
         position += 1
+
+
+def _opens_comments(blocks: Sequence[Block], position: int, text: str, pats: Patterns, config: Config) -> bool:
+    """Whether the block at ``position`` (its stripped ``text``) opens readers' comments.
+
+    A comments heading in the second half does; earlier, or for a bare
+    "12 Comments", only after some article prose and with evidence (a comment
+    stamp right after it, or the headline quoted in "34 responses to “Title”"),
+    since a comment counter near the byline is a link, not the comments.
+    """
+    if word_count(text) > LINE_MAX_WORDS:
+        return False
+    strong = pats.comments.match(text) is not None
+    if strong and position * 2 >= len(blocks):
+        return True
+    if not strong and not pats.comment_heading.match(text):
+        return False
+    if not any(is_prose(block.text.strip(), config) for block in blocks[:position]):
+        return False
+    return _stamp_follows(blocks, position, pats) or (strong and _quotes_headline(blocks, position, text))
+
+
+def _stamp_follows(blocks: Sequence[Block], position: int, pats: Patterns) -> bool:
+    for block in blocks[position + 1:position + 1 + STAMP_WINDOW]:
+        text = block.text.strip()
+        if word_count(text) <= STAMP_MAX_WORDS and pats.comment_stamp.match(text):
+            return True
+    return False
+
+
+def _quotes_headline(blocks: Sequence[Block], position: int, text: str) -> bool:
+    """"34 responses to “Anthony Lynn: ‘We won’”" quotes a headline at the document's top."""
+    start = min((i for i in (text.find(q) for q in "“\"«‘'") if i >= 0), default=-1)
+    quoted = text[start + 1:].rstrip("”\"»’' ") if start >= 0 else ""
+    if word_count(quoted) < 2:
+        return False
+    return any(block.text.strip().startswith(quoted) for block in blocks[:min(position, HEADLINE_BLOCKS)])
 
 
 def _comment_section(blocks: Sequence[Block], start: int) -> Iterator[Selection]:
