@@ -37,7 +37,7 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, word_count
-from declutter.vocab import NAME, alternation, any_of, compile_pattern, fragments_for, parse_languages
+from declutter.vocab import NAME, alternation, any_of, compile_pattern, fragments_for, max_width, parse_languages
 
 #: HTML tags and class/id tokens that mark a caption or a credit.
 CAPTION_TAGS = frozenset({"figcaption"})
@@ -78,18 +78,25 @@ class Patterns:
             rf"\(\s*[^()\n]{{0,100}}/\s*{agency}\s*\)\s*$",
             rf"\(\s*[^()\n]{{1,60}}\bvia {agency}\s*\)\s*$",
         )), where)
+        lead = rf"(?:{photo}|Photograph|Credit|Foto)\s?"
         self.credited_colon = compile_pattern("|".join((  # a colon in the tail, after a photo word
-            rf"(?:{photo}|Photograph|Credit|Foto)\s?:\s*[^\n]{{1,100}}/\s*{agency}\s*$",
-            rf"(?:{photo}|Photograph|Credit|Foto)\s?:\s*[^\n/]{{1,80}}/\s*(?:Copyright|©)[^\n]{{0,120}}$",
+            rf"{lead}:\s*[^\n]{{1,100}}/\s*{agency}\s*$",
+            rf"{lead}:\s*[^\n/]{{1,80}}/\s*(?:Copyright|©)[^\n]{{0,120}}$",
         )), where)
+        label_lead = rf"(?:(?:^|\s)(?:{photo}|Credit)|(?<=[a-z])Credit)\s?"
         self.credited_label = compile_pattern(  # a colon in the tail (apart: each is searched faster alone)
-            rf"(?:(?:^|\s)(?:{photo}|Credit)|(?<=[a-z])Credit)\s?:\s*(?:{NAME}/)?(?:{NAME}|{agency})\s*$", where)
-        self.credited_rest = compile_pattern("|".join((  # behind _may_end_with_credit
-            rf"(?<=[.!?”\"])\s+{NAME}\s*/\s*{agency}(?: via {agency})?\s*$",
-            rf"(?<=[a-z]\.){agency}\s*$",
-            r",?\s(?i:photos?|photographs?|images?|pictures?)\s*(?:©|\((?i:c)\))\s*[^\n©]{1,60}$",
-            rf"\b{photo_by} [^\n]{{1,60}} on (?:Unsplash|Pexels)\s*$",
-        )), where)
+            rf"{label_lead}:\s*(?:{NAME}/)?(?:{NAME}|{agency})\s*$", where)
+        #: Both colon forms start at most this many characters before their colon (None: unknown).
+        widths = (max_width(lead), max_width(label_lead))
+        self.colon_reach = None if None in widths else max(w for w in widths if w is not None)
+        # The other forms run only where _ends_with_credit allows, each behind its own test.
+        self.credited_slash_end = compile_pattern(  # a slash in the tail
+            rf"(?<=[.!?”\"])\s+{NAME}\s*/\s*{agency}(?: via {agency})?\s*$", where)
+        self.credited_glued = compile_pattern(rf"(?<=[a-z]\.){agency}\s*$", where)
+        self.credited_copyright = compile_pattern(  # © or (c) in the tail
+            r",?\s(?i:photos?|photographs?|images?|pictures?)\s*(?:©|\((?i:c)\))\s*[^\n©]{1,60}$", where)
+        self.credited_stock = compile_pattern(  # "Unsplash" or "Pexels"
+            rf"\b{photo_by} [^\n]{{1,60}} on (?:Unsplash|Pexels)\s*$", where)
         # "AP Photo/Name", "REUTERS/Name" can stand anywhere; they always hold a slash.
         self.credited_slash = compile_pattern(rf"\b(?:AP Photo|AP PHOTO|AFP PHOTO|AFP Photo|REUTERS|EPA)\s*/\s*{NAME}",
                                               where)
@@ -132,29 +139,47 @@ def _ends_with_credit(text: str, pats: Patterns) -> bool:
     """A picture credit ends the (stripped) caption, within its last TAIL_CHARS.
 
     Each credit pattern runs only when the text holds what every match of it
-    holds: a closing bracket at the very end, a colon in the tail, or for the
-    rest what :func:`_may_end_with_credit` asks. One search of all forms at
-    once cost some four times more: it tried every form at each position of
-    the tail.
+    holds: a closing bracket at the very end, a colon in the tail, and for
+    the other forms see :func:`_ends_with_other_credit`. One search of all
+    forms at once cost some four times more: it tried every form at each
+    position of the tail.
     """
     start = max(0, len(text) - TAIL_CHARS)
-    if text[-1:] in (")", "]") and pats.credited_paren.search(text, start):
+    bracket = text[-1:] in (")", "]")
+    if bracket and pats.credited_paren.search(text, start):
         return True
-    if ":" in text[start:] and (pats.credited_colon.search(text, start) or pats.credited_label.search(text, start)):
-        return True
-    return _may_end_with_credit(text) and pats.credited_rest.search(text, start) is not None
+    colon = text.find(":", start)
+    if colon >= 0:
+        # A match starts at most colon_reach characters before its colon, which is at or after this one.
+        begin = start if pats.colon_reach is None else max(start, colon - pats.colon_reach)
+        if pats.credited_colon.search(text, begin) or pats.credited_label.search(text, begin):
+            return True
+    return (bracket or colon >= 0 or _may_end_otherwise(text)) and _ends_with_other_credit(text, start, pats)
 
 
-def _may_end_with_credit(text: str) -> bool:
-    """A cheap necessary condition for ``credited_rest``: every one of its
-    forms holds a slash near the end, or names Unsplash/Pexels, or ends on ©
-    or an agency glued to the caption's full stop ("in New York.Reuters");
-    a bracket at the end or a colon in the tail also let it run."""
-    if text[-1:] in (")", "]") or ":" in text[-TAIL_CHARS:] or "©" in text[-80:]:
+def _ends_with_other_credit(text: str, start: int, pats: Patterns) -> bool:
+    """The forms without a bracket or colon, each behind a test of what its
+    matches hold: a slash or a © in the tail, a stock photo site's name."""
+    if text.find("/", start) >= 0 and pats.credited_slash_end.search(text, start):
         return True
-    if "Unsplash" in text or "Pexels" in text:
+    if pats.credited_glued.search(text, start):
         return True
-    return text[-1:].isalpha() and ("/" in text[-60:] or _GLUED_END.search(text[-40:]) is not None)
+    if (text.find("©", start) >= 0 or text.find("(c)", start) >= 0 or text.find("(C)", start) >= 0) \
+            and pats.credited_copyright.search(text, start):
+        return True
+    return ("Unsplash" in text or "Pexels" in text) and pats.credited_stock.search(text, start) is not None
+
+
+def _may_end_otherwise(text: str) -> bool:
+    """When a caption that neither ends with a bracket nor holds a colon in
+    its tail may end with a credit: a © near the end, a stock photo site, or
+    a last word that is a name after a slash or glued to the full stop
+    ("in New York.Reuters")."""
+    size = len(text)
+    if text.find("©", max(0, size - 80)) >= 0 or "Unsplash" in text or "Pexels" in text:
+        return True
+    return text[-1:].isalpha() and (text.find("/", max(0, size - 60)) >= 0
+                                    or _GLUED_END.search(text, max(0, size - 40)) is not None)
 
 
 def captions(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:

@@ -141,6 +141,29 @@ def any_of(patterns: tuple[re.Pattern[str], ...], where: str) -> re.Pattern[str]
     return compile_pattern("|".join(p.pattern for p in patterns), where)
 
 
+def max_width(pattern: str) -> int | None:
+    r"""The most characters a match of ``pattern`` can span, or None when that
+    is unbounded or cannot be known.
+
+    It asks the parser of ``re`` itself (the width ``re`` checks look-behinds
+    with); that module is private, so without it the answer is None and
+    callers fall back to the unbounded case.
+
+    >>> max_width(r"(?:Photo(?:graph)?s?|Credit)\s?"), max_width(r"\w+")
+    (12, None)
+    """
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        width = int(_parser.parse(pattern).getwidth()[1])
+    except Exception:  # any failure means: not known
+        return None
+    return width if width < _UNBOUNDED else None
+
+
+_UNBOUNDED = 1 << 16
+
+
 @lru_cache(maxsize=32)
 def fragments_for(languages: tuple[str, ...]) -> Fragments:
     """The merged fragments of ``languages``, read once per language set."""
