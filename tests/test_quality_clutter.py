@@ -40,7 +40,7 @@ def reasons(text: str) -> set[str]:
 @pytest.mark.parametrize(("heading", "stamp"), [
     ("2 Comments", "Jane Roe August 17, 2019 - 2:19 pm"),
     ("Top Rated Comments", "3 days ago at 07:52 am"),
-    ("Comments", "harbourfan says:"),
+    ("Comments", "harbourfan says:\n\n3 days ago"),  # the name, then when: "says:" alone is no evidence
     ("Reader comments (14)", "Tom Smith 12/03/2019 at 18:04"),
 ])
 def test_comments_heading_with_a_stamp_opens_the_comments_anywhere_after_prose(heading: str, stamp: str) -> None:
@@ -67,6 +67,22 @@ def test_comments_heading_without_evidence_keeps_the_rest_of_the_article() -> No
     assert "promo.comments" not in reasons(text)
     text = doc(HEADLINE, *BODY, "17 responses to “A different story”", PROSE, *TAIL)
     assert "promo.comments" not in reasons(text)
+
+
+@pytest.mark.parametrize(("heading", "stamp"), [
+    ("Reactions", "The mayor said:"),
+    ("Reactions", "Opposition leader Jane Roe wrote:"),
+    ("Responses", "The bus operators' union replied:"),
+    ("Replies", "The minister says:"),
+    ("Comments", "A spokesman for the ministry said:"),
+])
+def test_a_reactions_section_quoting_people_is_not_the_comments(heading: str, stamp: str) -> None:
+    # News articles have "Reactions" sections that open with "X said:" and a quote; a
+    # "says:" line alone is no evidence of readers' comments (their stamps carry a date).
+    quote = "“This is a great day for the harbour and for everyone who uses the buses,” she told the chamber."
+    text = doc(HEADLINE, *BODY, PROSE, heading, stamp, quote, *TAIL)
+    assert "promo.comments" not in reasons(text)
+    assert all(p in declutter.clean(text) for p in (stamp, quote, *TAIL))
 
 
 def test_a_dated_line_in_prose_is_not_a_comment_stamp() -> None:

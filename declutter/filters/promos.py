@@ -26,11 +26,12 @@ heading ("34 responses to “Title”") or the first "Name on <date> at
 <time> said:" line in the second half of the
 document opens a section that runs to the end (``promo.comments``). Earlier
 in the document, after the article's first prose, a comments heading opens
-them only with evidence: a comment stamp ("Jane says:", "2 days ago at
-07:52 am", "Jane Roe August 17, 2019 - 2:19 pm") within the next three
-blocks, or, for "34 responses to “Title”", the document's own headline
+them only with evidence: a stamp that dates a comment ("2 days ago at
+07:52 am", "Jane Roe August 17, 2019 - 2:19 pm"; "Jane says:" alone is not
+evidence, articles quote "The mayor said:" the same way) within the next
+three blocks, or, for "34 responses to “Title”", the document's own headline
 quoted; a short heading such as "12 Comments" or "Top Rated Comments" needs
-the stamp wherever it stands::
+the stamp wherever it stands, and "Responses" or "Reactions" needs a number::
 
     before: The council backed the budget after a long debate on Monday night.
             2 Comments
