@@ -131,6 +131,8 @@ def test_one_line_clutter_goes_and_the_article_stays(line: str, reason: str) -> 
     "Readers who want to comment must be logged in, a rule the editors introduced after a flood of spam.",
     "The photo, posted as harbour.jpg on the council's website, showed the lane before the markings were painted.",
     "Use the <img> tag with an alt attribute, the accessibility guide says, so screen readers can describe it.",
+    '<div class="container">',  # a tutorial's code line: layout tags are not taken for leaked markup
+    '<p>Hello, world!</p>',
     "Also on the agenda: the harbour master's report and a vote on mooring fees for the winter season.",
     "Follow the money, the auditor told the committee, and you will find where the overruns began.",
     "By subscribing to the bond issue, the pension fund agreed to hold the debt for at least ten years.",
