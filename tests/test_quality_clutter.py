@@ -126,6 +126,10 @@ def test_one_line_clutter_goes_and_the_article_stays(line: str, reason: str) -> 
 @pytest.mark.parametrize("line", [
     # Same words, real content: sentences about inboxes, subscriptions, browsers, pictures and markup.
     "Gmail now sorts the mail delivered to your inbox by how urgent it looks, the company said on Monday.",
+    "Have you ever had a scam message sent to your inbox? Here is what to do next.",
+    "Have a look at the documents sent to your email before the hearing, the judge told the lawyers.",
+    "Receive the results sent to your email within three days, the clinic promised its patients.",
+    "Get your groceries delivered to your door within the hour, the company promises its customers.",
     "The council said residents would get the new timetable delivered to their door before the summer.",
     "Subscribers to our sister title complained that the price had doubled in two years, the report found.",
     "Readers who want to comment must be logged in, a rule the editors introduced after a flood of spam.",
