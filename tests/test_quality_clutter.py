@@ -115,6 +115,12 @@ def test_a_dated_line_in_prose_is_not_a_comment_stamp() -> None:
     ("By subscribing, you agree to our terms of use and privacy policy.", "promo.line"),
     ("Also on example.com Ferry strike called off after late-night talks", "promo.line"),
     ("Follow AP's full coverage of the harbour elections at https://example.org/harbour", "promo.line"),
+    ("Filed under: Politics, Harbour, Buses", "promo.line"),
+    ("Filed under politics , harbour , buses", "promo.line"),
+    ("Note: Comments are moderated and may take a day to appear.", "chrome.ui"),
+    ("Email: jane.roe@example.org", "byline.contact"),
+    ("Phone: +41 41 544 78 00", "byline.contact"),
+    ("Twitter: @janeroe", "byline.contact"),
 ])
 def test_one_line_clutter_goes_and_the_article_stays(line: str, reason: str) -> None:
     text = doc(HEADLINE, BODY[0], line, BODY[1], BODY[2])
@@ -130,6 +136,11 @@ def test_one_line_clutter_goes_and_the_article_stays(line: str, reason: str) -> 
     "Have a look at the documents sent to your email before the hearing, the judge told the lawyers.",
     "Receive the results sent to your email within three days, the clinic promised its patients.",
     "Get your groceries delivered to your door within the hour, the company promises its customers.",
+    "Filed under the Freedom of Information Act, the request was denied in March.",
+    "Please note: comments made at the hearing will be published in the minutes.",
+    "Twitter: the company said it would appeal the ruling.",
+    "Email: the most common way scammers reach their victims.",
+    "Contact: none, according to the ship's log.",
     "The council said residents would get the new timetable delivered to their door before the summer.",
     "Subscribers to our sister title complained that the price had doubled in two years, the report found.",
     "Readers who want to comment must be logged in, a rule the editors introduced after a flood of spam.",
