@@ -38,6 +38,14 @@ def test_short_lines_of_content_stay(lines: list[str]) -> None:
     assert declutter.clean(text) == text
 
 
+@pytest.mark.parametrize("intro", ["Which apps do teenagers use most? The survey listed:", "The survey listed:"])
+def test_a_list_the_article_announces_is_not_a_menu(intro: str) -> None:
+    # The same names as a social-links bar, but a sentence ending with a colon introduces them.
+    text = doc(BODY[0], intro, "Instagram", "TikTok", "Snapchat", "YouTube", "Facebook", BODY[1])
+    assert "chrome.navigation" not in {r.reason for r in declutter.clean_and_explain(text).removals}
+    assert all(name in declutter.clean(text) for name in ("Instagram", "TikTok", "Snapchat", "YouTube"))
+
+
 @pytest.mark.parametrize(("text", "reason"), [
     ("Skip to main content", Reason.UI),
     ("Back to top", Reason.UI),

@@ -4,7 +4,8 @@ Whole-page extractors (html-text, inscriptis, a plain ``get_text()``) keep the
 site around the article: menus, "Skip to main content", "Close", cookie
 notices. A menu shows up as a run of short lines (at most 5 words and 80 characters), several of which are menu
 labels from the vocabulary; the run is removed from its first label to its
-last, so a short headline right after a menu is not taken with it::
+last, so a short headline right after a menu is not taken with it. A run that
+a line of the article announces ("The survey listed:") is a list, not a menu::
 
     before: Home
             News
@@ -167,12 +168,25 @@ def _menu_positions(texts: list[str], pats: Patterns) -> set[int]:
     return found
 
 
+def _introduced_list(texts: list[str], start: int) -> bool:
+    """The run follows a sentence that announces it ("The survey listed:"): a list of the article.
+
+    Menus stand on their own; a line of the article that ends with a colon
+    right before the run (or as its first line) introduces a list, such as
+    the apps a survey names, which a reader needs.
+    """
+    for position in (start - 1, start):
+        if 0 <= position < len(texts) and texts[position].endswith(":") and word_count(texts[position]) >= 3:
+            return True
+    return False
+
+
 def _menu_line(text: str) -> bool:
     return len(text) <= NAV_MAX_CHARS and word_count(text) <= NAV_MAX_WORDS and _SENTENCE_STOP.search(text) is None
 
 
 def _menu_span(texts: list[str], start: int, end: int, pats: Patterns) -> range:
-    if end - start < NAV_MIN_LINES:
+    if end - start < NAV_MIN_LINES or _introduced_list(texts, start):
         return range(0)
     labels = [i for i in range(start, end) if pats.nav.match(texts[i])]
     if len(labels) < NAV_MIN_LABELS:
