@@ -121,6 +121,9 @@ def test_a_dated_line_in_prose_is_not_a_comment_stamp() -> None:
     ("Email: jane.roe@example.org", "byline.contact"),
     ("Phone: +41 41 544 78 00", "byline.contact"),
     ("Twitter: @janeroe", "byline.contact"),
+    ("Photo by Jane Roe/Getty Images", "caption.credit_line"),
+    ("Reporting by Jane Roe; Editing by John Doe", "byline.credits"),
+    ("Jane Roe can be reached at jane.roe@example.org", "byline.contact"),
 ])
 def test_one_line_clutter_goes_and_the_article_stays(line: str, reason: str) -> None:
     text = doc(HEADLINE, BODY[0], line, BODY[1], BODY[2])
@@ -141,6 +144,9 @@ def test_one_line_clutter_goes_and_the_article_stays(line: str, reason: str) -> 
     "Twitter: the company said it would appeal the ruling.",
     "Email: the most common way scammers reach their victims.",
     "Contact: none, according to the ship's log.",
+    "Photo by photo, the exhibition traces the harbour's history from the first pier to the new lanes.",
+    "Reporting by the Gazette found that the lanes were blocked by parked vans on most mornings.",
+    "Jane Doe can be reached at the harbour office most mornings, her colleagues said.",
     "The council said residents would get the new timetable delivered to their door before the summer.",
     "Subscribers to our sister title complained that the price had doubled in two years, the report found.",
     "Readers who want to comment must be logged in, a rule the editors introduced after a flood of spam.",

@@ -37,7 +37,7 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, word_count
-from declutter.vocab import NAME, alternation, any_of, compile_pattern, fragments_for, max_width, parse_languages
+from declutter.vocab import NAME, UP, alternation, any_of, compile_pattern, fragments_for, max_width, parse_languages
 
 #: HTML tags and class/id tokens that mark a caption or a credit.
 CAPTION_TAGS = frozenset({"figcaption"})
@@ -69,7 +69,7 @@ class Patterns:
         where = f"caption vocabulary {','.join(languages)}"
         self.credit_line = compile_pattern(
             rf"^(?:{label})\s*[:：|]\s*\S|^\(?[^\n():!?]{{0,60}}/\s*{agency}\s*\)?$|^\(?{agency}\)?$"
-            rf"|^{photo_by} [^\n]{{1,80}}$", where)
+            rf"|^{photo_by} (?:{UP}|@)[^\n]{{0,80}}$", where)  # "Photo by Jane Roe", not "Photo by photo, the…"
         # Credits end the caption, so these are searched in its last TAIL_CHARS only. They are
         # four patterns, each behind a cheap test of what every match of it holds.
         self.credited_paren = compile_pattern("|".join((  # the caption ends with a bracket
