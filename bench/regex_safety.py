@@ -49,7 +49,7 @@ def compiled_patterns() -> dict[str, re.Pattern[str]]:
     """Every compiled pattern the filters and the block splitter use, by name."""
     import declutter.blocks
     import declutter.filters
-    from declutter.vocab import available_languages
+    from declutter.vocab import LazyPattern, available_languages
 
     modules = [declutter.blocks] + [importlib.import_module(f"declutter.filters.{info.name}")
                                     for info in pkgutil.iter_modules(declutter.filters.__path__)]
@@ -62,8 +62,9 @@ def compiled_patterns() -> dict[str, re.Pattern[str]]:
         if patterns_for is None:
             continue
         for lang in available_languages():
-            found.update({f"{short}.{lang}.{name}": value for name, value in vars(patterns_for(lang)).items()
-                          if isinstance(value, re.Pattern)})
+            found.update({f"{short}.{lang}.{name}": value.compiled() if isinstance(value, LazyPattern) else value
+                          for name, value in vars(patterns_for(lang)).items()
+                          if isinstance(value, re.Pattern | LazyPattern)})
     return found
 
 

@@ -14,7 +14,7 @@ import threading
 
 import pytest
 
-from declutter.vocab import available_languages
+from declutter.vocab import LazyPattern, available_languages
 
 N = 20_000
 ADVERSARIAL = (
@@ -33,7 +33,8 @@ def compiled_patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     found = []
     for module in ("bylines", "captions", "promos"):
         pats = importlib.import_module(f"declutter.filters.{module}").patterns_for(lang)
-        found += [(f"{module}.{name}", p) for name, p in vars(pats).items() if isinstance(p, re.Pattern)]
+        found += [(f"{module}.{name}", p.compiled() if isinstance(p, LazyPattern) else p)
+                  for name, p in vars(pats).items() if isinstance(p, re.Pattern | LazyPattern)]
     return found
 
 

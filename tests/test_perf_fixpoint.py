@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import declutter
-from declutter import Config, Pipeline, Removal, split_text
+from declutter import Config, ConfigError, Pipeline, Removal, split_text
 from declutter.blocks import _split_any_breaks, _split_lf
 from declutter.filters import CONTEXT_FREE, FILTERS, SETTLED, Selection
 from declutter.filters.duplicates import _ELLIPSIS, _NON_WORD_LINE, _cut_short, _words_and_spaces
 from declutter.memo import _TABLES, document_scope
 from declutter.pipeline import _removal
+from declutter.vocab import LazyPattern
 from tests.strategies import CAPTIONS, Planted, cluttered_documents
 
+bylines_module = importlib.import_module("declutter.filters.bylines")  # the package exports the function
 CONFIGS = [Config(), Config(keep_captions=True), Config(protect_patterns=("Reuters", "^By"), duplicate_min_words=3),
            Config(remove_patterns=("budget",), edge_blocks=6)]
 
@@ -114,3 +118,17 @@ def test_fast_key_path_gives_the_words_of_the_regular_expression(text: str) -> N
 @given(st.text(alphabet=st.sampled_from(list("ab \t\n\x0b\x0c\x1c\x85\u2028.")), max_size=30))
 def test_splitting_at_line_feeds_equals_the_general_splitter(text: str) -> None:
     assert _split_lf(text) == _split_any_breaks(text)
+
+
+def test_detailed_vocabulary_patterns_compile_on_first_use_only() -> None:
+    pats = bylines_module.Patterns(("en",))
+    assert pats.credits._compiled is None and pats.bio._compiled is None  # only the pre-test is compiled
+    assert bylines_module.line_reason("(Reporting by Jane Roe; Editing by John Doe)", pats) is not None
+    assert pats.credits._compiled is not None
+    assert pats.bio._compiled is None
+
+
+def test_an_invalid_lazy_pattern_fails_clearly_when_used() -> None:
+    lazy = LazyPattern("(unclosed", "vocabulary xx.toml [bylines] by")
+    with pytest.raises(ConfigError, match=r"invalid regular expression in vocabulary xx\.toml \[bylines\] by"):
+        lazy.match("text")

@@ -33,7 +33,7 @@ from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, word_count
 from declutter.memo import once_per_text
-from declutter.vocab import NAME, UP, alternation, any_of, compile_pattern, fragments_for, parse_languages
+from declutter.vocab import NAME, UP, LazyPattern, alternation, any_of, compile_pattern, fragments_for, parse_languages
 
 #: HTML class/id tokens of byline and author boxes.
 #: In HTML mode class/id tokens are matched whole and by their ``-`` parts
@@ -80,15 +80,15 @@ class Patterns:
         joiner = alternation(f["bylines.name_joiner"])
         names = rf"{NAME}(?:\s*(?:[,;&]|\b{joiner}\b)\s*{NAME}){{0,5}}"
         tail = r"(?:\s*(?:[,|•·:]|\s[-–—]\s|\bfor\b|\bin\b|\bat\b)\s*[^\n]{0,100})?"
-        self.byline = compile_pattern(rf"^{_openers(languages)}{names}{tail}$", where)
-        self.bio = compile_pattern(
+        self.byline = LazyPattern(rf"^{_openers(languages)}{names}{tail}$", where)
+        self.bio = LazyPattern(
             rf"^{NAME}[ \t]+{alternation(f['bylines.bio_verb'])}[ \t]+"
             rf"(?:[\w'’-]+[ \t]+){{0,6}}?{alternation(f['bylines.role'])}\b", where)
-        self.contact = compile_pattern(rf"^{alternation(f['bylines.contact'])}[.\s]*$", where)
-        self.credits = compile_pattern(rf"^{alternation(f['bylines.credits'])}[.\s]*$", where)
-        self.timestamp = compile_pattern(rf"^{alternation(f['bylines.timestamp'])}[.\s]*$", where)
-        self.copyright = compile_pattern(rf"^{alternation(f['bylines.copyright'])}$", where)
-        self.reading_time = compile_pattern(rf"^{alternation(f['bylines.reading_time'])}[.\s]*$", where)
+        self.contact = LazyPattern(rf"^{alternation(f['bylines.contact'])}[.\s]*$", where)
+        self.credits = LazyPattern(rf"^{alternation(f['bylines.credits'])}[.\s]*$", where)
+        self.timestamp = LazyPattern(rf"^{alternation(f['bylines.timestamp'])}[.\s]*$", where)
+        self.copyright = LazyPattern(rf"^{alternation(f['bylines.copyright'])}$", where)
+        self.reading_time = LazyPattern(rf"^{alternation(f['bylines.reading_time'])}[.\s]*$", where)
         #: Any whole-line pattern: one cheap test before the detailed ones (all are ^-anchored).
         self.any = any_of((self.byline, self.contact, self.credits, self.timestamp, self.copyright,
                            self.reading_time), where)

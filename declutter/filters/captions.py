@@ -37,7 +37,16 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, word_count
-from declutter.vocab import NAME, UP, alternation, any_of, compile_pattern, fragments_for, max_width, parse_languages
+from declutter.vocab import (
+    NAME,
+    UP,
+    LazyPattern,
+    alternation,
+    any_of,
+    fragments_for,
+    max_width,
+    parse_languages,
+)
 
 #: HTML tags and class/id tokens that mark a caption or a credit.
 CAPTION_TAGS = frozenset({"figcaption"})
@@ -67,40 +76,40 @@ class Patterns:
         photo_by = alternation(f["captions.photo_by"])
         agency, agency_photo = alternation(f["captions.agency"]), alternation(f["captions.agency_photo"])
         where = f"caption vocabulary {','.join(languages)}"
-        self.credit_line = compile_pattern(
+        self.credit_line = LazyPattern(
             rf"^(?:{label})\s*[:：|]\s*\S|^\(?[^\n():!?]{{0,60}}/\s*{agency}\s*\)?$|^\(?{agency}\)?$"
             rf"|^{photo_by} (?:{UP}|@)[^\n]{{0,80}}$", where)  # "Photo by Jane Roe", not "Photo by photo, the…"
         # Credits end the caption, so these are searched in its last TAIL_CHARS only. They are
         # four patterns, each behind a cheap test of what every match of it holds.
-        self.credited_paren = compile_pattern("|".join((  # the caption ends with a bracket
+        self.credited_paren = LazyPattern("|".join((  # the caption ends with a bracket
             rf"[(\[](?:{photo_by}|{photo}s?\s?:|(?i:credits?)\s?:)\s*[^()\[\]\n]{{1,150}}[)\]]\s*$",
             rf"\(\s*{agency_photo}\s*/\s*[^()\n]{{1,100}}\)\s*$",
             rf"\(\s*[^()\n]{{0,100}}/\s*{agency}\s*\)\s*$",
             rf"\(\s*[^()\n]{{1,60}}\bvia {agency}\s*\)\s*$",
         )), where)
         lead = rf"(?:{photo}|Photograph|Credit|Foto)\s?"
-        self.credited_colon = compile_pattern("|".join((  # a colon in the tail, after a photo word
+        self.credited_colon = LazyPattern("|".join((  # a colon in the tail, after a photo word
             rf"{lead}:\s*[^\n]{{1,100}}/\s*{agency}\s*$",
             rf"{lead}:\s*[^\n/]{{1,80}}/\s*(?:Copyright|©)[^\n]{{0,120}}$",
         )), where)
         label_lead = rf"(?:(?:^|\s)(?:{photo}|Credit)|(?<=[a-z])Credit)\s?"
-        self.credited_label = compile_pattern(  # a colon in the tail (apart: each is searched faster alone)
+        self.credited_label = LazyPattern(  # a colon in the tail (apart: each is searched faster alone)
             rf"{label_lead}:\s*(?:{NAME}/)?(?:{NAME}|{agency})\s*$", where)
         #: Both colon forms start at most this many characters before their colon (None: unknown).
         widths = (max_width(lead), max_width(label_lead))
         self.colon_reach = None if None in widths else max(w for w in widths if w is not None)
         # The other forms run only where _ends_with_credit allows, each behind its own test.
-        self.credited_slash_end = compile_pattern(  # a slash in the tail
+        self.credited_slash_end = LazyPattern(  # a slash in the tail
             rf"(?<=[.!?”\"])\s+{NAME}\s*/\s*{agency}(?: via {agency})?\s*$", where)
-        self.credited_glued = compile_pattern(rf"(?<=[a-z]\.){agency}\s*$", where)
-        self.credited_copyright = compile_pattern(  # © or (c) in the tail
+        self.credited_glued = LazyPattern(rf"(?<=[a-z]\.){agency}\s*$", where)
+        self.credited_copyright = LazyPattern(  # © or (c) in the tail
             r",?\s(?i:photos?|photographs?|images?|pictures?)\s*(?:©|\((?i:c)\))\s*[^\n©]{1,60}$", where)
-        self.credited_stock = compile_pattern(  # "Unsplash" or "Pexels"
+        self.credited_stock = LazyPattern(  # "Unsplash" or "Pexels"
             rf"\b{photo_by} [^\n]{{1,60}} on (?:Unsplash|Pexels)\s*$", where)
         # "AP Photo/Name", "REUTERS/Name" can stand anywhere; they always hold a slash.
-        self.credited_slash = compile_pattern(rf"\b(?:AP Photo|AP PHOTO|AFP PHOTO|AFP Photo|REUTERS|EPA)\s*/\s*{NAME}",
+        self.credited_slash = LazyPattern(rf"\b(?:AP Photo|AP PHOTO|AFP PHOTO|AFP Photo|REUTERS|EPA)\s*/\s*{NAME}",
                                               where)
-        self.file_photo = compile_pattern(rf"^{alternation(f['captions.file_photo'])}", where)
+        self.file_photo = LazyPattern(rf"^{alternation(f['captions.file_photo'])}", where)
         #: Either line pattern: one cheap test before telling them apart.
         self.any_line = any_of((self.credit_line, self.file_photo), where)
 

@@ -38,7 +38,7 @@ from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, word_count
 from declutter.memo import once_per_text
-from declutter.vocab import alternation, any_of, compile_pattern, fragments_for, parse_languages
+from declutter.vocab import LazyPattern, alternation, any_of, fragments_for, parse_languages
 
 #: A menu line has at most this many words.
 NAV_MAX_WORDS = 5
@@ -74,11 +74,11 @@ class Patterns:
         f = fragments_for(languages)
         where = f"chrome vocabulary {','.join(languages)}"
         label = alternation(f["chrome.nav"])
-        self.nav = compile_pattern(rf"^{_DECORATION}{label}(?:(?:\s*[|•·/]\s*|\s+){label}){{0,3}}{_DECORATION}$", where)
-        self.ui = compile_pattern(rf"^{_DECORATION}{alternation(f['chrome.ui'])}{_DECORATION}$", where)
-        self.cookies = compile_pattern(rf"^{alternation(f['chrome.cookies'])}$", where)
+        self.nav = LazyPattern(rf"^{_DECORATION}{label}(?:(?:\s*[|•·/]\s*|\s+){label}){{0,3}}{_DECORATION}$", where)
+        self.ui = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.ui'])}{_DECORATION}$", where)
+        self.cookies = LazyPattern(rf"^{alternation(f['chrome.cookies'])}$", where)
         #: A tag-list label, alone ("Tags") or before the list ("Tags: a, b").
-        self.tags = compile_pattern(rf"^{_DECORATION}{alternation(f['chrome.tags'])}\s*(?:[:：|]\s*|$)", where)
+        self.tags = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.tags'])}\s*(?:[:：|]\s*|$)", where)
         #: Either line pattern: one cheap test before the detailed ones (both are ^-anchored).
         self.any = any_of((self.ui, self.cookies), where)
 

@@ -55,7 +55,7 @@ from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, ends_like_sentence, is_prose, is_title_case, word_count
 from declutter.memo import once_per_text
-from declutter.vocab import alternation, any_of, compile_pattern, fragments_for, parse_languages
+from declutter.vocab import LazyPattern, alternation, any_of, fragments_for, parse_languages
 
 #: HTML class/id tokens of promo boxes.
 #: In HTML mode class/id tokens are matched whole and by their ``-`` parts, and
@@ -104,15 +104,15 @@ class Patterns:
     def __init__(self, languages: tuple[str, ...]) -> None:
         f = fragments_for(languages)
         where = f"promo vocabulary {','.join(languages)}"
-        self.comments = compile_pattern(rf"^{alternation(f['promos.comments'])}{_HEADING_END}", where)
+        self.comments = LazyPattern(rf"^{alternation(f['promos.comments'])}{_HEADING_END}", where)
         #: "12 Comments": a comments heading only when a comment stamp follows it.
-        self.comment_heading = compile_pattern(rf"^{alternation(f['promos.comment_heading'])}{_HEADING_END}", where)
-        self.comment_stamp = compile_pattern(rf"^{alternation(f['promos.comment_stamp'])}\s*$", where)
-        self.section = compile_pattern(rf"^{alternation(f['promos.section'])}{_HEADING_END}", where)
-        self.line = compile_pattern(rf"^{alternation(f['promos.line'])}{_HEADING_END}", where)
+        self.comment_heading = LazyPattern(rf"^{alternation(f['promos.comment_heading'])}{_HEADING_END}", where)
+        self.comment_stamp = LazyPattern(rf"^{alternation(f['promos.comment_stamp'])}\s*$", where)
+        self.section = LazyPattern(rf"^{alternation(f['promos.section'])}{_HEADING_END}", where)
+        self.line = LazyPattern(rf"^{alternation(f['promos.line'])}{_HEADING_END}", where)
         #: A bare inline label ("Don't miss"): a heading only with other evidence (HTML links).
-        self.label = compile_pattern(rf"^{alternation(f['promos.inline'])}{_HEADING_END}", where)
-        self.inline = compile_pattern(rf"^[\[(]?{alternation(f['promos.inline'])}\s*[:：|»›>]\s*\S", where)
+        self.label = LazyPattern(rf"^{alternation(f['promos.inline'])}{_HEADING_END}", where)
+        self.inline = LazyPattern(rf"^[\[(]?{alternation(f['promos.inline'])}\s*[:：|»›>]\s*\S", where)
         #: Any of the line patterns: one cheap test before the detailed ones (all are ^-anchored).
         self.any = any_of((self.comments, self.comment_heading, self.section, self.line, self.inline), where)
 

@@ -135,7 +135,45 @@ def compile_pattern(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]
         raise ConfigError(f"invalid regular expression in {where}: {exc}") from None
 
 
-def any_of(patterns: tuple[re.Pattern[str], ...], where: str) -> re.Pattern[str]:
+class LazyPattern:
+    """A vocabulary pattern compiled on first use.
+
+    Compiling a language set's vocabulary costs more than cleaning a page,
+    and most detailed patterns only run on the few lines their filter's
+    combined pre-test (:func:`any_of`, compiled at once) let through, so a
+    process (a command-line run, each ``--jobs`` worker, each language set
+    met) compiles only the ones it needs. Matching is that of the compiled
+    pattern::
+
+        >>> lazy = LazyPattern(r"^By [A-Z]\\w+", "example")
+        >>> bool(lazy.match("By Jane")), lazy.pattern
+        (True, '^By [A-Z]\\w+')
+    """
+
+    __slots__ = ("_compiled", "pattern", "where")
+
+    def __init__(self, pattern: str, where: str) -> None:
+        self.pattern = pattern
+        self.where = where
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (a :class:`ConfigError` if the vocabulary's regex is invalid)."""
+        if self._compiled is None:
+            self._compiled = compile_pattern(self.pattern, self.where)
+        return self._compiled
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled().match(text, pos)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.compiled().search(text, pos)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern[:40]!r}…, {self.where!r})"
+
+
+def any_of(patterns: tuple[re.Pattern[str] | LazyPattern, ...], where: str) -> re.Pattern[str]:
     """One pattern matching where any of ``patterns`` does: a single cheap test
     to run before the detailed ones (for ``^``-anchored patterns)."""
     return compile_pattern("|".join(p.pattern for p in patterns), where)
