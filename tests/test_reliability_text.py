@@ -9,6 +9,7 @@ and never changes a character it keeps.
 from __future__ import annotations
 
 import io
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -159,6 +160,20 @@ def test_any_unicode_text_is_cleaned_without_error_and_idempotently(text):
 def test_long_runs_of_one_character_are_linear():
     for text in ("x" + " " * 2_000_000 + "y", "." * 2_000_000 + "x", "By " + "Jane " * 400_000):
         assert declutter.clean(text) == text
+
+
+def test_repeated_short_lines_cost_linear_time():
+    # A page of reader comments repeats "Reply" and comment counters thousands of times;
+    # each copy used to scan every other copy (duplicates) and every block before it
+    # (the comments heading check). Linear code grows about 8x here, quadratic about 64x.
+    def seconds(copies: int) -> float:
+        text = "\n".join(["12 Comments", "Great post, thanks", "Reply"] * copies) + "\n"
+        start = time.process_time()
+        declutter.clean(text)
+        return time.process_time() - start
+
+    small, large = seconds(1000), seconds(8000)
+    assert large <= 24 * small + 0.5, f"8x the lines cost {large / small:.0f}x the time"
 
 
 @pytest.mark.slow

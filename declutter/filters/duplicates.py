@@ -109,7 +109,7 @@ def _one_round(blocks: list[Block], keys: list[str], sentence_heads: list[list[s
                config: Config) -> Iterator[Selection]:
     removed: set[int] = set()
     yield from _exact(blocks, keys, config, removed)
-    starts = _sentence_starts(sentence_heads, removed)
+    starts = _sentence_starts(sentence_heads, keys, removed)
     for position, block in enumerate(blocks):
         if position in removed or not keys[position] or not _may_be_held(block, sentence_heads[position], starts):
             continue
@@ -225,15 +225,27 @@ def _in_runs(copies: list[int]) -> set[int]:
     return found
 
 
-def _sentence_starts(sentence_heads: list[list[str]], removed: set[int]) -> dict[str, list[int]]:
-    """Map the first START_WORDS words of every sentence to the blocks holding it."""
+def _sentence_starts(sentence_heads: list[list[str]], keys: list[str], removed: set[int]) -> dict[str, list[int]]:
+    """Map the first START_WORDS words of every sentence to the blocks holding it.
+
+    Of blocks with the same key only the first two are listed under a head:
+    they would all answer :func:`_longer_copy` alike, and listing each of a
+    line repeated thousands of times ("Reply") made every copy scan all the
+    others, quadratic in the document. Two, because one may be the block
+    asking.
+    """
     starts: dict[str, list[int]] = {}
+    listed: Counter[tuple[str, str]] = Counter()
     for position, heads in enumerate(sentence_heads):
         if position in removed:
             continue
         for head in heads:
             holders = starts.setdefault(head, [])
-            if not holders or holders[-1] != position:
+            if holders and holders[-1] == position:
+                continue
+            seen = (head, keys[position])
+            if listed[seen] < 2:
+                listed[seen] += 1
                 holders.append(position)
     return starts
 

@@ -163,6 +163,7 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     """Select promo headings with their sections, and promo lines."""
     pats = patterns_for(resolve_lang(config.lang, blocks))
     prose_after: list[int] | None = None
+    first_prose = _FirstProse(blocks, config)
     position = 0
     while position < len(blocks):
         block = blocks[position]
@@ -174,7 +175,7 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         if not once_per_text(pats.may_match, text):
             position += 1
             continue
-        if _opens_comments(blocks, position, text, pats, config):
+        if _opens_comments(blocks, position, text, pats, first_prose):
             yield from _comment_section(blocks, position)
             return
         reason = line_reason(text, pats)
@@ -192,7 +193,25 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         position += 1
 
 
-def _opens_comments(blocks: Sequence[Block], position: int, text: str, pats: Patterns, config: Config) -> bool:
+class _FirstProse:
+    """Where the document's first prose block stands, found once per filter run
+    (asking every candidate heading to scan the blocks before it was quadratic
+    on a page of short lines)."""
+
+    def __init__(self, blocks: Sequence[Block], config: Config) -> None:
+        self.blocks, self.config = blocks, config
+        self.found: int | None = None
+
+    def before(self, position: int) -> bool:
+        """Some prose block stands before ``position``."""
+        if self.found is None:
+            self.found = next((i for i, block in enumerate(self.blocks) if is_prose(block.text.strip(), self.config)),
+                              len(self.blocks))
+        return self.found < position
+
+
+def _opens_comments(blocks: Sequence[Block], position: int, text: str, pats: Patterns,
+                    first_prose: _FirstProse) -> bool:
     """Whether the block at ``position`` (its stripped ``text``) opens readers' comments.
 
     A comments heading in the second half does; earlier, or for a bare
@@ -207,7 +226,7 @@ def _opens_comments(blocks: Sequence[Block], position: int, text: str, pats: Pat
         return True
     if not strong and not pats.comment_heading.match(text):
         return False
-    if not any(is_prose(block.text.strip(), config) for block in blocks[:position]):
+    if not first_prose.before(position):
         return False
     return _stamp_follows(blocks, position, pats) or (strong and _quotes_headline(blocks, position, text))
 
