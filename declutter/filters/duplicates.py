@@ -36,6 +36,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
+from itertools import islice
 
 from declutter.blocks import Block
 from declutter.config import Config
@@ -47,6 +48,12 @@ from declutter.memo import once_per_text
 RUN_BLOCKS = 3
 #: Words of a sentence start used as the hash key for truncation/containment.
 START_WORDS = 5
+#: Blocks whose sentences start like a block that are checked for holding it,
+#: in document order. Real pages have a handful; a page of thousands of lines
+#: that all open alike ("The council voted on Tuesday to approve item 1…")
+#: would otherwise compare every line with every other. A holder beyond them is
+#: missed and the block kept: when unsure, keep.
+MAX_HOLDERS = 64
 _NON_WORD = re.compile(r"[\W_]+")
 # The lookbehinds only skip start positions inside a run of spaces or dots,
 # where a match cannot begin leftmost anyway; without them ``search`` rescans
@@ -261,7 +268,7 @@ def _longer_copy(block: Block, keys: list[str], position: int, starts: dict[str,
         return None
     head = " ".join(key.split(" ", START_WORDS)[:START_WORDS])
     padded = f" {key} "
-    for other in starts.get(head, ()):
+    for other in islice(starts.get(head, ()), MAX_HOLDERS):
         if other != position and len(keys[other]) > len(key) and padded in f" {keys[other]} ":
             return (reason, other) if _eligible(block, key, config) else None
     return None
