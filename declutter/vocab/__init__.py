@@ -145,9 +145,9 @@ class LazyPattern:
     met) compiles only the ones it needs. Matching is that of the compiled
     pattern::
 
-        >>> lazy = LazyPattern(r"^By [A-Z]\\w+", "example")
+        >>> lazy = LazyPattern("^By [A-Z][a-z]+", "example")
         >>> bool(lazy.match("By Jane")), lazy.pattern
-        (True, '^By [A-Z]\\w+')
+        (True, '^By [A-Z][a-z]+')
     """
 
     __slots__ = ("_compiled", "pattern", "where")
