@@ -235,14 +235,13 @@ def _in_runs(copies: list[int]) -> set[int]:
 def _sentence_starts(sentence_heads: list[list[str]], keys: list[str], removed: set[int]) -> dict[str, list[int]]:
     """Map the first START_WORDS words of every sentence to the blocks holding it.
 
-    Of blocks with the same key only the first two are listed under a head:
-    they would all answer :func:`_longer_copy` alike, and listing each of a
-    line repeated thousands of times ("Reply") made every copy scan all the
-    others, quadratic in the document. Two, because one may be the block
-    asking.
+    A block is not listed under a head whose recent holders already hold
+    two copies of its key: copies all answer :func:`_longer_copy` alike, and
+    listing each of a line repeated thousands of times ("Reply") made every
+    copy scan all the others, quadratic in the document. Two, because one may
+    be the block asking.
     """
     starts: dict[str, list[int]] = {}
-    listed: Counter[tuple[str, str]] = Counter()
     for position, heads in enumerate(sentence_heads):
         if position in removed:
             continue
@@ -250,9 +249,8 @@ def _sentence_starts(sentence_heads: list[list[str]], keys: list[str], removed: 
             holders = starts.setdefault(head, [])
             if holders and holders[-1] == position:
                 continue
-            seen = (head, keys[position])
-            if listed[seen] < 2:
-                listed[seen] += 1
+            # Short lists (nearly all) are taken as they are: a third copy only matters in long ones.
+            if len(holders) < 4 or sum(1 for other in holders[-64:] if keys[other] == keys[position]) < 2:
                 holders.append(position)
     return starts
 
