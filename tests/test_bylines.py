@@ -6,11 +6,9 @@ import pytest
 
 import declutter
 from declutter.filters.bylines import Reason, line_reason, patterns_for
+from tests.articles import BODY as ARTICLE
 
-BODY = ["The council voted on Tuesday to extend the bus lanes along the harbour road until the end of next year.",
-        "Officials said the cost of the project had risen by almost a third since the first estimate was published.",
-        "Residents who spoke at the meeting were divided, with shop owners warning that deliveries would suffer.",
-        "The mayor, who has backed the plan since her election, called the vote a step toward cleaner air."]
+BODY = list(ARTICLE)
 PATS = patterns_for("en")
 
 

@@ -6,9 +6,9 @@ import pytest
 
 import declutter
 from declutter.filters.chrome import Reason, line_reason, patterns_for
+from tests.articles import BODY as ARTICLE
 
-BODY = ["The council voted on Tuesday to extend the bus lanes along the harbour road until the end of next year.",
-        "Officials said the cost of the project had risen by almost a third since the first estimate was published."]
+BODY = list(ARTICLE[:2])
 PATS = patterns_for("en")
 
 

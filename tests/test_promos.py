@@ -6,13 +6,10 @@ import pytest
 
 import declutter
 from declutter.filters.promos import Reason, line_reason, patterns_for
+from tests.articles import BODY as ARTICLE
+from tests.articles import PROSE
 
-BODY = ["The council voted on Tuesday to extend the bus lanes along the harbour road until the end of next year.",
-        "Officials said the cost of the project had risen by almost a third since the first estimate was published.",
-        "Residents who spoke at the meeting were divided, with shop owners warning that deliveries would suffer."]
-PROSE = ("Engineers expect the work to begin in the spring, once the ground has thawed and the contracts are "
-         "signed, and they say the first section of the lane could open before the summer holidays begin. "
-         "The rest will follow in the autumn.")
+BODY = list(ARTICLE[:3])
 PATS = patterns_for("en")
 
 

@@ -11,14 +11,11 @@ from __future__ import annotations
 import pytest
 
 import declutter
+from tests.articles import BODY as ARTICLE
+from tests.articles import PROSE
 
 HEADLINE = "Harbour bus lanes to stay for another year"
-BODY = ["The council voted on Tuesday to extend the bus lanes along the harbour road until the end of next year.",
-        "Officials said the cost of the project had risen by almost a third since the first estimate was published.",
-        "Residents who spoke at the meeting were divided, with shop owners warning that deliveries would suffer."]
-PROSE = ("Engineers expect the work to begin in the spring, once the ground has thawed and the contracts are "
-         "signed, and they say the first section of the lane could open before the summer holidays begin. "
-         "The rest will follow in the autumn.")
+BODY = list(ARTICLE[:3])
 TAIL = ["The mayor is expected to sign the order on Friday, her office said in a short statement.",
         "A second vote on the northern section will take place in March, after a public consultation.",
         "Bus operators welcomed the decision and said they would add two routes in the new year.",
