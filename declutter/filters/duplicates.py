@@ -54,6 +54,8 @@ START_WORDS = 5
 #: would otherwise compare every line with every other. A holder beyond them is
 #: missed and the block kept: when unsure, keep.
 MAX_HOLDERS = 64
+#: Holders of a head looked at for copies of a block's key before listing it again.
+_COPY_WINDOW = 64
 _NON_WORD = re.compile(r"[\W_]+")
 # The lookbehinds only skip start positions inside a run of spaces or dots,
 # where a match cannot begin leftmost anyway; without them ``search`` rescans
@@ -250,7 +252,8 @@ def _sentence_starts(sentence_heads: list[list[str]], keys: list[str], removed: 
             if holders and holders[-1] == position:
                 continue
             # Short lists (nearly all) are taken as they are: a third copy only matters in long ones.
-            if len(holders) < 4 or sum(1 for other in holders[-64:] if keys[other] == keys[position]) < 2:
+            recent = holders[-_COPY_WINDOW:]
+            if len(holders) < 4 or sum(1 for other in recent if keys[other] == keys[position]) < 2:
                 holders.append(position)
     return starts
 
