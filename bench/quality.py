@@ -38,7 +38,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import declutter  # noqa: E402
-from declutter.filters.duplicates import normalize  # noqa: E402
+from declutter.text import normalize  # noqa: E402
 
 metric = importlib.import_module("bench.metric")
 extractors = importlib.import_module("bench.extractors")

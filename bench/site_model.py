@@ -38,8 +38,8 @@ sys.path.insert(0, str(ROOT))
 
 from declutter import Config, Pipeline  # noqa: E402
 from declutter.blocks import split_text  # noqa: E402
-from declutter.filters.duplicates import normalize  # noqa: E402
 from declutter.sitemodel import domain_of, fit  # noqa: E402
+from declutter.text import normalize  # noqa: E402
 
 #: Share of a site's pages each chrome line is on, in draw order.
 RATES = (1.0, 1.0, 0.9, 0.7, 0.5, 1.0, 0.9, 0.6)

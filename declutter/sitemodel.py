@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 
 from declutter.blocks import split_text
 from declutter.errors import ConfigError
-from declutter.filters.duplicates import normalize
+from declutter.text import normalize
 
 #: The model file's format tag; bump it when the file layout changes.
 FORMAT = "declutter.site-model/1"

@@ -42,7 +42,7 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.filters.base import Selection
 from declutter.filters.captions import is_caption
-from declutter.memo import once_per_text
+from declutter.text import normalize
 
 #: Consecutive repeated blocks that make a repeated run (a page printed twice).
 RUN_BLOCKS = 3
@@ -56,7 +56,6 @@ START_WORDS = 5
 MAX_HOLDERS = 64
 #: Holders of a head looked at for copies of a block's key before listing it again.
 _COPY_WINDOW = 64
-_NON_WORD = re.compile(r"[\W_]+")
 # The lookbehinds only skip start positions inside a run of spaces or dots,
 # where a match cannot begin leftmost anyway; without them ``search`` rescans
 # the rest of the run from every position (quadratic on "x" + 10**5 spaces + "y").
@@ -79,19 +78,6 @@ class Reason(StrEnum):
     EXACT = "duplicate.exact"
     TRUNCATED = "duplicate.truncated"
     CONTAINED = "duplicate.contained"
-
-
-def normalize(text: str) -> str:
-    """The comparison key of ``text``.
-
-    >>> normalize("  Yes, SIR!  ")
-    'yes sir'
-    """
-    return once_per_text(_normalize, text)
-
-
-def _normalize(text: str) -> str:
-    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 def duplicates(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
