@@ -1,13 +1,13 @@
 """Adapters for crawling and data pipelines; each one imports its library only when imported.
 
 * :mod:`declutter.integrations.scrapy`: ``DeclutterPipeline``, a Scrapy item pipeline
-  (``pip install 'declutter[scrapy]'``).
+  (``pip install 'declutter-text[scrapy]'``).
 * :mod:`declutter.integrations.langchain`: ``DeclutterTransformer``, a LangChain
-  document transformer (``pip install 'declutter[langchain]'``).
+  document transformer (``pip install 'declutter-text[langchain]'``).
 * :mod:`declutter.integrations.datatrove`: ``DeclutterStep``, a datatrove pipeline
-  step (``pip install 'declutter[datatrove]'``).
+  step (``pip install 'declutter-text[datatrove]'``).
 * :mod:`declutter.integrations.dask`: site-model fit and cleaning on ``dask.bag``
-  (``pip install 'declutter[dask]'``).
+  (``pip install 'declutter-text[dask]'``).
 
 ``import declutter`` never imports any of these libraries.
 """
@@ -23,4 +23,4 @@ def require(module: str, extra: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError as exc:
-        raise ImportError(f"this declutter integration needs {module!r}: pip install 'declutter[{extra}]'") from exc
+        raise ImportError(f"this declutter integration needs {module!r}: pip install 'declutter-text[{extra}]'") from exc
