@@ -30,8 +30,9 @@ from typing import NamedTuple
 from declutter.batch import Batch
 from declutter.config import Config
 from declutter.errors import InputError
-from declutter.pipeline import Removal
+from declutter.pipeline import Removal, Result
 from declutter.rules import Rule, RuleSet
+from declutter.stats import Summary
 
 ENCODING, ERRORS = "utf-8", "surrogateescape"
 #: Most records and bytes sent to a worker at once.
@@ -67,6 +68,9 @@ class Outcome(NamedTuple):
     #: The line goes on past ``line`` (it is over the size limit): the writer
     #: copies the rest of it from the input, unread, as it comes.
     oversize: bool = False
+    #: What the record adds to the run's :class:`~declutter.stats.Stats`;
+    #: None for a blank line or a record passed through (see ``problem``).
+    summary: Summary | None = None
 
 
 Numbered = tuple[int, bytes]
@@ -101,13 +105,16 @@ def outcome(number: int, raw: bytes, batch: Batch, options: Options) -> Outcome:
     """Clean one line; a bad record or a failure passes the line through, reported."""
     seen = set(batch.report.seen)
     try:
-        line, removals = clean_record(raw, batch, options.field, options.explain_key, options.url_field)
+        line, result = _clean_record(raw, batch, options.field, options.explain_key, options.url_field)
     except InputError as exc:
         return Outcome(number, raw, (), str(exc))
     except Exception as exc:  # a bug must not lose the record or stop the stream
         return Outcome(number, raw, (), f"cleaning failed ({type(exc).__name__}: {exc})")
     matched = tuple(r for r in batch.report.seen if r not in seen)
-    return Outcome(number, line, removals if options.keep_removals else (), None, matched)
+    if result is None:
+        return Outcome(number, line, (), None, matched)
+    removals = result.removals if options.keep_removals else ()
+    return Outcome(number, line, removals, None, matched, summary=Summary.of(result))
 
 
 def clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
@@ -117,10 +124,17 @@ def clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
     The record's ``url_field``, when it holds a string, is the page URL the
     site model and per-site rules go by.
     """
+    line, result = _clean_record(raw, batch, field, explain_key, url_field)
+    return line, result.removals if result is not None else ()
+
+
+def _clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
+                  url_field: str) -> tuple[bytes, Result | None]:
+    """:func:`clean_record`, with the whole result (None for a blank line)."""
     body = raw.rstrip(b"\r\n")
     ending = raw[len(body):]
     if not body.strip():
-        return raw, ()
+        return raw, None
     record = _parse(body)
     value = record.get(field)
     if not isinstance(value, str):
@@ -129,14 +143,14 @@ def clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
     url = record.get(url_field)
     result = batch.explain(value, url if isinstance(url, str) else None)
     if not result.removals and explain_key is None:
-        return raw, ()
+        return raw, result
     record[field] = result.text
     if explain_key is not None:
         record[explain_key] = [r.as_dict() for r in result.removals]
     # A lone surrogate ("\\ud800" in the input) cannot be UTF-8: write it back as
     # the same JSON escape.
     line = json.dumps(record, ensure_ascii=False).encode(ENCODING, "backslashreplace")
-    return line + ending, result.removals
+    return line + ending, result
 
 
 def _parse(body: bytes) -> dict[str, object]:
