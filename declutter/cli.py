@@ -502,8 +502,16 @@ __all__ = ["build_parser", "clean_record", "config_from_args", "main", "render_d
 
 
 def entry_point() -> None:
-    """Console-script entry: ``sys.exit(main())``."""
-    sys.exit(main())
+    """Console-script entry of earlier installs: ``sys.exit(main())``, 130 on Ctrl-C.
+
+    The command now starts at :func:`declutter._command.entry_point`, which
+    also catches a Ctrl-C that arrives while this module loads.
+    """
+    try:
+        status = main()
+    except KeyboardInterrupt:
+        status = INTERRUPTED
+    sys.exit(status)
 
 
 if __name__ == "__main__":

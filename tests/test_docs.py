@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import importlib
 import re
@@ -10,13 +11,17 @@ from pathlib import Path
 import declutter
 from declutter.cli import build_parser
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+#: The README and the reference pages under docs/.
+DOCS = README + "".join(page.read_text(encoding="utf-8") for page in sorted((ROOT / "docs").glob("*.md")))
 
 
 def test_every_cli_option_is_documented() -> None:
-    options = {o for action in build_parser()._actions for o in action.option_strings if o.startswith("--")}
-    missing = sorted(o for o in options - {"--help"} if f"`{o}" not in README)
-    assert not missing, f"options missing from README.md: {missing}"
+    options = {o for action in build_parser()._actions if action.help != argparse.SUPPRESS
+               for o in action.option_strings if o.startswith("--")}
+    missing = sorted(o for o in options - {"--help"} if f"`{o}" not in DOCS)
+    assert not missing, f"options missing from README.md and docs/: {missing}"
 
 
 def test_every_filter_and_reason_is_documented() -> None:
