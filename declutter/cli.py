@@ -9,8 +9,10 @@ that are not UTF-8 pass through to the output unchanged. Exit status: 0 ok,
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -403,13 +405,50 @@ def _output_mode(path: str) -> int:
 
 def _write_explain(stderr: IO[str], removals: Sequence[Removal], record: int | None = None,
                    raw_text: bool = False, name: str | None = None) -> None:
+    """One JSON object per removal; see :func:`explain_json` for text that held non-UTF-8 bytes."""
     for removal in removals:
         data = removal.as_dict()
         if record is not None:
             data = {"record": record, **data}
             if name is not None:
                 data = {"file": name, **data}
-        stderr.write(json.dumps(data, ensure_ascii=False) + "\n")
+        stderr.write(explain_json(data, raw_text) + "\n")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def explain_json(data: dict[str, object], raw_text: bool = False) -> str:
+    """``data`` as one line of strict JSON (valid UTF-8, no lone surrogates).
+
+    Text input is decoded with ``surrogateescape``, so a byte that is not
+    UTF-8 is a lone surrogate in a removal's text, which strict JSON readers
+    reject. With ``raw_text``, such a string is written with U+FFFD for each
+    of those bytes, and its exact bytes go beside it, base64-encoded, under
+    the key plus ``_base64``::
+
+        >>> explain_json({"text": "caf\\udce9"}, raw_text=True)
+        '{"text": "caf\ufffd", "text_base64": "Y2Fm6Q=="}'
+
+    Elsewhere (JSON Lines, whose strings may hold a ``\\ud800`` escape) a lone
+    surrogate is written back as the same JSON escape.
+    """
+    line = json.dumps(_with_bytes(data) if raw_text else data, ensure_ascii=False)
+    if _SURROGATE.search(line) is None:
+        return line
+    return line.encode(ENCODING, "backslashreplace").decode(ENCODING)
+
+
+def _with_bytes(data: dict[str, object]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in data.items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            raw = value.encode(ENCODING, ERRORS)
+            out[key] = raw.decode(ENCODING, "replace")
+            out[f"{key}_base64"] = base64.b64encode(raw).decode("ascii")
+        else:
+            out[key] = value
+    return out
 
 
 def render_diff(text: str, result: Result) -> str:
