@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from json.decoder import scanstring
 from typing import NamedTuple
 
 from declutter.batch import Batch
@@ -135,7 +137,8 @@ def _clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
     ending = raw[len(body):]
     if not body.strip():
         return raw, None
-    record = _parse(body)
+    text = _decode(body)
+    record = _parse(text)
     value = record.get(field)
     if not isinstance(value, str):
         got = "missing" if field not in record else f"a {type(value).__name__}" if value is not None else "null"
@@ -144,20 +147,24 @@ def _clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
     result = batch.explain(value, url if isinstance(url, str) else None)
     if not result.removals and explain_key is None:
         return raw, result
-    record[field] = result.text
+    changes: dict[str, object] = {field: result.text}
     if explain_key is not None:
-        record[explain_key] = [r.as_dict() for r in result.removals]
+        changes[explain_key] = [r.as_dict() for r in result.removals]
     # A lone surrogate ("\\ud800" in the input) cannot be UTF-8: write it back as
     # the same JSON escape.
-    line = json.dumps(record, ensure_ascii=False).encode(ENCODING, "backslashreplace")
-    return line + ending, result
+    return splice(text, changes).encode(ENCODING, "backslashreplace") + ending, result
 
 
-def _parse(body: bytes) -> dict[str, object]:
+def _decode(body: bytes) -> str:
     try:
-        record = json.loads(body.decode(ENCODING))
+        return body.decode(ENCODING)
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8 (byte {body[exc.start]:#04x} at column {exc.start + 1})") from None
+
+
+def _parse(text: str) -> dict[str, object]:
+    try:
+        record = json.loads(text)
     except ValueError as exc:
         raise InputError(f"not valid JSON ({exc})") from None
     except RecursionError:
@@ -165,6 +172,55 @@ def _parse(body: bytes) -> dict[str, object]:
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object, got {type(record).__name__}")
     return record
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+def splice(text: str, changes: dict[str, object]) -> str:
+    """The JSON object ``text`` with new values for the keys of ``changes``; all else byte for byte.
+
+    A key's last occurrence (the one a JSON reader keeps) gets the new value,
+    a key the object lacks is added at its end; every other member, its
+    spacing, its number format and any duplicate key stay as they were::
+
+        >>> splice('{"text": "Old.",  "n": 1.50, "n": 2 }', {"text": "New.", "x": []})
+        '{"text": "New.",  "n": 1.50, "n": 2, "x": [] }'
+
+    ``text`` must be a JSON object (the caller has parsed it already).
+    """
+    spans, last = _member_spans(text)
+    parts, position = [], 0
+    for start, end, key in sorted((*spans[key], key) for key in changes if key in spans):
+        parts += [text[position:start], json.dumps(changes[key], ensure_ascii=False)]
+        position = end
+    parts.append(text[position:last])
+    parts += [f", {json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}"
+              for key, value in changes.items() if key not in spans]
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _member_spans(text: str) -> tuple[dict[str, tuple[int, int]], int]:
+    """Where each top-level key's last value starts and ends, and where the last value ends."""
+    spans: dict[str, tuple[int, int]] = {}
+    position = last = _skip(text, 0) + 1  # past "{"
+    while text[_skip(text, position)] != "}":
+        key, position = scanstring(text, _skip(text, position) + 1)
+        start = _skip(text, _skip(text, position) + 1)  # past ":"
+        last = _DECODER.raw_decode(text, start)[1]
+        spans[key] = (start, last)
+        position = _skip(text, last)
+        position += text[position] == ","
+    return spans, last
+
+
+def _skip(text: str, position: int) -> int:
+    """The position of the first non-space character from ``position``."""
+    match = _SPACE.match(text, position)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
 
 
 def _chunks(numbered: Iterator[Numbered], options: Options) -> Iterator[list[Numbered] | Outcome]:
