@@ -26,7 +26,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from json.decoder import scanstring
 from typing import NamedTuple
 
 from declutter.batch import Batch
@@ -207,7 +206,7 @@ def _member_spans(text: str) -> tuple[dict[str, tuple[int, int]], int]:
     spans: dict[str, tuple[int, int]] = {}
     position = last = _skip(text, 0) + 1  # past "{"
     while text[_skip(text, position)] != "}":
-        key, position = scanstring(text, _skip(text, position) + 1)
+        key, position = _DECODER.raw_decode(text, _skip(text, position))
         start = _skip(text, _skip(text, position) + 1)  # past ":"
         last = _DECODER.raw_decode(text, start)[1]
         spans[key] = (start, last)
