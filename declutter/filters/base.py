@@ -15,6 +15,7 @@ from typing import NamedTuple
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.memo import once_per_text
+from declutter.vocab import LOWER, UP
 
 
 class Selection(NamedTuple):
@@ -29,9 +30,10 @@ FilterFunc = Callable[[Sequence[Block], Config], Iterable[Selection | tuple[Bloc
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*\s*$")
-# A sentence boundary: lower-case letter or digit, end mark, space, capital.
+# A sentence boundary: lower-case letter or digit, end mark, space, capital, in any
+# Latin, Greek or Cyrillic alphabet ("rok. Łódź", "είπε. Ο", "году. Он").
 # "U.S. Army" is not a boundary; "said. Then" is.
-_BOUNDARY = re.compile(r"[a-z\d\u00df-\u00ff][.!?]['\"”’»)]*\s+['\"“‘«(]?[A-Z\u00c0-\u00de]")
+_BOUNDARY = re.compile(rf"[{LOWER[1:-1]}\d][.!?]['\"”’»)]*\s+['\"“‘«(]?{UP}")
 
 
 def word_count(text: str) -> int:
