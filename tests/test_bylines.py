@@ -117,3 +117,54 @@ def test_enumerated_item_c_is_not_a_copyright_line(text: str) -> None:
                                               ("X: 5 points, Y: 3 points", None)])
 def test_x_is_a_contact_label_only_before_a_handle(text: str, reason: Reason | None) -> None:
     assert line_reason(text, PATS) is reason
+
+
+PL = patterns_for("pl")
+PL_LEAD = ("Radni z Krakowa spotkali się w poniedziałek, aby omówić nowy plan budowy linii tramwajowej przez "
+           "centrum miasta. Łącznie trzy dzielnice mają zyskać nowe przystanki do końca przyszłego roku.")
+PL_MORE = ("Prezydent miasta zapowiedział, że pierwsze prace ruszą wiosną, a mieszkańcy będą mogli zgłaszać uwagi "
+           "do projektu przez cały miesiąc. Koszt inwestycji oszacowano na miliard złotych.")
+PL_END = ("Opozycja w radzie zapowiada, że będzie domagać się dokładnych wyliczeń kosztów utrzymania nowej linii, "
+          "zanim ruszą przetargi. Głosowanie zaplanowano na czerwiec.")
+PL_LAST = ("Mieszkańcy Podgórza od lat czekają na szybkie połączenie z centrum, dlatego wielu z nich z ulgą przyjęło "
+           "te zapowiedzi. Część obawia się jednak hałasu.")
+
+
+@pytest.mark.parametrize("text", ["Napisał Jan Kowalski", "Napisała Anna Nowak-Wiśniewska", "Rozmawiała Anna Nowak",
+                                  "Rozmawiał: Jan Kowalski", "Opracował Jan Kowalski", "Opracowała PAP",
+                                  "Autor tekstu: Jan Kowalski", "Tekst i zdjęcia: Anna Nowak"])
+def test_polish_bylines_without_a_label(text: str) -> None:
+    assert line_reason(text, PL) is Reason.BYLINE
+
+
+@pytest.mark.parametrize("text", ["Napisał Mickiewicz w liście do brata, że wróci.", "Napisał do nas Jan Kowalski",
+                                  "Rozmawiała z nim Anna Nowak.", "Opracował go Jan Kowalski z Gdańska.",
+                                  "Napisał Jan Kowalski w swojej książce o Krakowie.", "Rozmawiali długo"])
+def test_polish_sentences_that_open_with_a_byline_verb_stay(text: str) -> None:
+    assert line_reason(text, PL) is None
+
+
+@pytest.mark.parametrize("signature", ["Jan Kowalski, dziennikarz Onetu", "Anna Nowak, redaktorka naczelna",
+                                       "Jan Kowalski, korespondent RMF FM w Brukseli"])
+def test_polish_name_and_role_is_a_byline_at_the_head_or_tail(signature: str) -> None:
+    head = declutter.clean_and_explain(doc("Nowy plan dla Krakowa", signature, PL_LEAD, PL_MORE, PL_END),
+                                       declutter.Config(lang="pl"))
+    tail = declutter.clean_and_explain(doc(PL_LEAD, PL_MORE, PL_END, signature), declutter.Config(lang="pl"))
+    assert [(r.reason, r.text) for r in head.removals] == [("byline.byline", signature)]
+    assert [(r.reason, r.text) for r in tail.removals] == [("byline.byline", signature)]
+
+
+def test_polish_name_and_role_stays_in_the_middle_in_an_announced_list_and_in_prose() -> None:
+    middle = doc(PL_LEAD, PL_MORE, PL_END, "Jan Kowalski, dziennikarz Onetu", PL_LAST, "Tak.", "Nie.", "Może.")
+    announced = doc("Nowy plan dla Krakowa", "W debacie udział wzięli:", "Jan Kowalski, dziennikarz Onetu",
+                    "Anna Nowak, redaktorka naczelna", PL_LEAD, PL_MORE)
+    prose = doc("Jan Kowalski, dziennikarz Onetu, napisał w poniedziałek, że plan jest gotowy.", PL_LEAD, PL_MORE)
+    for text in (middle, announced, prose):
+        assert declutter.clean(text, declutter.Config(lang="pl")) == text
+
+
+def test_english_name_and_role_at_the_head_goes_but_not_in_a_speakers_list() -> None:
+    body = doc(*BODY)
+    assert declutter.clean(doc("Jane Doe, staff writer", *BODY)) == body
+    listed = doc("The panel:", "Jane Doe, staff writer", "John Roe, senior editor", *BODY)
+    assert declutter.clean(listed) == listed

@@ -6,7 +6,12 @@ subject of an article as easily as its author:
 * a block that is *nothing but* a byline, contact line, wire credit or
   reading-time line is removed wherever it stands;
 * an author bio ("Jane Doe is a staff writer at X") is removed only among the
-  last ``Config.edge_blocks`` blocks, where sites print it.
+  last ``Config.edge_blocks`` blocks, where sites print it;
+* a name and a role, no sentence ("Jan Kowalski, dziennikarz Onetu", "Jane
+  Doe, staff writer"), is a byline only among the first or last
+  ``Config.edge_blocks`` blocks, and not as an item of a list a line ending
+  with a colon announces ("Udział wzięli:"); elsewhere it is a subheading or
+  a list item, and stays.
 
 ::
 
@@ -52,6 +57,8 @@ _INITIAL_END = compile_pattern(rf"(?:(?:^|[\s.]){UP}|\b[JS]r)\.$", "byline initi
 METADATA_MAX_WORDS = 20
 #: A bio longer than this is a paragraph about someone, not a bio box.
 BIO_MAX_WORDS = 90
+#: A name-and-role signature ("Jan Kowalski, dziennikarz Onetu") has at most this many words.
+NAME_ROLE_MAX_WORDS = 15
 
 
 class Reason(StrEnum):
@@ -84,6 +91,9 @@ class Patterns:
         self.bio = LazyPattern(
             rf"^{NAME}[ \t]+{alternation(f['bylines.bio_verb'])}[ \t]+"
             rf"(?:[\w'’-]+[ \t]+){{0,6}}?{alternation(f['bylines.role'])}\b", where)
+        #: "Jan Kowalski, dziennikarz Onetu": a name, a comma, up to three words and a role.
+        self.name_role = LazyPattern(
+            rf"^{NAME},[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?{alternation(f['bylines.role'])}\b[^\n.!?]{{0,80}}$", where)
         self.contact = LazyPattern(rf"^{alternation(f['bylines.contact'])}[.\s]*$", where)
         self.credits = LazyPattern(rf"^{alternation(f['bylines.credits'])}[.\s]*$", where)
         self.timestamp = LazyPattern(rf"^{alternation(f['bylines.timestamp'])}[.\s]*$", where)
@@ -158,10 +168,27 @@ def bylines(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
             yield Selection(block, Reason.ELEMENT)
             continue
         reason = once_per_text(pats.line_reason, text)
-        if reason is None and position >= tail_start and _is_bio(text, pats):
-            reason = Reason.BIO
+        if reason is None and (position < config.edge_blocks or position >= tail_start):
+            reason = _edge_reason(blocks, position, text, pats, tail_start)
         if reason is not None:
             yield Selection(block, reason)
+
+
+def _edge_reason(blocks: Sequence[Block], position: int, text: str, pats: Patterns, tail_start: int) -> Reason | None:
+    """A bio (tail only) or a name-and-role signature (head or tail, not in an announced list)."""
+    if position >= tail_start and _is_bio(text, pats):
+        return Reason.BIO
+    if not _is_name_role(text, pats):
+        return None
+    before = position - 1
+    while before >= 0 and _is_name_role(blocks[before].text.strip(), pats):
+        before -= 1  # the list's earlier items
+    announced = before >= 0 and blocks[before].text.strip().endswith(":")
+    return None if announced else Reason.BYLINE
+
+
+def _is_name_role(text: str, pats: Patterns) -> bool:
+    return word_count(text) <= NAME_ROLE_MAX_WORDS and pats.name_role.match(text) is not None
 
 
 def _ends_like_prose(text: str) -> bool:
