@@ -168,3 +168,38 @@ def test_english_name_and_role_at_the_head_goes_but_not_in_a_speakers_list() -> 
     assert declutter.clean(doc("Jane Doe, staff writer", *BODY)) == body
     listed = doc("The panel:", "Jane Doe, staff writer", "John Roe, senior editor", *BODY)
     assert declutter.clean(listed) == listed
+
+
+LIVE_BLOG = [
+    "Storm live: harbour road closed",
+    "November 19, 2019 at 10:32 am",
+    "Police have closed the harbour road after waves flooded the lower lanes this morning.",
+    "November 19, 2019 at 11:05 am",
+    "The ferry company says all crossings are cancelled until the wind drops this evening.",
+    "November 19, 2019 at 11:40 am",
+    "Schools along the coast will close early, the council has told parents in a letter.",
+    "Sign up for our newsletter",
+]
+
+
+def test_times_of_a_live_blog_stay() -> None:
+    result = declutter.clean_and_explain(doc(*LIVE_BLOG))
+    assert result.text == doc(*LIVE_BLOG[:-1])
+    assert [r.reason for r in result.removals] == ["promo.line"]  # the clutter around the entries still goes
+
+
+def test_times_of_a_changelog_stay() -> None:
+    log = ["Changes", "2019-11-19 10:32", "Fixed the crash when a page held no paragraphs at all.",
+           "2019-11-12 09:15", "Added a setting that keeps the first copy of each caption.",
+           "2019-11-05 16:40", "Sped up the cleaning of very long lines by a third."]
+    assert declutter.clean(doc(*log)) == doc(*log)
+
+
+def test_a_lone_timestamp_and_the_dates_of_a_teaser_list_still_go() -> None:
+    lone = declutter.clean_and_explain(doc("November 19, 2019 at 10:32 am", *BODY))
+    assert [r.reason for r in lone.removals] == ["byline.timestamp"]
+    teasers = [line for n in range(3) for line in (f"Harbour Story Number {n} Headline", f"20 Nov 2019, {n + 1}:42am")]
+    listed = declutter.clean_and_explain(doc(*BODY, *teasers))
+    assert [r.text for r in listed.removals if r.reason == "byline.timestamp"] == teasers[1::2]
+    two = declutter.clean_and_explain(doc(*LIVE_BLOG[:5]))  # only two entries: no run
+    assert [r.reason for r in two.removals] == ["byline.timestamp", "byline.timestamp"]
