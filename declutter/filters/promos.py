@@ -53,7 +53,8 @@ from functools import lru_cache
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
-from declutter.filters.base import Selection, ends_like_sentence, is_prose, is_title_case, word_count
+from declutter.filters.base import ChromeEvidence, Selection, ends_like_sentence, is_prose, is_title_case, word_count
+from declutter.filters.chrome import patterns_for as chrome_patterns_for
 from declutter.memo import once_per_text
 from declutter.vocab import LazyPattern, alternation, any_of, fragments_for, parse_languages
 
@@ -161,9 +162,11 @@ def _sentence(text: str, words: int) -> bool:
 
 def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     """Select promo headings with their sections, and promo lines."""
-    pats = patterns_for(resolve_lang(config.lang, blocks))
+    lang = resolve_lang(config.lang, blocks)
+    pats, lone = patterns_for(lang), chrome_patterns_for(lang).lone
     prose_after: list[int] | None = None
     first_prose = _FirstProse(blocks, config)
+    evidence: ChromeEvidence | None = None
     position = 0
     while position < len(blocks):
         block = blocks[position]
@@ -188,6 +191,9 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
                 yield Selection(inner, Reason.SECTION, f"in the section opened by block {block.index}")
             position = max(end, position + 1)
             continue
+        if reason is Reason.LINE and lone.match(text):  # "Share", "Print": only where chrome stands
+            evidence = evidence or ChromeEvidence(blocks, config.edge_blocks)
+            reason = reason if evidence(position) else None
         if reason is not None:
             yield Selection(block, reason)
         position += 1

@@ -28,7 +28,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
     "bylines": ("by", "name_joiner", "not_name", "role", "bio_verb", "contact", "credits", "timestamp", "copyright",
                 "reading_time"),
     "promos": ("section", "line", "inline", "comments", "comment_heading", "comment_stamp"),
-    "chrome": ("nav", "ui", "cookies", "tags"),
+    "chrome": ("nav", "ui", "cookies", "tags", "lone"),
     "detect": ("stopwords",),
 }
 
