@@ -45,7 +45,7 @@ from declutter.vocab import NAME, UP, LazyPattern, alternation, any_of, compile_
 
 #: HTML class/id tokens of byline and author boxes.
 #: In HTML mode class/id tokens are matched whole and by their ``-`` parts
-#: (see :mod:`declutter.html_hints`); "author" alone counts only as a whole token.
+#: (see :mod:`declutter.html.hints`); "author" alone counts only as a whole token.
 BYLINE_HINTS = frozenset({"byline", "bylines", "author", "authors", "author-bio", "author-box", "author-info",
                           "authorbio", "author-card", "author-details", "author-meta", "author-avatar",
                           "author-profile", "about-author", "article-author", "post-author", "entry-author",

@@ -60,7 +60,7 @@ from declutter.vocab import LazyPattern, alternation, any_of, fragments_for, par
 
 #: HTML class/id tokens of promo boxes.
 #: In HTML mode class/id tokens are matched whole and by their ``-`` parts, and
-#: "ad"/"promo"/"sponsored" count only as a token's first part (see :mod:`declutter.html_hints`).
+#: "ad"/"promo"/"sponsored" count only as a token's first part (see :mod:`declutter.html.hints`).
 PROMO_HINTS = frozenset({
     "related", "related-articles", "related-posts", "related-stories", "more-stories", "more-from", "more-news",
     "you-may-like", "may-like", "also-like", "newsletter", "newsletters", "subscribe", "subscription", "signup",
