@@ -164,7 +164,8 @@ def _stats_format(argv: list[str]) -> list[str]:
     for position, arg in enumerate(argv):
         if arg == "--":
             return out + argv[position:]
-        out.extend(["--stats", "--stats-format" + arg[len("--stats"):]] if arg.startswith("--stats=") else [arg])
+        form = arg.partition("=")[2] if arg.startswith("--stats=") else None
+        out.extend(["--stats", f"--stats-format={form}"] if form in ("text", "json") else [arg])
     return out
 
 

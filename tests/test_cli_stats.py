@@ -165,3 +165,10 @@ def test_several_jsonl_files_are_read_in_order(tmp_path: Path) -> None:
     assert run(["--jsonl", str(first), str(second), "--output-dir", str(with_dir)])[0] == 1
     assert (with_dir / "a.jsonl").read_bytes() == b'{"text": "One."}\n{oops'
     assert (with_dir / "b.jsonl").read_bytes() == second.read_bytes()
+
+
+def test_stats_format_names() -> None:
+    assert "1 record" in run(["--stats=text"], PAGE.encode())[2]
+    code, _, err = run(["--stats=xml"], PAGE.encode())
+    assert code == 2 and "--stats" in err
+    assert json.loads(run(["--stats=json", "--", "-"], PAGE.encode())[2])["records"] == 1
