@@ -14,6 +14,17 @@ a line of the article announces ("The survey listed:") is a list, not a menu::
             The council met on Monday to vote on the harbour bus lanes.
     after:  The council met on Monday to vote on the harbour bus lanes.
 
+Today's pages add buttons and notices, each a whole short line of the
+language's vocabulary: ``chrome.cta`` (a call to action, "Get started today",
+or a reader prompt, "Was this helpful?"), ``chrome.shop`` ("Add to cart",
+"Ships from: Israel") and ``chrome.forum`` ("Joined: Mar 2016", "Click to
+expand..."; a lone "Like" or "Quote" only beside another button). A sentence
+with the same words says more and stays::
+
+    before: Add to cart
+            When I click "Add to cart" nothing happens.
+    after:  When I click "Add to cart" nothing happens.
+
 Reason codes: ``chrome.navigation`` (a line inside a menu run),
 ``chrome.ui`` (a line that is only interface text, "Close", "Back to top"),
 ``chrome.cookies`` (a cookie or consent notice), ``chrome.tags`` (a tag list:

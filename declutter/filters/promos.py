@@ -39,7 +39,11 @@ the stamp wherever it stands, and "Responses" or "Reactions" needs a number::
             Great news for the harbour!
     after:  The council backed the budget after a long debate on Monday night.
 
-Reason codes: ``promo.comments``, ``promo.heading``, ``promo.section`` (a block inside a section,
+Three or more readers' name lines ("Jane Roe says") after the article's prose
+open the comments at the first of them. An affiliate or trust note ("Advertiser
+Disclosure", "We may earn a commission…") goes alone (``promo.affiliate``).
+
+Reason codes: ``promo.affiliate``, ``promo.comments``, ``promo.heading``, ``promo.section`` (a block inside a section,
 detail names the heading's block), ``promo.inline``, ``promo.line``, and
 ``promo.element`` (HTML elements marked related/newsletter/share/comments).
 """
