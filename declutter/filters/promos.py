@@ -53,6 +53,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 
 from declutter.blocks import Block
 from declutter.config import Config
@@ -80,6 +81,9 @@ HEADING_MAX_WORDS = 12
 LINE_MAX_WORDS = 40
 #: An affiliate or trust note with more words than this is an article's own paragraph about money.
 AFFILIATE_MAX_WORDS = 80
+#: A heading repeated this many times in its section, at most this many blocks apart, labels cards.
+CARD_LABELS = 3
+CARD_SPACING = 4
 #: Readers' name lines ("Jane says") that make a run of comments; such a line is at most this long.
 COMMENT_AUTHORS = 3
 AUTHOR_MAX_CHARS = 80
@@ -196,7 +200,7 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
             return
         reason = line_reason(text, pats)
         if reason is Reason.HEADING:
-            end = evidence.section_end(position)
+            end = evidence.section_end(position, text)
             yield Selection(block, reason)
             for inner in blocks[position + 1:end]:
                 yield Selection(inner, Reason.SECTION, f"in the section opened by block {block.index}")
@@ -235,23 +239,42 @@ class _Evidence:
                                         if _sentence_like(block.text.strip())), len(self.blocks))
         return self.first_sentence < position
 
-    def section_end(self, position: int) -> int:
-        """Where the section opened by the heading at ``position`` ends (exclusive)."""
+    def section_end(self, position: int, text: str) -> int:
+        """Where the section opened by the heading ``text`` at ``position`` ends (exclusive).
+
+        Only the heading goes when it is a link rather than a heading: it ends
+        with a full stop ("Read more." under a cut description), or no sentence
+        stands before it and no prose after it (a
+        schedule, a spec sheet, a product grid has no article for teasers to
+        follow).
+        """
         if self.prose_after is None:
             self.prose_after = _next_prose(self.blocks, self.config)
         resumes = self.prose_after[position]
-        if resumes == len(self.blocks) and not self.sentence_before(position):
-            # No sentence before the heading and no prose after it: the page has no article for
-            # the teasers to follow (a schedule, a spec sheet, a product grid), and "More" over it
-            # is a link, so only the heading goes.
+        if text.endswith(".") and not text.endswith(".."):
             return position + 1
-        return _section_end(self.blocks, position, resumes)
+        if resumes == len(self.blocks) and not self.sentence_before(position):
+            return position + 1
+        end = _section_end(self.blocks, position, resumes)
+        return position + 1 if _card_label(self.blocks, position, end) else end
 
     def authors_from(self, position: int) -> int:
         """How many readers' name lines ("Jane says") stand at or after ``position``."""
         if self.authors is None:
             self.authors = [i for i, block in enumerate(self.blocks) if _comment_author(block.text.strip(), self.pats)]
         return sum(1 for i in self.authors if i >= position)
+
+
+def _card_label(blocks: Sequence[Block], position: int, end: int) -> bool:
+    """The heading's text recurs at least ``CARD_LABELS`` times in the blocks it would take, at most
+    ``CARD_SPACING`` blocks apart: the "Read More" under each card of a list, a link, not a heading."""
+    key = _label_key(blocks[position].text)
+    seen = [position] + [i for i in range(position + 1, end) if _label_key(blocks[i].text) == key]
+    return len(seen) > CARD_LABELS and all(b - a <= CARD_SPACING for a, b in pairwise(seen))
+
+
+def _label_key(text: str) -> str:
+    return text.strip().lower().rstrip(":：.…»›> ")
 
 
 def _comment_author(text: str, pats: Patterns) -> bool:
