@@ -198,3 +198,30 @@ def test_line_reasons_name_the_kind() -> None:
     assert chrome_reason("A shopper pressed Add to cart and left.", chrome) is None
     assert promo_reason("Advertiser Disclosure", promos) == "promo.affiliate"
     assert promo_reason("The advertiser disclosure rules changed in 2019.", promos) is None
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("These cookies are necessary for the website to function and cannot be switched off in our systems.",
+     "chrome.cookies"),
+    ("Do you mind if we use optional cookies to provide you personalized content and to analyze site traffic?",
+     "chrome.cookies"),
+    ("iFixit uses cookies to enhance site functionality, analyze traffic, and more.", "chrome.cookies"),
+    ("Store and/or access information on a device", "chrome.cookies"),
+    ("Re:What could go wrong? (Score:5, Insightful)", "chrome.forum"),
+    ("Last edited by lowjhg; Feb 19, 2026 at 11:35 pm", "chrome.forum"),
+    ("Seller 99.4% positive", "chrome.shop"), ("1–30 of 154 products", "chrome.shop"),
+    ("Oops! Looks like we're having trouble connecting to our server.", "chrome.ui"),
+])
+def test_consent_forum_and_marketplace_variants(line: str, reason: str) -> None:
+    assert removed(doc(BODY[0], line, BODY[1])) == {line: reason}
+
+
+@pytest.mark.parametrize("line", [
+    "These cookies are chewy and soft, made with brown butter and sea salt.",
+    "Grandma uses cookies as bribes for the grandchildren.",
+    "The critics gave it a (Score: 5) out of ten.",
+    "Last edited in 1998, the dictionary is still the standard reference.",
+])
+def test_consent_and_forum_words_as_content_stay(line: str) -> None:
+    text = doc(BODY[0], line, BODY[1])
+    assert declutter.clean_and_explain(text).removals == (), line
