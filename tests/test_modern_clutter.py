@@ -225,3 +225,37 @@ def test_consent_forum_and_marketplace_variants(line: str, reason: str) -> None:
 def test_consent_and_forum_words_as_content_stay(line: str) -> None:
     text = doc(BODY[0], line, BODY[1])
     assert declutter.clean_and_explain(text).removals == (), line
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Subscribe to get the latest posts sent to your email.", "promo.line"),
+    ("For daily wit & wisdom, sign up for the Almanac newsletter.", "promo.line"),
+    ("Love Tech World With Milan Newsletter? Tell your friends and get rewards.", "promo.line"),
+    ("Stay up to date on industry news and trends, product announcements and the latest innovations.",
+     "promo.line"),
+    ("You might also like: The Challenges of Sustainable Palm Oil", "promo.inline"),
+    ("This story is funded by readers like you", "chrome.cta"),
+    ("SPRING SALE: Save up to 20% on fresh sound. SHOP.", "chrome.cta"),
+])
+def test_newsletter_and_reader_funding_prompts(line: str, reason: str) -> None:
+    assert removed(doc(BODY[0], line, BODY[1])) == {line: reason}
+
+
+@pytest.mark.parametrize("line", [
+    "Stay up to date on vaccinations, including the flu shot.",
+    "She decided to sign up for the newsletter after the scandal broke, she told police.",
+    "Support the roof beams with two steel posts before you pour the deck.",
+    "Scammers send fake offers to your inbox every week.",
+])
+def test_prompt_words_as_content_stay(line: str) -> None:
+    text = doc(BODY[0], line, BODY[1])
+    assert declutter.clean_and_explain(text).removals == (), line
+
+
+def test_quoted_posts_of_a_forum_thread_are_not_comments() -> None:
+    # XenForo heads each quoted post with "Name said:"; in a thread the replies are the content.
+    thread = [PROSE, "boobaloobie said:", "NIH - 7/18", "Found a spreadsheet with the dates, thanks.",
+              "pnomes said:", "That's great.", "Same timeline here, waiting on the second round.",
+              "fieldterrain922 said:", "Any news?", "Still nothing from my school, will post when I hear back."]
+    text = doc(*thread)
+    assert declutter.clean(text) == text
