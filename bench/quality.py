@@ -46,7 +46,7 @@ extractors = importlib.import_module("bench.extractors")
 FLOORS = REPO / "bench" / "floors.json"
 #: Reasons the mission removes even where the annotators kept the text.
 BY_DESIGN = ("caption.", "byline.credits", "byline.copyright", "byline.contact", "byline.byline",
-             "byline.timestamp", "byline.reading_time", "duplicate.contained")
+             "byline.timestamp", "byline.reading_time", "duplicate.contained", "promo.affiliate")
 _TOKENS = re.compile(r"\w+")
 
 

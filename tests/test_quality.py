@@ -41,8 +41,10 @@ def test_subset_meets_floor_and_never_lowers_f1(name: str, truth: dict[str, str]
 def test_audit_flags_content_and_spares_duplicates() -> None:
     import declutter
 
-    truth = "The council met on Monday.\nThe vote was close, and the mayor said she would appeal."
-    text = ("By Jane Doe\nThe council met on Monday.\nRelated\n"
+    # A sentence before the heading: a promo heading over a page without one removes only itself.
+    truth = ("The council met on Monday to vote on the bus lanes.\n"
+             "The vote was close, and the mayor said she would appeal.")
+    text = ("By Jane Doe\nThe council met on Monday to vote on the bus lanes.\nRelated\n"
             "The vote was close, and the mayor said she would appeal.\n")
     result = declutter.clean_and_explain(text)
     entries = quality.audit_page("x", "p", truth, result)
