@@ -60,8 +60,8 @@ def test_audit_counts_by_content_whatever_the_reason() -> None:
     from declutter import Removal, Result
 
     truth = f"{PARAGRAPH_WITH_BRACKET}\n{CAPTION}\nShort line\nBy Jane Doe"
-    removals = tuple(Removal("captions", "caption.credited", i, t) for i, t in
-                     enumerate([PARAGRAPH_WITH_BRACKET, CAPTION, "Short line", "By Jane Doe", "Not in the truth at all"]))
+    texts = [PARAGRAPH_WITH_BRACKET, CAPTION, "Short line", "By Jane Doe", "Not in the truth at all"]
+    removals = tuple(Removal("captions", "caption.credited", i, t) for i, t in enumerate(texts))
     entries = quality.audit_page("x", "p", truth, Result("", removals))
     assert [(e.text, e.design) for e in entries] == [
         (PARAGRAPH_WITH_BRACKET, ""), (CAPTION, "credit"), ("Short line", ""), ("By Jane Doe", "byline")]
