@@ -14,7 +14,8 @@ Each counted block is then either **over-removed** or **removed by design**.
 By design means the mission removes it although annotators often keep it, and
 a block earns that place only through a check on its *text* (never the reason
 code a filter gave): a picture credit looks like a credit, a copyright line
-like a copyright line, and so on (see :data:`CHECKS`). The checks are written
+like a copyright line, a "Read more:" line like a promo label, and so on (see
+:data:`CHECKS`). The checks are written
 here, small and apart from the filters' own patterns, so that a filter that
 mislabels a paragraph cannot hide it.
 
@@ -121,6 +122,10 @@ _HANDLE = re.compile(r"(?:^|\s)@\w{2,}|[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()-]{7,}
 _NETWORK = re.compile(r"(?i)\b(?:twitter|facebook|instagram|linkedin|e-?mail|phone|tel|bluesky|mastodon|threads)\b")
 _WIRE = re.compile(r"(?i)\b(?:reporting|editing|writing|additional reporting|compiled|edited|research)\s+by\b|"
                    r"\bcontributed (?:reporting|to this)|^\W*with (?:[\w.]+ )?(?:wires?|wire services|agencies)\W*$")
+_PROMO_LABEL = re.compile(r"(?i)^\W*(?:related(?: stories| articles| posts| reading| content)?|read (?:more|also|next)|"
+                          r"also read|see also|more on this|recommended(?: reading)?|don'?t miss|must read|"
+                          r"leggi anche|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|"
+                          r"leia também|lees ook|czytaj (?:też|także|również))\b\s*(?:[:|»›>–-]\s*\S.*|\W*)$")
 _READING = re.compile(r"(?i)\b\d{1,3}\s*min(?:ute)?s?\.?\s*(?:read|reading)\b|\breading time\b|\blisten to this\b")
 _DATE_BITS = re.compile(rf"(?i)\b(?:\d{{1,4}}(?:st|nd|rd|th)?|{_MONTH}|(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)"
                         r"[a-z]*\.?|a\.?m\.?|p\.?m\.?|at|on|updated|published|posted|modified|last|first|date|"
@@ -182,6 +187,17 @@ def is_wire_credit(text: str) -> bool:
     return _words(text) <= 60 and bool(_WIRE.search(text))
 
 
+def is_promo_label(text: str) -> bool:
+    """A "Read more" label, alone or before a linked headline, in one of the eight languages.
+
+    >>> is_promo_label("Also Read: Ten things to know"), is_promo_label("Leggi anche")
+    (True, True)
+    >>> is_promo_label("Read more about the vote in our report, which came out on Monday.")
+    False
+    """
+    return _words(text) <= 25 and bool(_PROMO_LABEL.match(text))
+
+
 def is_reading_time(text: str) -> bool:
     """'5 min read'.
 
@@ -222,6 +238,7 @@ def copy_kept(text: str, output: str) -> bool:
 CHECKS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("credit", is_credit), ("copyright", is_copyright), ("byline", is_byline), ("contact", is_contact),
     ("wire credit", is_wire_credit), ("reading time", is_reading_time), ("timestamp", is_timestamp),
+    ("promo label", is_promo_label),
 )
 
 

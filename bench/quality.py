@@ -160,8 +160,8 @@ def headline(rows: list[Row], gt_blocks: int) -> str:
     total = gt_blocks * max(1, len(rows))
     return (f"ground-truth blocks removed, all extractors, counted by content: {over + design} of {gt_blocks} x "
             f"{len(rows)}\n  over-removed (content): {over} = {100 * over / total:.3f}% (target <= 0.3%)\n"
-            f"  removed by design (the text is a credit, byline, copyright, contact, timestamp… line, or a copy "
-            f"stays): {design} = {100 * design / total:.3f}%")
+            f"  removed by design (the text is a credit, byline, copyright, contact, timestamp, promo label… line, "
+            f"or a copy stays): {design} = {100 * design / total:.3f}%")
 
 
 def format_audit(rows: Iterable[Row], limit: int) -> str:

@@ -86,6 +86,7 @@ def test_audit_counts_each_lost_copy_once() -> None:
     ("is_wire_credit", "(Reporting by Jane Doe; Editing by John Roe)", "The reporting of the vote was fair."),
     ("is_reading_time", "5 min read", "It takes five minutes to read the report."),
     ("is_timestamp", "Updated March 3, 2020 at 4:02 p.m. ET", "On March 3, 2020 the council met at 4 p.m."),
+    ("is_promo_label", "READ MORE: Five things to know about the flood", "Read more slowly, the teacher said."),
 ])
 def test_each_design_check_tells_clutter_from_content(check: str, clutter: str, content: str) -> None:
     func = getattr(quality.audit, check)
