@@ -394,7 +394,8 @@ def content_audit(row: RowScore) -> list[tuple[str, declutter.Removal, Any]]:
 def format_content_audit(rows: Iterable[RowScore], limit: int) -> str:
     """Over-removed and by-design counts of every row that removed something, and its over-removed list."""
     lines = ["over-removal audit by content (removed blocks whose text is mostly in the ground truth; by design "
-             "only when the text is a credit, byline, copyright, contact, timestamp… line or a copy stays):"]
+             "only when the text is a credit, byline, copyright, contact, timestamp, promo label… line, or a copy "
+             "stays):"]
     lists = []
     for row in rows:
         found = content_audit(row) if any(r.removals for r in row.results) else []
