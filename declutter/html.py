@@ -143,8 +143,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 def looks_binary(html: str) -> bool:
     """More than :data:`BINARY_SHARE` of the page's first characters are control characters.
 
-    >>> looks_binary(bytes(range(256)).decode("cp1252", errors="replace")), looks_binary("<p>a\\x00b</p>")
-    (True, False)
+    >>> looks_binary(bytes(range(256)).decode("cp1252", errors="replace")), looks_binary("<p>a\\x00b</p>" * 3)
+    (True, True)
+    >>> looks_binary("<p>One stray \\x00 in a page of text.</p>" + "<p>More text.</p>" * 10)
+    False
     """
     sample = html[:BINARY_SAMPLE]
     return len(_CONTROL.findall(sample)) > BINARY_SHARE * len(sample)
