@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--diff", action="store_true", help="print removed blocks marked in context instead")
     parser.add_argument("--html", action="store_true",
                         help="input is an HTML page: print its main text without clutter")
+    parser.add_argument("--markdown", action="store_true",
+                        help="input is Markdown: print it without clutter, as Markdown; "
+                             "with --html: print the page's main content as Markdown")
     parser.add_argument("--jsonl", action="store_true", help="input is JSON Lines; clean one field per record")
     parser.add_argument("--field", default="text", help="JSON Lines field to clean (default: text)")
     parser.add_argument("--explain-key", metavar="KEY", help="JSON Lines: add the removals to each record here")
@@ -197,8 +200,12 @@ def _run(args: argparse.Namespace, job: Batch, stdin: BinaryIO, stdout: BinaryIO
         if args.html:
             return _run_html(source, sink, stderr, job, args)
         text = source.read().decode(ENCODING, ERRORS)
-        result = job.explain(text, args.url)
-        sink.write((render_diff(text, result) if args.diff else result.text).encode(ENCODING, ERRORS))
+        result = job.explain_markdown(text, args.url) if args.markdown else job.explain(text, args.url)
+        if args.diff:
+            diff = render_markdown_diff(text, result) if args.markdown else render_diff(text, result)
+            sink.write(diff.encode(ENCODING, ERRORS))
+        else:
+            sink.write(result.text.encode(ENCODING, ERRORS))
         if args.explain:
             _write_explain(stderr, result.removals)
     return OK
@@ -206,7 +213,7 @@ def _run(args: argparse.Namespace, job: Batch, stdin: BinaryIO, stdout: BinaryIO
 
 def _run_html(source: BinaryIO, sink: BinaryIO, stderr: IO[str], job: Batch, args: argparse.Namespace) -> int:
     """Clean one HTML page (bytes: its charset is detected); the text ends with a newline."""
-    result = job.explain_html(source.read(), args.url)
+    result = job.explain_html(source.read(), args.url, "markdown" if args.markdown else "text")
     text = result.text if not result.text or result.text.endswith("\n") else result.text + "\n"
     sink.write(text.encode(ENCODING, ERRORS))
     if args.explain:
@@ -285,6 +292,24 @@ def render_diff(text: str, result: Result) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
+def render_markdown_diff(md: str, result: Result) -> str:
+    """The Markdown input, block by block: removed blocks' lines marked ``-`` (the first with the
+    filter and reason), kept ones indented."""
+    from declutter.markdown.parse import parse_markdown
+
+    removed = {r.index: r for r in result.removals}
+    lines = []
+    for index, source in enumerate(parse_markdown(md).sources):
+        removal = removed.get(index)
+        rows = source.splitlines() or [""]
+        if removal is None:
+            lines.extend(f"  {row}" for row in rows)
+        else:
+            lines.append(f"- {rows[0]}    [{removal.filter}: {removal.reason}]")
+            lines.extend(f"- {row}" for row in rows[1:])
+    return "\n".join(lines) + "\n" if lines else ""
+
+
 def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], job: Batch,
               args: argparse.Namespace) -> int:
     """Clean one field of every JSON record; pass bad records through, reported.
@@ -296,7 +321,8 @@ def run_jsonl(source: BinaryIO, sink: BinaryIO, stderr: IO[str], job: Batch,
     and reported on stderr with its line number.
     """
     limit = args.max_record_mb << 20
-    options = Options(job.config, args.field, args.explain_key, args.url_field, job.rules, args.explain, limit)
+    options = Options(job.config, args.field, args.explain_key, args.url_field, job.rules, args.explain, limit,
+                      getattr(args, "markdown", False))
     problems = 0
     lines = iter(lambda: source.readline(limit + 1), b"")
     for result in clean_lines(lines, options, getattr(args, "jobs", 1), job):
@@ -331,7 +357,8 @@ def _copy_line(source: BinaryIO, sink: BinaryIO, head: bytes) -> int:
     return copied
 
 
-__all__ = ["build_parser", "clean_record", "config_from_args", "main", "render_diff", "run_jsonl"]
+__all__ = ["build_parser", "clean_record", "config_from_args", "main", "render_diff", "render_markdown_diff",
+           "run_jsonl"]
 
 
 def entry_point() -> None:

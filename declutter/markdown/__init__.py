@@ -39,7 +39,7 @@ from itertools import pairwise
 from declutter.config import Config
 from declutter.errors import ConfigError, InputError
 from declutter.filters import FilterFunc
-from declutter.markdown.evidence import markdown_filters
+from declutter.markdown.evidence import markdown_filters, sectioned_promos
 from declutter.markdown.parse import Features, Kind, MarkdownDocument, lines, parse_markdown, parser, spans, widest
 from declutter.pipeline import Pipeline, Removal, Result
 
@@ -66,7 +66,9 @@ def run_markdown(doc: MarkdownDocument, config: Config, before: Sequence[Step] =
     paragraph) is not made: those blocks are kept and the filters run
     again, so the output parses into exactly the blocks it kept.
     """
-    steps: list[Step] = [*before, *markdown_filters(doc), *config.filters]
+    promos = sectioned_promos(doc.features)
+    steps: list[Step] = [*before, *markdown_filters(doc),
+                         *(promos if step == "promos" else step for step in config.filters)]
     pipeline = Pipeline(steps, config)
     held: frozenset[int] = frozenset()
     while True:

@@ -120,8 +120,12 @@ def _line_reason(feat: Features, top: bool) -> Reason | None:
 
 
 def link_item(feat: Features) -> bool:
-    """A list item that is a short link and nothing else (an image may stand in the link)."""
-    return (feat.kind is Kind.ITEM and feat.links > 0 and feat.words <= LINK_ITEM_MAX_WORDS
+    """A list item that is a short link and nothing else (an image may stand in the link).
+
+    Short: at most :data:`LINE_WORDS_PER_LINK` words per link. Lists of long
+    links (headlines, book or product titles) are the content of listing pages.
+    """
+    return (feat.kind is Kind.ITEM and feat.links > 0 and feat.words <= LINE_WORDS_PER_LINK * feat.links
             and (feat.link_share >= LINK_ONLY_SHARE or feat.image_only))
 
 
@@ -200,3 +204,31 @@ def _titles(blocks: Sequence[Block], feats: Sequence[Features]) -> Iterator[Sele
             continue
         if _normal(block.text) == title:
             yield Selection(block, Reason.TITLE, f"the title at block {blocks[title_at].index}")
+
+
+def sectioned_promos(features: Sequence[Features]) -> FilterFunc:
+    """The text ``promos`` filter, with its promo sections ended by the Markdown's headings.
+
+    In text a promo section ("Trending this week" and the teasers after it)
+    runs until prose resumes, or to the end. Markdown shows where sections
+    end: at the next heading of the same or a higher level (any heading, when
+    the opener is a line of text rather than a heading). Selections beyond
+    that heading are dropped, so the sections after it stay.
+    """
+    from declutter.filters.promos import promos as text_promos
+
+    def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
+        level: int | None = None
+        ended = False
+        for selection in text_promos(blocks, config):
+            sel = selection if isinstance(selection, Selection) else Selection(*selection)
+            feat = features[sel.block.index]
+            if sel.reason != PromoReason.SECTION:
+                level, ended = (feat.level if feat.kind is Kind.HEADING else 7), False
+            elif level is not None and (ended or (feat.kind is Kind.HEADING and feat.level <= level)):
+                ended = True
+                continue
+            yield sel
+
+    promos.filter_name = "promos"  # type: ignore[attr-defined]
+    return promos

@@ -347,6 +347,7 @@ _INLINE = re.compile(
     rf"|(?P<link>{_BRACKETED.replace('(', '(?P<text>', 1)}(?:\((?P<dest>{_DEST})\)|\[[^\]\n]*\]))"
     r"|(?P<auto><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)", re.DOTALL)
+_ORPHAN = re.compile(rf"\]\({_DEST}\)")
 _EMPHASIS = re.compile(r"(?<![\w*~])[*~]+(?=\S)|(?<=\S)[*~]+(?![\w*~])|(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)\n")
@@ -358,7 +359,7 @@ def visible(content: str, counts: _Counts, link: bool = False) -> None:
     position = 0
     for match in _INLINE.finditer(content):
         if match.start() > position:
-            counts.add(_plain(content[position:match.start()]), link)
+            _text(content[position:match.start()], counts, link)
         position = match.end()
         if match.group("code") is not None:
             counts.add(match.group("codetext").strip(), link)
@@ -374,7 +375,21 @@ def visible(content: str, counts: _Counts, link: bool = False) -> None:
         elif match.group("auto") is not None:
             counts.links += 1
     if position < len(content):
-        counts.add(_plain(content[position:]), link)
+        _text(content[position:], counts, link)
+
+
+def _text(text: str, counts: _Counts, link: bool) -> None:
+    """Plain inline text; the text before an orphan link tail (``Help](/help)``, a converter's
+    link whose ``[`` went missing) is that link's text, and the tail is not visible."""
+    if "](" not in text:
+        counts.add(_plain(text), link)
+        return
+    position = 0
+    for match in _ORPHAN.finditer(text):
+        counts.links += 1
+        counts.add(_plain(text[position:match.start()]), link=True)
+        position = match.end()
+    counts.add(_plain(text[position:]), link)
 
 
 def _plain(text: str) -> str:
