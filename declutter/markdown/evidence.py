@@ -65,6 +65,8 @@ LINE_WORDS_PER_LINK = 4
 TEASER_LINK_SHARE = 0.5
 #: A block of prose ends a promo section: this many words outside links, ending like a sentence.
 PROSE_WORDS = 12
+#: A text promo section ends at a paragraph with this many words outside links that ends like a sentence.
+SECTION_PROSE_WORDS = 20
 #: A repeated title has at least this many words.
 TITLE_MIN_WORDS = 2
 _NORMAL = re.compile(r"\W+")
@@ -185,6 +187,11 @@ def _prose(block: Block, feat: Features) -> bool:
     return feat.words - feat.link_words >= PROSE_WORDS and ends_like_sentence(block.text.strip())
 
 
+def _section_prose(block: Block, feat: Features) -> bool:
+    return (feat.words - feat.link_words >= SECTION_PROSE_WORDS and feat.link_words * 2 < feat.words
+            and ends_like_sentence(block.text.strip()))
+
+
 def _normal(text: str) -> str:
     return _NORMAL.sub(" ", text.lower()).strip()
 
@@ -212,8 +219,9 @@ def sectioned_promos(features: Sequence[Features]) -> FilterFunc:
     In text a promo section ("Trending this week" and the teasers after it)
     runs until prose resumes, or to the end. Markdown shows where sections
     end: at the next heading of the same or a higher level (any heading, when
-    the opener is a line of text rather than a heading). Selections beyond
-    that heading are dropped, so the sections after it stay.
+    the opener is a line of text rather than a heading), and at a paragraph
+    of prose (:data:`SECTION_PROSE_WORDS` words outside links, ending like
+    a sentence: teasers are links). Selections from there on are dropped.
     """
     from declutter.filters.promos import promos as text_promos
 
@@ -225,7 +233,8 @@ def sectioned_promos(features: Sequence[Features]) -> FilterFunc:
             feat = features[sel.block.index]
             if sel.reason != PromoReason.SECTION:
                 level, ended = (feat.level if feat.kind is Kind.HEADING else 7), False
-            elif level is not None and (ended or (feat.kind is Kind.HEADING and feat.level <= level)):
+            elif level is not None and (ended or (feat.kind is Kind.HEADING and feat.level <= level)
+                                        or _section_prose(sel.block, feat)):
                 ended = True
                 continue
             yield sel
