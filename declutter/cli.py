@@ -298,7 +298,7 @@ def render_markdown_diff(md: str, result: Result) -> str:
     from declutter.markdown.parse import parse_markdown
 
     removed = {r.index: r for r in result.removals}
-    lines = []
+    lines: list[str] = []
     for index, source in enumerate(parse_markdown(md).sources):
         removal = removed.get(index)
         rows = source.splitlines() or [""]

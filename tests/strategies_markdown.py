@@ -97,6 +97,22 @@ def prose_paragraphs(draw: st.DrawFn, pool: list[str]) -> str:
 
 
 @st.composite
+def _middle_block(draw: st.DrawFn, pool: list[str], page: Page) -> str:
+    """One block of the page's body; prose and code are noted on ``page``."""
+    choice = draw(st.integers(0, 9))
+    if choice <= 3 and len(pool) >= 2:
+        paragraph: str = draw(prose_paragraphs(pool))
+        page.prose.append(paragraph)
+        return paragraph
+    if choice == 4:
+        code: str = draw(st.sampled_from(CODE))
+        page.code.append(code)
+        return code
+    kinds = (TABLES, ("## Related posts", "### You may also like", "## Background"), CLUTTER, OTHER)
+    return str(draw(st.sampled_from(kinds[min(choice, 8) - 5])))
+
+
+@st.composite
 def pages(draw: st.DrawFn) -> Page:
     """A whole page: site clutter, headings, planted prose, code, tables, other blocks."""
     pool = list(SENTENCES)
@@ -107,23 +123,7 @@ def pages(draw: st.DrawFn) -> Page:
                             draw(st.sampled_from("*-+"))))
     blocks.append("# " + draw(st.sampled_from(("Council backs budget", "River rises in the valley"))))
     for _ in range(draw(st.integers(1, 5))):
-        choice = draw(st.integers(0, 9))
-        if choice <= 3 and len(pool) >= 2:
-            paragraph = draw(prose_paragraphs(pool))
-            page.prose.append(paragraph)
-            blocks.append(paragraph)
-        elif choice == 4:
-            code = draw(st.sampled_from(CODE))
-            page.code.append(code)
-            blocks.append(code)
-        elif choice == 5:
-            blocks.append(draw(st.sampled_from(TABLES)))
-        elif choice == 6:
-            blocks.append(draw(st.sampled_from(("## Related posts", "### You may also like", "## Background"))))
-        elif choice == 7:
-            blocks.append(draw(st.sampled_from(CLUTTER)))
-        else:
-            blocks.append(draw(st.sampled_from(OTHER)))
+        blocks.append(draw(_middle_block(pool, page)))
     if draw(st.booleans()):
         blocks.append("## Related posts\n\n" + _menu(draw(st.lists(st.sampled_from(TEASERS), min_size=1,
                                                                      max_size=4, unique=True)), "*"))

@@ -57,7 +57,8 @@ def test_rendering_every_block_gives_the_input_back(md: str) -> None:
 
 
 def test_code_blocks_and_reference_definitions_are_protected() -> None:
-    doc = parse_markdown("```\nRelated posts\n```\n\n    indented code\n\n[ref]: https://x.org\n\n- item\n\n  ```\n  x\n  ```\n")
+    doc = parse_markdown("```\nRelated posts\n```\n\n    indented code\n\n[ref]: https://x.org\n\n"
+                         "- item\n\n  ```\n  x\n  ```\n")
     assert [str(f.kind) for f in doc.features] == ["code", "code", "other", "item"]
     assert doc.protected == frozenset({0, 1, 2, 3})
 

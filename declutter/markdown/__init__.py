@@ -7,13 +7,12 @@ from it and returns Markdown: the input's blocks, in order, byte for byte,
 minus the removed ones::
 
     >>> md = ("[Skip to content](#main)\\n\\n* [Home](/)\\n* [News](/news)\\n* [Sport](/sport)\\n\\n"
-    ...       "# Council backs budget\\n\\nThe council voted on Monday to back the budget after a long debate "
-    ...       "that ran late into the night, [the minutes](https://example.org/m) show.\\n\\n"
+    ...       "# Council backs budget\\n\\nThe council backed the budget, [the minutes](/m) show.\\n\\n"
     ...       "## Related posts\\n\\n* [Harbour plan approved](/a)\\n* [Bus lanes stay](/b)\\n")
     >>> print(clean_markdown(md))
     # Council backs budget
     <BLANKLINE>
-    The council voted on Monday to back the budget after a long debate that ran late into the night, [the minutes](https://example.org/m) show.
+    The council backed the budget, [the minutes](/m) show.
     <BLANKLINE>
 
 Blocks come from markdown-it-py's block tokens (see
