@@ -10,7 +10,10 @@ from pathlib import Path
 import declutter
 from declutter.cli import build_parser
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+# The reference lives in README.md and docs/*.md.
+README = "\n".join(path.read_text(encoding="utf-8")
+                   for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
 
 
 def test_every_cli_option_is_documented() -> None:
@@ -39,5 +42,5 @@ def test_readme_opens_with_install_and_test_commands() -> None:
     first, second = block.group(1).strip().splitlines()[:2]
     assert first.startswith("pip install -e . && declutter seeds/")
     assert "pytest" in second
-    ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert second in ci
