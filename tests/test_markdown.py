@@ -260,3 +260,10 @@ def test_clean_html_gives_markdown() -> None:
 def test_clean_html_refuses_an_unknown_output_format() -> None:
     with pytest.raises(ConfigError, match="output_format"):
         declutter.clean_html(PAGE, output_format="rst")
+
+
+def test_a_short_article_on_a_whole_page_is_not_cut() -> None:
+    """Too little prose for a region: the page is kept rather than its article lost."""
+    md = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n\n# Budget\n\nThe council backed it.\n\nShort, too.\n"
+    out = declutter.clean_markdown(md)
+    assert "The council backed it." in out and "Short, too." in out

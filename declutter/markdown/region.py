@@ -47,6 +47,8 @@ PROSE_WORDS = 20
 #: The region must hold this share of the page's content words (words outside links and in long links);
 #: a page whose content is spread out (a listing, a catalogue) has no single main region and is left alone.
 REGION_SHARE = 0.3
+#: A region scoring less than this holds too little prose to tell the article from the site: nothing is cut.
+REGION_MIN_SCORE = 20.0
 #: A page is whole (not main content already) when it holds a run of this many menu blocks.
 MENU_RUN = 3
 #: A menu block: links and little else, at most this many words per link.
@@ -102,7 +104,8 @@ def main_region(feats: Sequence[Features]) -> tuple[int, int]:
 
     Ties go to the longer run (a run with a zero-sum edge keeps the edge),
     so the region of a region is itself. ``(0, len - 1)``, the whole page,
-    when the run holds less than :data:`REGION_SHARE` of the content words.
+    when the run scores less than :data:`REGION_MIN_SCORE` or holds less than
+    :data:`REGION_SHARE` of the content words.
     """
     if not feats:
         return 0, -1
@@ -114,6 +117,8 @@ def main_region(feats: Sequence[Features]) -> tuple[int, int]:
         total += score(feat)
         if total >= best:
             best, best_start, best_end = total, start, position
+    if best < REGION_MIN_SCORE:
+        return 0, len(feats) - 1
     best_start = _with_title(feats, best_start)
     everything = sum(content_words(f) for f in feats)
     if sum(content_words(f) for f in feats[best_start:best_end + 1]) < REGION_SHARE * everything:
