@@ -97,8 +97,10 @@ def test_a_row_of_linked_badges_goes_but_a_figure_stays() -> None:
 
 
 def test_a_run_of_link_only_items_goes() -> None:
-    md = f"{MENU}\n\n# Budget passes\n\n{PROSE}\n"
+    md = f"# Budget passes\n\n{PROSE}\n\n{MENU}\n\n{PROSE2}\n"
     assert [reason for reason, _ in removed(md)] == ["markdown.link_run"] * 4
+    # At the top of a whole page the region takes the menu first.
+    assert [reason for reason, _ in removed(f"{MENU}\n\n# Budget passes\n\n{PROSE}\n")] == ["region.header"] * 4
 
 
 def test_a_list_of_links_a_sentence_announces_stays() -> None:

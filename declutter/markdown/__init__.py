@@ -57,14 +57,35 @@ def clean_markdown_and_explain(md: str, config: Config | None = None) -> Result:
     return run_markdown(parse_markdown(md), config or Config())
 
 
+#: Most extra rounds of cleaning an output again (see :func:`run_markdown`).
+MAX_ROUNDS = 4
+
+
 def run_markdown(doc: MarkdownDocument, config: Config, before: Sequence[Step] = ()) -> Result:
     """Clean a parsed Markdown document: ``before`` (extra filters), the Markdown filters, then ``config.filters``.
 
     A removal that would glue the blocks around it into one (a heading
     between two paragraphs set one line apart: without it they read as one
     paragraph) is not made: those blocks are kept and the filters run
-    again, so the output parses into exactly the blocks it kept.
+    again, so the output parses into exactly the blocks it kept. Keeping
+    such a block can leave an output the filters would clean further, so
+    then the output is cleaned again (at most :data:`MAX_ROUNDS` times)
+    until nothing more goes: cleaning stays idempotent.
     """
+    result, held = _run_once(doc, config, before)
+    removals = list(result.removals)
+    rounds = 0
+    while held and result.removals and rounds < MAX_ROUNDS:
+        rounds += 1
+        gone = {r.index for r in removals}
+        kept = [i for i in range(len(doc.blocks)) if i not in gone]
+        result, held = _run_once(parse_markdown(result.text), config, before)
+        removals.extend(replace(r, index=kept[r.index], line=doc.blocks[kept[r.index]].line) for r in result.removals)
+    return Result(result.text, tuple(sorted(removals, key=lambda r: r.index)))
+
+
+def _run_once(doc: MarkdownDocument, config: Config, before: Sequence[Step]) -> tuple[Result, frozenset[int]]:
+    """One pipeline run to its fixpoint with the glue guard; the result and the blocks the guard kept."""
     promos = sectioned_promos(doc.features)
     steps: list[Step] = [*before, *markdown_filters(doc),
                          *(promos if step == "promos" else step for step in config.filters)]
@@ -78,7 +99,7 @@ def run_markdown(doc: MarkdownDocument, config: Config, before: Sequence[Step] =
             break
         held |= glued
     removals = tuple(replace(r, text=doc.sources[r.index]) for r in result.removals)
-    return Result(result.text, removals)
+    return Result(result.text, removals), held
 
 
 def glued_blocks(doc: MarkdownDocument, kept: Sequence[int]) -> frozenset[int]:

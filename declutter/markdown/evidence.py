@@ -82,7 +82,7 @@ class Reason(StrEnum):
 
 
 def markdown_filters(doc: MarkdownDocument) -> list[FilterFunc]:
-    """The Markdown filters of one document: ``markdown`` (this module) and ``region``."""
+    """The Markdown filters of one document: ``region`` (while the menus are there), then ``markdown``."""
     from declutter.markdown.region import region_filter
 
     features = doc.features
@@ -91,7 +91,7 @@ def markdown_filters(doc: MarkdownDocument) -> list[FilterFunc]:
         yield from evidence(blocks, [features[b.index] for b in blocks], config)
 
     markdown.filter_name = "markdown"  # type: ignore[attr-defined]
-    return [markdown, region_filter(features)]
+    return [region_filter(features), markdown]
 
 
 def evidence(blocks: Sequence[Block], feats: Sequence[Features], config: Config) -> Iterator[Selection]:

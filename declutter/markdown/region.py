@@ -145,15 +145,16 @@ def _chrome(block: Block, feat: Features) -> bool:
 def region_filter(features: Sequence[Features]) -> FilterFunc:
     """The ``region`` filter of one document, whose blocks' features are ``features`` (by block index).
 
-    It acts only on a whole page (:func:`whole_page`, decided once on the
-    input's blocks): on main content it selects nothing.
+    It acts only on a whole page (:func:`whole_page`, asked of the blocks
+    still in the document, as everything the filters decide, so that the
+    output is a fixpoint): on main content it selects nothing. It runs
+    before the other Markdown filters, while the page's menus are there.
     """
-    whole = whole_page(features)
 
     def region(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
-        if not whole:
-            return
         feats = [features[b.index] for b in blocks]
+        if not whole_page(feats):
+            return
         start, end = main_region(feats)
         for position, (block, feat) in enumerate(zip(blocks, feats, strict=True)):
             if start <= position <= end or not _chrome(block, feat):
