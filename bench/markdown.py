@@ -172,13 +172,23 @@ def render_words(md: str) -> str:
     out: list[str] = []
     for token in _full_parser().parse(md):
         if token.type == "inline":
-            out.append("".join(child.content for child in token.children or ()
-                               if child.type in ("text", "code_inline")) + "\n")
+            out.append("".join(_inline_words(child) for child in token.children or ()) + "\n")
         elif token.type in ("fence", "code_block"):
             out.append(token.content)
         elif token.type == "html_block":
             out.append(re.sub(r"<[^>]*>", " ", token.content))
     return _URL.sub("", "".join(out))
+
+
+def _inline_words(child: Any) -> str:
+    """What a reader sees of one inline token: text and code as written, a line break or tag as a space.
+
+    >>> render_words("Skip to content\\nArizona<br>Atlanta\\n")
+    'Skip to content Arizona Atlanta\\n'
+    """
+    if child.type in ("text", "code_inline"):
+        return str(child.content)
+    return " " if child.type in ("softbreak", "hardbreak", "html_inline") else ""
 
 
 _PARSER: list[object] = []
