@@ -269,3 +269,26 @@ def test_a_short_article_on_a_whole_page_is_not_cut() -> None:
     md = "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n\n# Budget\n\nThe council backed it.\n\nShort, too.\n"
     out = declutter.clean_markdown(md)
     assert "The council backed it." in out and "Short, too." in out
+
+
+def test_the_region_can_be_left_out_for_main_content() -> None:
+    """run_markdown(region=False): what only the region would cut stays; the other evidence still acts."""
+    from declutter.markdown import run_markdown
+
+    md = whole_page(f"# Council backs budget\n\n{PROSE}\n\n{PROSE2}")
+    assert "[Logo](/)" not in declutter.clean_markdown(md)
+    result = run_markdown(parse_markdown(md), declutter.Config(), region=False)
+    assert "[Logo](/)" in result.text and "Made with care in Lisbon" in result.text
+    assert not [r for r in result.removals if r.filter == "region"]
+    assert "[Sport](/sport)" not in result.text  # the menu is still a link run
+
+
+def test_clean_html_markdown_does_not_run_the_region(monkeypatch: pytest.MonkeyPatch) -> None:
+    """HTML mode's extraction is the main content already: the Markdown stage leaves the region out."""
+    import declutter.markdown.from_html as from_html
+
+    md = whole_page(f"# Council backs budget\n\n{PROSE}\n\n{PROSE2}")
+    monkeypatch.setattr(from_html, "extract_markdown", lambda tree, url: md)
+    result = declutter.clean_html_and_explain(PAGE, output_format="markdown")
+    assert "[Logo](/)" in result.text and PROSE in result.text
+    assert not [r for r in result.removals if r.filter == "region"]

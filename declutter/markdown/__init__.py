@@ -61,8 +61,11 @@ def clean_markdown_and_explain(md: str, config: Config | None = None) -> Result:
 MAX_ROUNDS = 4
 
 
-def run_markdown(doc: MarkdownDocument, config: Config, before: Sequence[Step] = ()) -> Result:
+def run_markdown(doc: MarkdownDocument, config: Config, before: Sequence[Step] = (), region: bool = True) -> Result:
     """Clean a parsed Markdown document: ``before`` (extra filters), the Markdown filters, then ``config.filters``.
+
+    ``region=False`` leaves out the main-content region (:mod:`declutter.markdown.region`): the
+    Markdown is already a page's main content (HTML mode's extraction).
 
     A removal that would glue the blocks around it into one (a heading
     between two paragraphs set one line apart: without it they read as one
@@ -72,22 +75,23 @@ def run_markdown(doc: MarkdownDocument, config: Config, before: Sequence[Step] =
     then the output is cleaned again (at most :data:`MAX_ROUNDS` times)
     until nothing more goes: cleaning stays idempotent.
     """
-    result, held = _run_once(doc, config, before)
+    result, held = _run_once(doc, config, before, region)
     removals = list(result.removals)
     rounds = 0
     while held and result.removals and rounds < MAX_ROUNDS:
         rounds += 1
         gone = {r.index for r in removals}
         kept = [i for i in range(len(doc.blocks)) if i not in gone]
-        result, held = _run_once(parse_markdown(result.text), config, before)
+        result, held = _run_once(parse_markdown(result.text), config, before, region)
         removals.extend(replace(r, index=kept[r.index], line=doc.blocks[kept[r.index]].line) for r in result.removals)
     return Result(result.text, tuple(sorted(removals, key=lambda r: r.index)))
 
 
-def _run_once(doc: MarkdownDocument, config: Config, before: Sequence[Step]) -> tuple[Result, frozenset[int]]:
+def _run_once(doc: MarkdownDocument, config: Config, before: Sequence[Step],
+              region: bool = True) -> tuple[Result, frozenset[int]]:
     """One pipeline run to its fixpoint with the glue guard; the result and the blocks the guard kept."""
     promos = sectioned_promos(doc.features)
-    steps: list[Step] = [*before, *markdown_filters(doc),
+    steps: list[Step] = [*before, *markdown_filters(doc, region),
                          *(promos if step == "promos" else step for step in config.filters)]
     pipeline = Pipeline(steps, config)
     held: frozenset[int] = frozenset()

@@ -81,8 +81,11 @@ class Reason(StrEnum):
     TITLE = "markdown.title"
 
 
-def markdown_filters(doc: MarkdownDocument) -> list[FilterFunc]:
-    """The Markdown filters of one document: ``region`` (while the menus are there), then ``markdown``."""
+def markdown_filters(doc: MarkdownDocument, region: bool = True) -> list[FilterFunc]:
+    """The Markdown filters of one document: ``region`` (while the menus are there), then ``markdown``.
+
+    ``region=False`` leaves the region out, for Markdown that is already a page's main content.
+    """
     from declutter.markdown.region import region_filter
 
     features = doc.features
@@ -91,7 +94,7 @@ def markdown_filters(doc: MarkdownDocument) -> list[FilterFunc]:
         yield from evidence(blocks, [features[b.index] for b in blocks], config)
 
     markdown.filter_name = "markdown"  # type: ignore[attr-defined]
-    return [region_filter(features), markdown]
+    return [region_filter(features), markdown] if region else [markdown]
 
 
 def evidence(blocks: Sequence[Block], feats: Sequence[Features], config: Config) -> Iterator[Selection]:

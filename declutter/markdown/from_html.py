@@ -4,7 +4,8 @@ HTML mode cleans the page's tree, then has trafilatura extract the main
 content; with ``output_format="markdown"`` trafilatura writes it as
 Markdown (headings, lists, links, images, tables) and the Markdown mode
 cleans that, as :func:`declutter.clean_markdown` would, with HTML mode's
-headline filter in front.
+headline filter in front and without the main-content region (the
+extraction already is the main content).
 """
 
 from __future__ import annotations
@@ -39,5 +40,10 @@ def extract_markdown(tree: Any, url: str | None) -> str:
 
 
 def markdown_stage(tree: Any, url: str | None, headline: FilterFunc, config: Config) -> Result:
-    """Extract the main content of the cleaned ``tree`` as Markdown and clean it (``headline`` first)."""
-    return run_markdown(parse_markdown(extract_markdown(tree, url)), config, before=(headline,))
+    """Extract the main content of the cleaned ``tree`` as Markdown and clean it (``headline`` first).
+
+    The extraction is already the page's main content, so the Markdown mode's own main-content
+    region (made for whole-page Markdown) is left out: on a long article with lists of links it
+    would cut real sections.
+    """
+    return run_markdown(parse_markdown(extract_markdown(tree, url)), config, before=(headline,), region=False)
