@@ -285,7 +285,7 @@ def test_the_region_can_be_left_out_for_main_content() -> None:
 
 def test_clean_html_markdown_does_not_run_the_region(monkeypatch: pytest.MonkeyPatch) -> None:
     """HTML mode's extraction is the main content already: the Markdown stage leaves the region out."""
-    import declutter.markdown.from_html as from_html
+    from declutter.markdown import from_html
 
     md = whole_page(f"# Council backs budget\n\n{PROSE}\n\n{PROSE2}")
     monkeypatch.setattr(from_html, "extract_markdown", lambda tree, url: md)
