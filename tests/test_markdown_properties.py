@@ -3,10 +3,13 @@ idempotent, code blocks untouched, tables whole, every removal explained, plante
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 
 import declutter
 from declutter.markdown.parse import parse_markdown
+from tests.strategies import Planted, clean_documents, cluttered_documents
 from tests.strategies_markdown import Page, markdown_noise, pages
 
 
@@ -51,3 +54,32 @@ def test_promises_on_whole_pages(page: Page) -> None:
 @example("\r\n\r\n# T\r\n\r\n\x00\r\n")
 def test_promises_on_any_text(md: str) -> None:
     check_promises(md)
+
+
+def as_markdown(doc: Planted) -> str:
+    """The planted blocks as Markdown paragraphs: one blank line between blocks (a bare line break would
+    join two lines into one paragraph, which Markdown mode keeps or removes as one block)."""
+    return "\n\n".join(_blocks(doc)) + "\n"
+
+
+def _blocks(doc: Planted) -> list[str]:
+    return [line for line in re.split(r"\r?\n", doc.text) if line.strip()]
+
+
+@given(clean_documents())
+@settings(max_examples=150, deadline=None)
+def test_keeps_content_of_every_shape_as_markdown(doc: Planted) -> None:
+    """The text mode's content of every shape (headings, short lines, list items, code, table rows...),
+    as Markdown blocks with no clutter: every block survives, and every promise holds."""
+    result = check_promises(as_markdown(doc))
+    for block in doc.content:
+        assert block in result.text, f"content removed: {block[:60]}"
+
+
+@given(cluttered_documents())
+@settings(max_examples=150, deadline=None)
+def test_keeps_content_every_planted_block_survives_as_markdown(doc: Planted) -> None:
+    """The text mode's planted documents as Markdown: every content block survives among the clutter."""
+    result = check_promises(as_markdown(doc))
+    for block in doc.content:
+        assert block in result.text, f"content removed: {block[:60]}"
