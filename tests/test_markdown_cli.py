@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 from declutter.cli import main
 
@@ -67,3 +68,41 @@ def test_html_markdown_gives_markdown_out() -> None:
     text = out.decode()
     assert "[The minutes](https://example.org/m)" in text and "## What happens next" in text and text.endswith("\n")
     assert "[The minutes]" not in run(["--html"], html.encode())[1].decode()
+
+
+def test_markdown_jsonl_explain_numbers_the_records() -> None:
+    data = (json.dumps({"text": PROSE}) + "\n" + json.dumps({"text": PAGE}) + "\n").encode()
+    code, out, err = run(["--markdown", "--jsonl", "--explain", "--jobs", "2"], data)
+    records = [json.loads(line) for line in err.splitlines()]
+    assert code == 0 and [json.loads(line)["text"] for line in out.decode().splitlines()] == [PROSE, CLEAN]
+    assert {r["record"] for r in records} == {2} and len(records) == 4
+    assert records[0]["reason"] == "markdown.anchor"
+
+
+def test_markdown_diff_with_explain_writes_both() -> None:
+    code, out, err = run(["--markdown", "--diff", "--explain"], PAGE.encode())
+    assert code == 0 and out.decode().startswith("- [Skip to content](#main)")
+    assert [json.loads(line)["reason"] for line in err.splitlines()] == ["markdown.anchor"] + \
+        ["markdown.promo_section"] * 3
+
+
+def test_markdown_several_files_each_to_its_own_output(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    first.write_bytes(PAGE.encode())
+    second.write_bytes(PROSE.encode())
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    code, _, _ = run(["--markdown", "--output-dir", str(outdir), str(first), str(second)])
+    assert code == 0
+    assert (outdir / "a.md").read_bytes() == CLEAN.encode()
+    assert (outdir / "b.md").read_bytes() == PROSE.encode()
+
+
+def test_html_markdown_explain_lists_both_stages() -> None:
+    html = (f"<html><body><article><h1>Budget</h1><div class='byline'>By Jane Doe</div><p>{PROSE}</p>"
+            "<div class='related-posts'><p>Other story about the council</p></div></article></body></html>")
+    code, out, err = run(["--html", "--markdown", "--explain"], html.encode())
+    records = [json.loads(line) for line in err.splitlines()]
+    assert code == 0 and out.decode() == f"# Budget\n\n{PROSE}\n"
+    assert [(r["filter"], r["text"]) for r in records] == [("html.bylines", "By Jane Doe"),
+                                                           ("html.promos", "Other story about the council")]
