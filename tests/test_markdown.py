@@ -292,3 +292,11 @@ def test_clean_html_markdown_does_not_run_the_region(monkeypatch: pytest.MonkeyP
     result = declutter.clean_html_and_explain(PAGE, output_format="markdown")
     assert "[Logo](/)" in result.text and PROSE in result.text
     assert not [r for r in result.removals if r.filter == "region"]
+
+
+def test_an_author_list_of_links_stays_but_a_menu_line_goes() -> None:
+    authors = "[Ann Lee](/a/lee), [Bo Chen](/a/chen), [Cy Diaz](/a/diaz) and [Di Ng](/a/ng)"
+    md = f"# Paper\n\n{authors}\n\n{PROSE}\n"
+    assert declutter.clean_markdown(md) == md
+    menu = "[Home](/) | [About](/about) | [Contact](/contact) | [Jobs](/jobs)"
+    assert removed(f"# Paper\n\n{menu}\n\n{PROSE}\n") == [("markdown.link_line", menu)]

@@ -17,7 +17,8 @@ well as its visible text. Reason codes:
     a colon announces the list ("Sources:" with three words or more);
 ``markdown.link_line``
     a line of three or more short links and nothing else (``[Home](/) |
-    [About](/about) | [Contact](/contact)``);
+    [About](/about) | [Contact](/contact)``), unless commas set the links
+    apart (an author list);
 ``markdown.promo_section``
     a heading that opens a promo section ("## Related posts", "### You may
     also like", from the ``promos`` vocabulary) and the link-dense blocks
@@ -105,8 +106,16 @@ def evidence(blocks: Sequence[Block], feats: Sequence[Features], config: Config)
     first_heading = next((i for i, f in enumerate(feats) if f.kind is Kind.HEADING), len(blocks))
     for position, (block, feat) in enumerate(zip(blocks, feats, strict=True)):
         reason = _line_reason(feat, position < first_heading)
+        if reason is Reason.LINK_LINE and _enumeration(block.text, feat):
+            continue
         if reason is not None:
             yield Selection(block, reason)
+
+
+def _enumeration(text: str, feat: Features) -> bool:
+    """Links set apart by commas are named one after another, as in a sentence: an author list
+    ("[Ann Lee](…), [Bo Chen](…) and [Cy Diaz](…)"), not a menu (menus set links apart by space, bars or dots)."""
+    return text.count(",") + 2 >= feat.links
 
 
 def _line_reason(feat: Features, top: bool) -> Reason | None:
