@@ -7,8 +7,10 @@
 ``clean`` is the fast path; ``clean_and_explain`` also returns every removal
 (filter, reason, block index, text); ``Pipeline`` composes filters; ``Config``
 holds the settings. ``clean_html`` and ``clean_html_and_explain`` take a whole
-HTML page instead (see :mod:`declutter.html`); ``Stats`` sums up a batch of
-results (see :mod:`declutter.stats`).
+HTML page instead (see :mod:`declutter.html`); ``clean_markdown`` and
+``clean_markdown_and_explain`` take Markdown and return Markdown (see
+:mod:`declutter.markdown`); ``Stats`` sums up a batch of results (see
+:mod:`declutter.stats`).
 
 The names are imported on first use, so that ``import declutter`` costs next
 to nothing: the command line can then catch Ctrl-C while the rest loads
@@ -21,6 +23,8 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from declutter.blocks import Block, Document, split_text
     from declutter.config import DEFAULT_FILTERS, Config
     from declutter.errors import ConfigError, DeclutterError, InputError
@@ -55,18 +59,43 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *_HOMES})
 
 
-def clean_html(html: str | bytes, url: str | None = None, config: Config | None = None) -> str:
-    """Return the main text of an HTML page without clutter (see :mod:`declutter.html`)."""
+def clean_html(html: str | bytes, url: str | None = None, config: Config | None = None,
+               output_format: str = "text") -> str:
+    """Return the main text of an HTML page without clutter (see :mod:`declutter.html`);
+    ``output_format="markdown"`` returns it as Markdown (see :mod:`declutter.markdown`)."""
     from declutter.html import clean_html as _clean_html
 
-    return _clean_html(html, url, config)
+    return _clean_html(html, url, config, output_format)
 
 
-def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Config | None = None) -> Result:
-    """Return the main text of an HTML page and every removal (see :mod:`declutter.html`)."""
+def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Config | None = None,
+                           output_format: str = "text") -> Result:
+    """Return the main text (or Markdown) of an HTML page and every removal (see :mod:`declutter.html`)."""
     from declutter.html import clean_html_and_explain as _explain
 
-    return _explain(html, url, config)
+    return _explain(html, url, config, output_format)
+
+
+def clean_markdown(md: str, config: Config | None = None) -> str:
+    """Return Markdown without clutter: its blocks, byte for byte, minus the removed ones
+    (see :mod:`declutter.markdown`)."""
+    from declutter.markdown import clean_markdown as _clean_markdown
+
+    return _clean_markdown(md, config)
+
+
+def clean_markdown_and_explain(md: str, config: Config | None = None) -> Result:
+    """Return the cleaned Markdown and every removal (see :mod:`declutter.markdown`)."""
+    from declutter.markdown import clean_markdown_and_explain as _explain
+
+    return _explain(md, config)
+
+
+def replay_markdown(md: str, removals: Iterable[Removal]) -> str:
+    """Rebuild ``clean_markdown``'s output from the Markdown input and the removals."""
+    from declutter.markdown import replay_markdown as _replay
+
+    return _replay(md, removals)
 
 
 def clean(text: str, config: Config | None = None) -> str:
@@ -102,5 +131,6 @@ def list_filters() -> dict[str, str]:
 __all__ = [
     "DEFAULT_FILTERS", "FILTERS", "Block", "Config", "ConfigError", "DeclutterError", "Document", "InputError",
     "Pipeline", "Removal", "Result", "Selection", "Stats", "__version__", "clean", "clean_and_explain",
-    "clean_html", "clean_html_and_explain", "list_filters", "replay", "split_text",
+    "clean_html", "clean_html_and_explain", "clean_markdown", "clean_markdown_and_explain", "list_filters", "replay",
+    "replay_markdown", "split_text",
 ]

@@ -44,11 +44,19 @@ class Batch:
         self.report.note(text, url)
         return result
 
-    def explain_html(self, html: str | bytes, url: str | None = None) -> Result:
+    def explain_markdown(self, md: str, url: str | None = None) -> Result:
+        """Clean one Markdown page (:func:`declutter.markdown.clean_markdown_and_explain`)."""
+        from declutter.markdown import clean_markdown_and_explain
+
+        result = clean_markdown_and_explain(md, self.config_for(url))
+        self.report.note(md, url)
+        return result
+
+    def explain_html(self, html: str | bytes, url: str | None = None, output_format: str = "text") -> Result:
         """Clean one HTML page with HTML mode (:func:`declutter.html.clean_html_and_explain`)."""
         from declutter.html import clean_html_and_explain
 
-        result = clean_html_and_explain(html, url=url, config=self.config_for(url))
+        result = clean_html_and_explain(html, url=url, config=self.config_for(url), output_format=output_format)
         seen = "\n".join([result.text, *(removal.text for removal in result.removals)])
         self.report.note(seen, url, html if isinstance(html, str) else html.decode("utf-8", "replace"))
         return result

@@ -53,6 +53,8 @@ class Document:
     separators: tuple[str, ...]
     prefix: str = ""
     suffix: str = ""
+    #: Indices of blocks the input format says are never removed (Markdown code blocks).
+    protected: frozenset[int] = frozenset()
 
     def render(self, keep: Iterable[int]) -> str:
         """Rebuild the text from the blocks whose index is in ``keep``.

@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--diff", action="store_true", help="print removed blocks marked in context instead")
     parser.add_argument("--html", action="store_true",
                         help="input is an HTML page: print its main text without clutter")
+    parser.add_argument("--markdown", action="store_true",
+                        help="input is Markdown: print it without clutter, as Markdown; "
+                             "with --html: print the page's main content as Markdown")
     parser.add_argument("--jsonl", action="store_true", help="input is JSON Lines; clean one field per record")
     parser.add_argument("--field", default="text", help="JSON Lines field to clean (default: text)")
     parser.add_argument("--explain-key", metavar="KEY", help="JSON Lines: add the removals to each record here")
@@ -336,6 +339,15 @@ class _Sink:
         return self.raw.write(data)
 
 
+def _clean_text(text: str, job: Batch, args: argparse.Namespace) -> tuple[str, Result]:
+    """What to write for one text (or, with --markdown, Markdown) input, and its result."""
+    if args.markdown:
+        result = job.explain_markdown(text, args.url)
+        return (render_markdown_diff(text, result) if args.diff else result.text), result
+    result = job.explain(text, args.url)
+    return (render_diff(text, result) if args.diff else result.text), result
+
+
 def _run_one(path: str, source: BinaryIO, sink: _Sink, run: _Run) -> int:
     args = run.args
     if args.jsonl:
@@ -343,12 +355,10 @@ def _run_one(path: str, source: BinaryIO, sink: _Sink, run: _Run) -> int:
         return run_jsonl(source, sink, run.stderr, run.job, args, run)
     data = source.read()
     if args.html:
-        result = run.job.explain_html(data, args.url)
+        result = run.job.explain_html(data, args.url, "markdown" if args.markdown else "text")
         out = result.text if not result.text or result.text.endswith("\n") else result.text + "\n"
     else:
-        text = data.decode(ENCODING, ERRORS)
-        result = run.job.explain(text, args.url)
-        out = render_diff(text, result) if args.diff else result.text
+        out, result = _clean_text(data.decode(ENCODING, ERRORS), run.job, args)
     sink.write(out.encode(ENCODING, ERRORS))
     if args.explain:
         _write_explain(run.stderr, result.removals, raw_text=not args.html)
@@ -467,6 +477,24 @@ def render_diff(text: str, result: Result) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
+def render_markdown_diff(md: str, result: Result) -> str:
+    """The Markdown input, block by block: removed blocks' lines marked ``-`` (the first with the
+    filter and reason), kept ones indented."""
+    from declutter.markdown.parse import parse_markdown
+
+    removed = {r.index: r for r in result.removals}
+    lines: list[str] = []
+    for index, source in enumerate(parse_markdown(md).sources):
+        removal = removed.get(index)
+        rows = source.splitlines() or [""]
+        if removal is None:
+            lines.extend(f"  {row}" for row in rows)
+        else:
+            lines.append(f"- {rows[0]}    [{removal.filter}: {removal.reason}]")
+            lines.extend(f"- {row}" for row in rows[1:])
+    return "\n".join(lines) + "\n" if lines else ""
+
+
 def run_jsonl(source: BinaryIO, sink: BinaryIO | _Sink, stderr: IO[str], job: Batch,
               args: argparse.Namespace, run: _Run | None = None) -> int:
     """Clean one field of every JSON record; pass bad records through, reported.
@@ -481,7 +509,8 @@ def run_jsonl(source: BinaryIO, sink: BinaryIO | _Sink, stderr: IO[str], job: Ba
     run = run or _Run(args, job, stderr, Stats(), Progress(stderr, False))
     name = run.name
     limit = args.max_record_mb << 20
-    options = Options(job.config, args.field, args.explain_key, args.url_field, job.rules, args.explain, limit)
+    options = Options(job.config, args.field, args.explain_key, args.url_field, job.rules, args.explain, limit,
+                      getattr(args, "markdown", False))
     problems = 0
     read = _Counted(iter(lambda: source.readline(limit + 1), b""))
     where = f"{name}: " if name else ""
@@ -538,7 +567,8 @@ def _copy_line(source: BinaryIO, sink: BinaryIO | _Sink, head: bytes) -> int:
     return copied
 
 
-__all__ = ["build_parser", "clean_record", "config_from_args", "main", "render_diff", "run_jsonl"]
+__all__ = ["build_parser", "clean_record", "config_from_args", "main", "render_diff", "render_markdown_diff",
+           "run_jsonl"]
 
 
 def entry_point() -> None:

@@ -56,6 +56,8 @@ class Options(NamedTuple):
     #: Lines longer than this are passed through unparsed (``--max-record-mb``);
     #: the caller reads lines with ``readline(max_record_bytes + 1)``.
     max_record_bytes: int | None = None
+    #: The field holds Markdown: clean it with the Markdown mode (``--markdown``).
+    markdown: bool = False
 
 
 class Outcome(NamedTuple):
@@ -106,7 +108,8 @@ def outcome(number: int, raw: bytes, batch: Batch, options: Options) -> Outcome:
     """Clean one line; a bad record or a failure passes the line through, reported."""
     seen = set(batch.report.seen)
     try:
-        line, result = _clean_record(raw, batch, options.field, options.explain_key, options.url_field)
+        line, result = _clean_record(raw, batch, options.field, options.explain_key, options.url_field,
+                                     options.markdown)
     except InputError as exc:
         return Outcome(number, raw, (), str(exc))
     except Exception as exc:  # a bug must not lose the record or stop the stream
@@ -119,18 +122,19 @@ def outcome(number: int, raw: bytes, batch: Batch, options: Options) -> Outcome:
 
 
 def clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
-                 url_field: str = "url") -> tuple[bytes, tuple[Removal, ...]]:
+                 url_field: str = "url", markdown: bool = False) -> tuple[bytes, tuple[Removal, ...]]:
     """The cleaned JSON line (with its original line ending) and its removals.
 
     The record's ``url_field``, when it holds a string, is the page URL the
-    site model and per-site rules go by.
+    site model and per-site rules go by. With ``markdown`` the field is
+    cleaned as Markdown.
     """
-    line, result = _clean_record(raw, batch, field, explain_key, url_field)
+    line, result = _clean_record(raw, batch, field, explain_key, url_field, markdown)
     return line, result.removals if result is not None else ()
 
 
 def _clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
-                  url_field: str) -> tuple[bytes, Result | None]:
+                  url_field: str, markdown: bool = False) -> tuple[bytes, Result | None]:
     """:func:`clean_record`, with the whole result (None for a blank line)."""
     body = raw.rstrip(b"\r\n")
     ending = raw[len(body):]
@@ -143,7 +147,8 @@ def _clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
         got = "missing" if field not in record else f"a {type(value).__name__}" if value is not None else "null"
         raise InputError(f"field {field!r} is {got}, not a string")
     url = record.get(url_field)
-    result = batch.explain(value, url if isinstance(url, str) else None)
+    explain = batch.explain_markdown if markdown else batch.explain
+    result = explain(value, url if isinstance(url, str) else None)
     if not result.removals and explain_key is None:
         return raw, result
     changes: dict[str, object] = {field: result.text}

@@ -111,7 +111,7 @@ class Pipeline:
         only grow, so the output is also a fixpoint for the languages its own
         text shows, which keeps cleaning idempotent.
         """
-        state = _RunState(doc, _protected(doc.blocks, self.config))
+        state = _RunState(doc, _protected(doc.blocks, self.config) | doc.protected)
         with document_scope():  # text measures are computed once per run, not per filter and pass
             if not is_auto(self.config.lang):
                 self._fixpoint(state, self.config)

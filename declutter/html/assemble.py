@@ -45,9 +45,17 @@ def headline_filter(meta: PageMeta) -> object:
     return headline
 
 
-def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Config | None = None) -> Result:
-    """The page's cleaned main text and every removal, HTML stage first (see :mod:`declutter.html`)."""
+def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Config | None = None,
+                           output_format: str = "text") -> Result:
+    """The page's cleaned main text and every removal, HTML stage first (see :mod:`declutter.html`).
+
+    ``output_format="markdown"`` gives the main content as Markdown (headings, lists, links, images,
+    tables), cleaned by the Markdown mode (:mod:`declutter.markdown.from_html`).
+    """
+    from declutter.markdown.from_html import check_output_format, markdown_stage
+
     config = config or Config()
+    check_output_format(output_format)
     tree = parse_html(html)
     if tree is None:
         return Result("", ())
@@ -56,9 +64,12 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     merge_split_body(tree)
     html_removals = clean_tree(tree, meta, _tree_lang(tree, config))
     kept = protect_for_extraction(tree, config)
+    text_config = replace(config, protect_patterns=config.protect_patterns + kept)
+    if output_format == "markdown":
+        text_result = markdown_stage(tree, url, headline_filter(meta), text_config)  # type: ignore[arg-type]
+        return Result(text_result.text, html_removals + text_result.removals)
     text = extract_text(tree, url)
     steps = [headline_filter(meta), *config.filters]
-    text_config = replace(config, protect_patterns=config.protect_patterns + kept)
     text_result = Pipeline(steps, text_config).explain(text)  # type: ignore[arg-type]
     return Result(text_result.text, html_removals + text_result.removals)
 
@@ -71,7 +82,8 @@ def _tree_lang(tree: HtmlElement, config: Config) -> Config:
     return replace(config, lang=",".join(detect_languages(sample)))
 
 
-def clean_html(html: str | bytes, url: str | None = None, config: Config | None = None) -> str:
-    """The page's main text without clutter (see :func:`clean_html_and_explain`)."""
-    return clean_html_and_explain(html, url, config).text
+def clean_html(html: str | bytes, url: str | None = None, config: Config | None = None,
+               output_format: str = "text") -> str:
+    """The page's main text (or Markdown) without clutter (see :func:`clean_html_and_explain`)."""
+    return clean_html_and_explain(html, url, config, output_format).text
 

@@ -1,0 +1,408 @@
+"""Markdown as blocks: markdown-it-py's block tokens and line maps, the visible text of each block.
+
+A block is a top-level heading, paragraph, list item (a top-level list's
+item, with whatever it nests), table, fenced or indented code block,
+blockquote, HTML block or thematic break. Lines that no token covers (link
+reference definitions, say) are one block of kind ``other``. Every block
+keeps two texts:
+
+* its **source**, the input's lines it spans, byte for byte (without the
+  last line break): what the output is made of;
+* its **visible text**, what a reader sees: link text and image alt text,
+  never URLs, no Markdown syntax, soft line breaks as spaces. This is the
+  :class:`~declutter.blocks.Block` text the filters read.
+
+    >>> doc = parse_markdown("# Title\\n\\n* [Home](/)\\n* [News](/news)\\n\\nSee [the report](http://x.org/r).\\n")
+    >>> [b.text for b in doc.blocks]
+    ['Title', 'Home', 'News', 'See the report.']
+    >>> doc.sources[1], str(doc.features[1].kind), doc.features[1].link_words
+    ('* [Home](/)', 'item', 1)
+    >>> doc.render([0, 3])
+    '# Title\\n\\nSee [the report](http://x.org/r).\\n'
+
+Code blocks (and any block that holds one, such as a list item or quote
+with a fence inside) are :attr:`~declutter.blocks.Document.protected`:
+never removed, never split.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from declutter.blocks import Block, Document
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+_SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"\w+")
+
+
+class Kind(StrEnum):
+    """What a block is; also its :attr:`~declutter.blocks.Block.tag`."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    ITEM = "item"
+    TABLE = "table"
+    CODE = "code"
+    QUOTE = "quote"
+    HTML = "html"
+    RULE = "rule"
+    OTHER = "other"
+
+
+_KINDS = {"heading_open": Kind.HEADING, "paragraph_open": Kind.PARAGRAPH, "table_open": Kind.TABLE,
+          "fence": Kind.CODE, "code_block": Kind.CODE, "blockquote_open": Kind.QUOTE, "html_block": Kind.HTML,
+          "hr": Kind.RULE, "list_item_open": Kind.ITEM}
+_LISTS = ("bullet_list_open", "ordered_list_open")
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What Markdown says about a block beyond its visible text.
+
+    ``words`` counts the visible words outside images; ``link_words`` those
+    inside links; ``alt_words`` the words of image alt texts. ``links`` and
+    ``images`` count links and images, ``anchors`` the links to a place on
+    the same page (``#main``). ``level`` is a heading's level (1-6), else 0.
+    ``code`` is true for a code block or a block that holds one.
+    """
+
+    kind: Kind
+    level: int = 0
+    words: int = 0
+    link_words: int = 0
+    alt_words: int = 0
+    links: int = 0
+    images: int = 0
+    anchors: int = 0
+    code: bool = False
+
+    @property
+    def link_share(self) -> float:
+        """Share of the visible words (outside images) that are link text; 0 for a block with none."""
+        return self.link_words / self.words if self.words else 0.0
+
+    @property
+    def link_only(self) -> bool:
+        """Every visible word is link text (and there is at least one link)."""
+        return self.links > 0 and self.link_words == self.words
+
+    @property
+    def image_only(self) -> bool:
+        """Images and nothing else a reader sees (linked images included)."""
+        return self.images > 0 and self.words == 0
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownDocument(Document):
+    """A Markdown input as blocks: visible text for the filters, source slices for the output."""
+
+    sources: tuple[str, ...] = ()
+    features: tuple[Features, ...] = ()
+
+    def render(self, keep: Iterable[int]) -> str:
+        """Rebuild the Markdown from the sources of the blocks in ``keep``."""
+        kept = sorted(set(keep))
+        if not kept:
+            return self.prefix + self.suffix
+        parts = [self.prefix, self.sources[kept[0]]]
+        for prev, cur in pairwise(kept):
+            parts.append(widest(self.separators[prev:cur]))
+            parts.append(self.sources[cur])
+        parts.append(self.suffix)
+        return "".join(parts)
+
+
+def widest(separators: Sequence[str]) -> str:
+    """The separator with the most line breaks (the first one on ties), as text mode joins blocks."""
+    if len(separators) == 1:
+        return separators[0]
+    return max(separators, key=lambda s: s.count("\n") + s.count("\r") - s.count("\r\n"))
+
+
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    """CommonMark with GFM tables and strikethrough (what crawlers' converters write)."""
+    from markdown_it import MarkdownIt
+
+    # Block tokens and line maps only: the inline parser (links, emphasis) is three quarters of
+    # markdown-it's time, and :func:`visible` reads what a reader sees of inline Markdown directly.
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
+
+
+@dataclass(slots=True)
+class _Segment:
+    """A top-level block's line range and its tokens."""
+
+    kind: Kind
+    start: int
+    end: int
+    tokens: list[Token] = field(default_factory=list)
+
+
+def segments(tokens: Sequence[Token]) -> Iterator[_Segment]:
+    """Top-level blocks in order: each top-level token range, each item of a top-level list."""
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        close = _closing(tokens, position)
+        if token.type in _LISTS:
+            yield from _items(tokens, position + 1, close)
+        elif token.map is not None:
+            yield _Segment(_KINDS.get(token.type, Kind.OTHER), token.map[0], token.map[1],
+                           list(tokens[position:close + 1]))
+        position = close + 1
+
+
+def _items(tokens: Sequence[Token], start: int, stop: int) -> Iterator[_Segment]:
+    position = start
+    while position < stop:
+        close = _closing(tokens, position)
+        token = tokens[position]
+        if token.type == "list_item_open" and token.map is not None:
+            yield _Segment(Kind.ITEM, token.map[0], token.map[1], list(tokens[position:close + 1]))
+        position = close + 1
+
+
+def _closing(tokens: Sequence[Token], position: int) -> int:
+    """Index of the token that closes ``tokens[position]`` (itself when it opens nothing)."""
+    token = tokens[position]
+    if token.nesting != 1:
+        return position
+    depth = 0
+    for index in range(position, len(tokens)):
+        depth += tokens[index].nesting
+        if depth == 0:
+            return index
+    return len(tokens) - 1
+
+
+def parse_markdown(md: str) -> MarkdownDocument:
+    """Split Markdown into blocks (see the module docstring); rendering all of them gives ``md`` back."""
+    source_lines = lines(md)
+    blocks: list[Block] = []
+    sources: list[str] = []
+    features: list[Features] = []
+    separators: list[str] = []
+    protected: set[int] = set()
+    previous_end, pending, prefix = 0, "", ""
+    for segment in spans(parser().parse(md), source_lines):
+        pending += "".join(source_lines[previous_end:segment.start])
+        raw = "".join(source_lines[segment.start:segment.end])
+        body = raw.rstrip("\r\n")
+        if blocks:
+            separators.append(pending)
+        else:
+            prefix = pending
+        pending, previous_end = raw[len(body):], segment.end
+        text, feats = describe(segment)
+        if feats.code or feats.kind is Kind.OTHER:
+            protected.add(len(blocks))
+        blocks.append(Block(len(blocks), text, segment.start + 1, str(feats.kind)))
+        sources.append(body)
+        features.append(feats)
+    if not blocks:
+        return MarkdownDocument((), (), md, "")
+    return MarkdownDocument(tuple(blocks), tuple(separators), prefix, pending + "".join(source_lines[previous_end:]),
+                            protected=frozenset(protected), sources=tuple(sources), features=tuple(features))
+
+
+def lines(md: str) -> list[str]:
+    """The lines of ``md`` with their line breaks, numbered as markdown-it numbers them."""
+    lines = []
+    start = 0
+    for match in _BREAK.finditer(md):
+        lines.append(md[start:match.end()])
+        start = match.end()
+    if start < len(md):
+        lines.append(md[start:])
+    return lines
+
+
+def _blank(line: str) -> bool:
+    """Blank as CommonMark sees it: spaces and tabs only."""
+    return not line.strip(" \t\r\n")
+
+
+def spans(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[_Segment]:
+    """The segments with trailing blank lines trimmed, in order, without overlaps; lines no token
+    covers that hold more than whitespace become ``other`` segments."""
+    covered = 0
+    for segment in segments(tokens):
+        start = max(segment.start, covered)
+        end = segment.end
+        while end > start and _blank(lines[end - 1]):
+            end -= 1
+        if end <= start:
+            continue
+        yield from _uncovered(lines, covered, start)
+        segment.start, segment.end = start, end
+        yield segment
+        covered = end
+    yield from _uncovered(lines, covered, len(lines))
+
+
+def _uncovered(lines: Sequence[str], start: int, stop: int) -> Iterator[_Segment]:
+    """Runs of non-blank lines between ``start`` and ``stop`` (link reference definitions, mostly)."""
+    run_start = None
+    for number in range(start, stop + 1):
+        blank = number == stop or _blank(lines[number])
+        if blank and run_start is not None:
+            yield _Segment(Kind.OTHER, run_start, number)
+            run_start = None
+        elif not blank and run_start is None:
+            run_start = number
+
+
+@dataclass(slots=True)
+class _Counts:
+    """Visible text and word counts gathered while walking a block's tokens."""
+
+    parts: list[str] = field(default_factory=list)
+    words: int = 0
+    link_words: int = 0
+    alt_words: int = 0
+    links: int = 0
+    images: int = 0
+    anchors: int = 0
+    code: bool = False
+
+    def add(self, text: str, link: bool = False) -> None:
+        """Visible text outside images (inside a link when ``link``)."""
+        words = len(_WORD.findall(text))
+        self.words += words
+        self.link_words += words if link else 0
+        self.parts.append(text)
+
+
+def describe(segment: _Segment) -> tuple[str, Features]:
+    """The visible text of a segment and its :class:`Features`."""
+    counts = _Counts()
+    level = 0
+    kind = segment.kind
+    for token in segment.tokens:
+        if token.type == "inline":
+            visible(token.content, counts)
+            counts.parts.append(" | " if kind is Kind.TABLE else " ")
+        elif token.type == "code_block" and is_indented_list(token.content):
+            kind = Kind.ITEM  # a converter's nested list indented by four spaces, not code
+            for line in token.content.splitlines():
+                visible(_MARKER.sub("", line, count=1), counts)
+                counts.parts.append(" ")
+        elif token.type in ("fence", "code_block"):
+            counts.code = True
+            counts.add(token.content)
+        elif token.type == "html_block":
+            counts.add(_unescape(_TAG.sub(" ", token.content)))
+        elif token.type == "heading_open":
+            level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
+    text = _SPACE.sub(" ", "".join(counts.parts)).strip(" |")
+    return text, Features(kind, level, counts.words, counts.link_words, counts.alt_words, counts.links,
+                          counts.images, counts.anchors, counts.code)
+
+
+#: A list item's marker or a heading's marks at the start of a line.
+_MARKER = re.compile(r"^[ \t]*(?:[*+-]|\d{1,9}[.)]|#{1,6})(?=[ \t]|$)")
+#: A line of Markdown, not code: a list item, a heading or a link (or image) first.
+_MARKDOWN_LINE = re.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,9}[.)]|#{1,6})(?:[ \t]|$)|!?\[)")
+
+
+def is_indented_list(content: str) -> bool:
+    """An indented code block that is a converter's Markdown (a nested list of links), not code.
+
+    html2text and trafilatura indent nested lists and link lines by four
+    spaces; after a blank line CommonMark reads that as an indented code
+    block. It is Markdown when every line opens with a list marker, a
+    heading mark or a link, and at least half the lines hold a Markdown
+    link. A fenced block is always code.
+
+    >>> is_indented_list("* [Home](/)\\n  * [News](/news)\\n"), is_indented_list("x = [1](2)\\n")
+    (True, False)
+    """
+    rows = [line for line in content.splitlines() if line.strip()]
+    if not rows or not all(_MARKDOWN_LINE.match(line) for line in rows):
+        return False
+    return sum("](" in line for line in rows) * 2 >= len(rows)
+
+
+_DEST = r"(?:<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*"
+_BRACKETED = r"\[((?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]"
+#: Inline syntax that changes what a reader sees: code spans, images, links (inline and reference),
+#: autolinks and raw tags. Everything else is text.
+_INLINE = re.compile(
+    rf"(?P<code>(?P<ticks>`+)(?P<codetext>.+?)(?<!`)(?P=ticks)(?!`))"
+    rf"|(?P<image>!{_BRACKETED}(?:\({_DEST}\)|\[[^\]\n]*\]))"
+    rf"|(?P<link>{_BRACKETED.replace('(', '(?P<text>', 1)}(?:\((?P<dest>{_DEST})\)|\[[^\]\n]*\]))"
+    r"|(?P<auto><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>)"
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)", re.DOTALL)
+_ORPHAN = re.compile(rf"\]\({_DEST}\)")
+_EMPHASIS = re.compile(r"(?<![\w*~])[*~]+(?=\S)|(?<=\S)[*~]+(?![\w*~])|(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_HARD_BREAK = re.compile(r"(?: {2,}|\\)\n")
+
+
+def visible(content: str, counts: _Counts, link: bool = False) -> None:
+    """Add the visible text of inline Markdown ``content`` to ``counts``: link text, image alt text,
+    code span text; never URLs, tags or emphasis marks."""
+    position = 0
+    for match in _INLINE.finditer(content):
+        if match.start() > position:
+            _text(content[position:match.start()], counts, link)
+        position = match.end()
+        if match.group("code") is not None:
+            counts.add(match.group("codetext").strip(), link)
+        elif match.group("image") is not None:
+            counts.images += 1
+            alt = _plain(match.group(match.re.groupindex["image"] + 1))
+            counts.alt_words += len(_WORD.findall(alt))
+            counts.parts.append(alt)
+        elif match.group("link") is not None:
+            counts.links += 1
+            counts.anchors += (match.group("dest") or "").lstrip("<").startswith("#")
+            visible(match.group("text"), counts, link=True)
+        elif match.group("auto") is not None:
+            counts.links += 1
+    if position < len(content):
+        _text(content[position:], counts, link)
+
+
+def _text(text: str, counts: _Counts, link: bool) -> None:
+    """Plain inline text; the text before an orphan link tail (``Help](/help)``, a converter's
+    link whose ``[`` went missing) is that link's text, and the tail is not visible."""
+    if "](" not in text:
+        counts.add(_plain(text), link)
+        return
+    position = 0
+    for match in _ORPHAN.finditer(text):
+        counts.links += 1
+        counts.add(_plain(text[position:match.start()]), link=True)
+        position = match.end()
+    counts.add(_plain(text[position:]), link)
+
+
+def _plain(text: str) -> str:
+    """Text without emphasis marks and escapes, with entities decoded."""
+    if "\n" in text:
+        text = _HARD_BREAK.sub(" ", text).replace("\n", " ")
+    if "\\" in text:  # escaped characters are literal: emphasis marks go around them only
+        pieces = _ESCAPE.split(text)
+        text = "".join(_EMPHASIS.sub("", piece) if i % 2 == 0 else piece for i, piece in enumerate(pieces))
+    elif "*" in text or "_" in text or "~" in text:
+        text = _EMPHASIS.sub("", text)
+    return _unescape(text)
+
+
+def _unescape(text: str) -> str:
+    return html.unescape(text) if "&" in text else text
