@@ -62,6 +62,24 @@ LABEL_PREFIXES = frozenset({"tag", "category", "cat", "categories", "term", "top
                             "type", "status", "template", "page-id", "parent-pageid", "has", "with", "without", "no",
                             "not", "is", "show", "hide", "hidden", "enable", "disable", "elementor",
                             "wp-block", "toggle", "lang", "theme", "layout", "color", "bg", "text", "font"})
+#: Chrome words that name a box only as the head of a class token: its last part, or followed by
+#: box words only (``site-nav``, ``nav-bar``, ``menu-wrapper``, ``modal-dialog-inner``). In
+#: ``p-navSticky`` or ``lm_navSource`` "nav" describes something else.
+HEAD_ONLY = frozenset({"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "masthead", "modal",
+                       "popup", "dialog", "toolbar", "topbar", "pagination", "pager", "carousel", "swiper", "slick",
+                       "tooltip", "popover", "hovercard", "rollover", "login", "signin", "tags"})
+#: Words that may follow a :data:`HEAD_ONLY` word in a token that still names that box.
+BOX_WORDS = frozenset({"bar", "bars", "wrapper", "wrap", "container", "inner", "outer", "area", "block", "box",
+                       "holder", "section", "panel", "region", "list", "links", "items", "item", "menu", "nav",
+                       "main", "primary", "secondary", "top", "bottom", "mobile", "desktop", "overlay", "dialog",
+                       "backdrop", "root", "module", "widget", "group", "row", "col", "column",
+                       "left", "right", "header", "footer", "global", "site", "page", "link", "toggle",
+                       "trigger", "button", "btn", "icon", "close", "body", "content", "dropdown", "sub", "level"})
+#: Last parts that make a token a page or widget *state*, not a box (``xb-canvas-menuActive``,
+#: ``menu-open``, ``p-navSticky``): such a token hints only itself.
+STATE_WORDS = frozenset({"active", "sticky", "open", "opened", "fixed", "visible", "expanded", "collapsed",
+                         "shown", "enabled", "disabled", "selected", "current", "loaded", "loading", "scrolled",
+                         "toggled", "locked", "stuck", "pinned", "transparent", "dark", "light", "on", "off"})
 #: Site chrome: navigation, breadcrumbs, consent and modal boxes, tag lists, pagers.
 CHROME_HINTS = frozenset({
     "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "site-header", "site-footer", "masthead",
@@ -82,6 +100,20 @@ CHROME_ITEMTYPES = ("schema.org/breadcrumblist", "schema.org/sitenavigationeleme
 HIDDEN, ROLE_CHROME, ITEMTYPE_CHROME, OUTER_HEADER, HEADLINE, DECK, NESTED_ARTICLE, PROMO_HEADING, TEASER = (
     "@hidden", "@role-chrome", "@itemtype-chrome", "@outer-header", "@headline", "@deck", "@nested-article",
     "@promo-heading", "@teaser")
+#: Marker of per-post chrome on a forum page (see :data:`FORUM_CHROME_HINTS`).
+POST_CHROME = "@post-chrome"
+#: On a forum page, readers' posts are the content: these hints remove nothing there.
+FORUM_KEPT_HINTS = frozenset({"comments", "comment", "comment-list", "disqus"})
+#: Per-post chrome of forums and Q&A sites (XenForo, Discourse, phpBB, vBulletin, Stack Exchange):
+#: signatures, user badges and stats, votes, reaction and action bars, "Click to expand" links,
+#: suggested topics. Removed on forum pages only.
+FORUM_CHROME_HINTS = frozenset({
+    "signature", "user-extras", "user-title", "user-banner", "user-stats", "user-badges", "badges",
+    "expand-link", "reactions", "reactions-bar", "reaction-bar", "action-bar", "actionbar", "post-menu-area",
+    "post-controls", "post-actions", "post-buttons", "postprofile", "voting-container", "votecell",
+    "vote-buttons", "like-button", "reply-button", "quote-button", "post-menu", "topic-map", "suggested-topics",
+    "more-topics", "similar-threads", "back2top",
+})
 #: Class tokens of a deck (standfirst) under the headline.
 #: Not "summary", "intro" or "lede": those boxes often hold the article's first paragraph.
 DECK_HINTS = frozenset({"dek", "deck", "standfirst", "subtitle", "sub-title", "subhead", "sub-head", "subheadline",
@@ -120,7 +152,8 @@ def token_hints(token: str) -> set[str]:
         return set()
     parts = norm.split("-")
     found = {norm}
-    if len(parts) == 1 or parts[0] in LABEL_PREFIXES or "-".join(parts[:2]) in LABEL_PREFIXES:
+    if (len(parts) == 1 or parts[0] in LABEL_PREFIXES or "-".join(parts[:2]) in LABEL_PREFIXES
+            or parts[-1] in STATE_WORDS):
         return found
     for i, part in enumerate(parts):
         if _part_counts(parts, i):
@@ -138,6 +171,8 @@ def _part_counts(parts: list[str], i: int) -> bool:
         return i == 0 or parts[i - 1] in POSITION_WORDS
     if part in FIRST_ONLY:
         return i in (0, len(parts) - 1)
+    if part in HEAD_ONLY:
+        return all(rest in BOX_WORDS or rest.isdigit() for rest in parts[i + 1:])
     return True
 
 
@@ -160,6 +195,7 @@ class ChromeReason(StrEnum):
     HIDDEN = "chrome.hidden"
     ROLE = "chrome.role"
     HEADER = "chrome.header"
+    POST_CHROME = "chrome.post"
 
 
 class HeadlineReason(StrEnum):
@@ -240,7 +276,7 @@ def _chrome_reason(block: Block) -> ChromeReason | None:
 
 _MARKER_REASONS = ((HIDDEN, ChromeReason.HIDDEN), (ROLE_CHROME, ChromeReason.ROLE),
                    (ITEMTYPE_CHROME, ChromeReason.ROLE), (OUTER_HEADER, ChromeReason.HEADER),
-                   (NESTED_ARTICLE, ChromeReason.NESTED_ARTICLE))
+                   (NESTED_ARTICLE, ChromeReason.NESTED_ARTICLE), (POST_CHROME, ChromeReason.POST_CHROME))
 
 
 def headline_elements(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:

@@ -1,0 +1,269 @@
+"""Page type: what kind of page this is (forum, product, collection, listing, documentation, service, article).
+
+HTML mode treats a forum thread, a product page or a docs page differently
+from a news article (replies are content on a forum; a product's description
+may sit only in its JSON-LD). The type is decided from cheap signals, each
+with a weight and recorded as data, so the decision can be explained:
+
+* JSON-LD ``@type`` (``DiscussionForumPosting``, ``QAPage``, ``Product``,
+  ``CollectionPage``, ``TechArticle``, ``NewsArticle``…) and ``og:type``;
+* microdata ``itemtype``;
+* platform markers (XenForo, Discourse, phpBB, vBulletin, Stack Exchange,
+  Shopify, WooCommerce, Sphinx, MkDocs, Docusaurus…);
+* the URL's shape (``/threads/``, ``/products/``, ``/collections/``, ``docs.``);
+* DOM counts (repeated posts, price tags, code blocks).
+
+The weights of each type are added up; a type wins with at least
+:data:`MIN_SCORE` and a lead of :data:`MIN_LEAD` over the runner-up, else the
+page is an article (HTML mode's behaviour before page types)::
+
+    >>> from lxml.html import document_fromstring
+    >>> page = document_fromstring('<html><body><div id="XF"><article class="message">Hi</article></div></body></html>')
+    >>> decision = decide_page_type(page, "https://example.com/threads/help.123/")
+    >>> decision.type.value, [s.source for s in decision.signals]
+    ('forum', ['platform:xenforo', 'url:thread'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from lxml.html import HtmlElement
+
+from declutter.html.guards import prose_chars
+from declutter.html.hints import hint_tokens
+
+
+class PageType(StrEnum):
+    """The seven kinds of page HTML mode tells apart."""
+
+    ARTICLE = "article"
+    FORUM = "forum"
+    PRODUCT = "product"
+    COLLECTION = "collection"
+    LISTING = "listing"
+    DOCUMENTATION = "documentation"
+    SERVICE = "service"
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One piece of evidence: the type it points to, its weight and where it came from."""
+
+    type: PageType
+    weight: float
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageTypeDecision:
+    """The decided type, the signals that were found and the score of each type."""
+
+    type: PageType
+    signals: tuple[Signal, ...] = ()
+    scores: tuple[tuple[PageType, float], ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-ready dict (the ``page_type`` note of ``--explain``)."""
+        return {"type": self.type.value,
+                "signals": [f"{s.source} -> {s.type.value} {s.weight:g}" for s in self.signals],
+                "scores": {t.value: round(score, 2) for t, score in self.scores}}
+
+
+#: A type needs at least this score to win over the default (article)…
+MIN_SCORE = 2.0
+#: …and this lead over the runner-up.
+MIN_LEAD = 1.0
+
+F, P, C, L, D, S, A = (PageType.FORUM, PageType.PRODUCT, PageType.COLLECTION, PageType.LISTING,
+                       PageType.DOCUMENTATION, PageType.SERVICE, PageType.ARTICLE)
+
+#: JSON-LD ``@type`` values and the (type, weight) they point to.
+JSON_LD_TYPES: dict[str, tuple[PageType, float]] = {
+    "discussionforumposting": (F, 3.0), "qapage": (F, 3.0), "socialmediaposting": (F, 1.5),
+    "product": (P, 2.5), "productgroup": (P, 2.0), "individualproduct": (P, 2.5),
+    "collectionpage": (C, 1.5), "offercatalog": (C, 2.0), "searchresultspage": (L, 2.0),
+    "techarticle": (D, 2.5), "apireference": (D, 3.0), "softwaresourcecode": (D, 1.0),
+    "newsarticle": (A, 2.5), "blogposting": (A, 2.5), "article": (A, 2.0), "reportagenewsarticle": (A, 2.5),
+    "opinionnewsarticle": (A, 2.5), "analysisnewsarticle": (A, 2.5), "recipe": (A, 2.0), "review": (A, 0.5),
+    "service": (S, 2.0), "professionalservice": (S, 1.5), "jobposting": (L, 1.0), "course": (L, 0.5),
+}
+#: ``og:type`` values.
+OG_TYPES: dict[str, tuple[PageType, float]] = {
+    "product": (P, 2.5), "og:product": (P, 2.5), "product.item": (P, 2.5), "ebay-objects:item": (P, 2.5),
+    "product.group": (C, 2.0), "article": (A, 0.5), "blog": (A, 1.0),
+}
+#: Microdata ``itemtype`` endings.
+ITEMTYPES: dict[str, tuple[PageType, float]] = {
+    "discussionforumposting": (F, 2.5), "qapage": (F, 3.0), "question": (F, 1.0), "answer": (F, 1.0),
+    "product": (P, 2.0), "techarticle": (D, 2.0), "newsarticle": (A, 2.0), "blogposting": (A, 2.0),
+}
+#: URL path shapes (regex on the lower-cased URL), each with its type and weight.
+URL_SHAPES: tuple[tuple[str, re.Pattern[str], PageType, float], ...] = tuple(
+    (name, re.compile(pattern), kind, weight) for name, pattern, kind, weight in (
+        ("thread", r"/threads?/|showthread|viewtopic|/topic/|/topics/|/t/[^/]+/\d+", F, 1.5),
+        ("question", r"/questions/\d+", F, 2.0),
+        ("comments", r"/r/[^/]+/comments/|/comments/\w+/", F, 2.0),
+        ("forum", r"/forums?/|/community/|discuss\.|forum\.|community\.", F, 1.0),
+        ("product", r"/products?/[^/?#]+|/dp/[a-z0-9]{10}|/itm/|/p/\d+", P, 1.5),
+        ("collection", r"/collections/[^/?#]+/?(?:$|\?)|/categor(?:y|ies)/|/shop/|/c/", C, 1.0),
+        ("docs", r"://docs?\.|/docs?/|/documentation/|/api/|/reference/|readthedocs|/manual/|/sdk/", D, 2.0),
+        ("dated", r"/20\d\d/\d\d?/|/blog/|/news/", A, 1.0),
+        ("service", r"/services?/|/solutions?/|/pricing|/features?/", S, 1.0),
+        ("listing", r"/jobs/?$|/careers/?$|/courses/?$|/events/?$|/listings?/|/directory/", L, 1.0),
+    ))
+
+
+def decide_page_type(tree: HtmlElement, url: str | None,
+                     json_ld: Iterable[dict[str, object]] = ()) -> PageTypeDecision:
+    """The page's type with the signals that decided it (see the module docstring)."""
+    signals = [*_json_ld_signals(json_ld), *_meta_signals(tree), *_platform_signals(tree),
+               *_url_signals(url or ""), *_dom_signals(tree)]
+    totals: dict[PageType, float] = {}
+    for signal in signals:
+        totals[signal.type] = totals.get(signal.type, 0.0) + signal.weight
+    ranked = sorted(totals.items(), key=lambda item: (-item[1], list(PageType).index(item[0])))
+    chosen = PageType.ARTICLE
+    if ranked and ranked[0][1] >= MIN_SCORE:
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        if ranked[0][1] - runner_up >= MIN_LEAD:
+            chosen = ranked[0][0]
+    return PageTypeDecision(chosen, tuple(signals), tuple(ranked))
+
+
+def _type_names(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value.rsplit("/", 1)[-1].lower()
+    elif isinstance(value, list):
+        for item in value:
+            yield from _type_names(item)
+
+
+#: How deep JSON-LD objects are looked into for their types (``mainEntity``, ``itemListElement``…).
+JSON_LD_DEPTH = 4
+
+
+def json_ld_type_counts(objects: Iterable[dict[str, object]]) -> dict[str, int]:
+    """How often each ``@type`` occurs in the JSON-LD objects, nested ones too (lower-cased)."""
+    counts: dict[str, int] = {}
+    stack: list[tuple[object, int]] = [(data, 0) for data in objects]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, list):
+            stack.extend((child, depth) for child in item)
+        elif isinstance(item, dict) and depth <= JSON_LD_DEPTH:
+            for name in _type_names(item.get("@type")):
+                counts[name] = counts.get(name, 0) + 1
+            stack.extend((child, depth + 1) for key, child in item.items() if key != "@graph")
+    return counts
+
+
+def _json_ld_signals(objects: Iterable[dict[str, object]]) -> Iterator[Signal]:
+    """One signal per distinct JSON-LD type (products: several of them make a collection)."""
+    counts = json_ld_type_counts(objects)
+    for name, count in counts.items():
+        if name == "product" and count >= 3:
+            yield Signal(C, 2.0, f"json-ld:{count}xproduct")
+        elif name == "itemlist" and counts.get("product", 0) != 1:
+            yield Signal(C, 1.0, "json-ld:itemlist")
+        elif name in JSON_LD_TYPES:
+            kind, weight = JSON_LD_TYPES[name]
+            yield Signal(kind, weight, f"json-ld:{name}")
+
+
+def _meta_signals(tree: HtmlElement) -> Iterator[Signal]:
+    """``og:type`` and microdata ``itemtype`` (each distinct value once)."""
+    for meta in tree.iterfind(".//head/meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() == "og:type":
+            value = (meta.get("content") or "").strip().lower()
+            if value in OG_TYPES:
+                kind, weight = OG_TYPES[value]
+                yield Signal(kind, weight, f"og:type={value}")
+            break
+    seen = set()
+    for element in tree.xpath("//*[@itemtype][not(ancestor::*[@itemtype])]"):
+        name = (element.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1].lower()
+        if name in ITEMTYPES and name not in seen:
+            seen.add(name)
+            kind, weight = ITEMTYPES[name]
+            yield Signal(kind, weight, f"itemtype:{name}")
+
+
+#: Platform markers: (name, XPath that finds them, type, weight).
+PLATFORMS: tuple[tuple[str, str, PageType, float], ...] = (
+    ("xenforo", "//*[@id='XF'] | //*[@data-template='thread_view'] | //*[contains(@class,'block--messages')]", F, 3.0),
+    ("discourse", "//meta[@name='generator'][starts-with(@content,'Discourse')] | //*[@id='data-preloaded']"
+                  " | //*[contains(@class,'topic-post')]", F, 3.0),
+    ("phpbb", "//*[@id='phpbb'] | //*[contains(@class,'postprofile')] | //a[contains(@href,'viewtopic.php')]"
+              "[contains(@class,'topictitle')]", F, 2.5),
+    ("vbulletin", "//meta[@name='generator'][contains(@content,'vBulletin')] | //*[contains(@class,'postbitlegacy')]"
+                  " | //*[@id='postlist']", F, 3.0),
+    ("stack-exchange", "//*[@id='mainbar']//*[@id='question'] | //*[@id='answers']/*[contains(@class,'answer')]",
+     F, 3.0),
+    ("shopify-product", "//*[contains(@class,'product__description')] | //form[contains(@action,'/cart/add')]", P, 1.5),
+    ("woocommerce-product", "//body[contains(concat(' ',@class,' '),' single-product ')]", P, 2.5),
+    ("woocommerce-shop", "//body[contains(@class,'tax-product_cat') or contains(@class,'post-type-archive-product')]",
+     C, 2.5),
+    ("sphinx", "//div[contains(@class,'sphinxsidebar')] | //a[@class='headerlink']"
+               " | //div[@class='body'][@role='main']", D, 2.5),
+    ("mkdocs", "//meta[@name='generator'][starts-with(@content,'mkdocs')] | //*[contains(@class,'md-content')]",
+     D, 2.5),
+    ("docusaurus", "//meta[@name='generator'][starts-with(@content,'Docusaurus')]"
+                   " | //*[contains(@class,'theme-doc-markdown')]", D, 2.5),
+    ("rustdoc", "//meta[@name='generator'][@content='rustdoc']", D, 3.0),
+    ("mdn", "//*[@id='main-page-content'] | //*[contains(@class,'main-page-content')]", D, 2.0),
+    ("gitbook", "//meta[@name='generator'][starts-with(@content,'GitBook')]", D, 2.0),
+)
+
+
+def _platform_signals(tree: HtmlElement) -> Iterator[Signal]:
+    for name, xpath, kind, weight in PLATFORMS:
+        if tree.xpath(f"({xpath})[1]"):
+            yield Signal(kind, weight, f"platform:{name}")
+
+
+def _url_signals(url: str) -> Iterator[Signal]:
+    lowered = url.lower()
+    for name, pattern, kind, weight in URL_SHAPES:
+        if pattern.search(lowered):
+            yield Signal(kind, weight, f"url:{name}")
+
+
+#: Class tokens of a price (product cards carry one each).
+_PRICE = re.compile(r"(?:^|[\s_-])(?:price|product-price|price-item|amount)(?:$|[\s_-])", re.IGNORECASE)
+#: A collection page shows at least this many prices; a documentation page this many code blocks.
+MIN_PRICES, MIN_CODE_BLOCKS = 8, 3
+
+
+#: Discussion: at least this many comment boxes holding this share of the page's text outside links.
+MIN_COMMENTS, COMMENT_SHARE = 5, 0.5
+_COMMENT_HINTS = frozenset({"comment", "comments", "reply", "replies"})
+
+
+def _comment_signal(tree: HtmlElement) -> Iterator[Signal]:
+    """Comment boxes that hold most of the page: a discussion (Slashdot, Lobsters, Hacker News)."""
+    boxes = [el for el in tree.iter("div", "li", "article", "section")
+             if not _COMMENT_HINTS.isdisjoint(hint_tokens(el.get("class"), None))]
+    outer = set(boxes)
+    top = [el for el in boxes if not any(a in outer for a in el.iterancestors())]
+    if len(top) < MIN_COMMENTS and sum(1 for _ in boxes) < MIN_COMMENTS:
+        return
+    share = sum(prose_chars(el) for el in top) / max(prose_chars(tree), 1)
+    if share >= COMMENT_SHARE:
+        yield Signal(F, 1.5, f"dom:comments hold {share:.0%}")
+
+
+def _dom_signals(tree: HtmlElement) -> Iterator[Signal]:
+    """Repeated priced cards (collection), code blocks (documentation), comments holding the page (forum)."""
+    yield from _comment_signal(tree)
+    prices = sum(1 for el in tree.iter("span", "div", "p", "strong", "bdi", "ins")
+                 if _PRICE.search(el.get("class") or ""))
+    if prices >= MIN_PRICES:
+        yield Signal(C, 1.0, f"dom:{prices}xprice")
+    code = len(tree.xpath("//pre[.//code or string-length(normalize-space(.)) > 20]"))
+    if code >= MIN_CODE_BLOCKS:
+        yield Signal(D, 1.0, f"dom:{code}xcode")
+
