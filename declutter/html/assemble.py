@@ -18,11 +18,11 @@ from declutter.html.extract import (
     card_text,
     description_rescue,
     extract_text,
-    page_prose,
     rescue,
     section_text,
     without_removed,
 )
+from declutter.html.guards import TextIndex
 from declutter.html.page import HEADLINE_MAX_WORDS, PageMeta, json_ld, matches_any, page_meta, product_description
 from declutter.html.pagetype import PageType, PageTypeDecision, decide_page_type
 from declutter.html.parse import parse_html
@@ -67,11 +67,12 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     meta = page_meta(tree)
     objects = list(json_ld(tree))
     drop_scripts(tree)
-    decision = decide_page_type(tree, url, objects)
-    kind = decision.type
     merge_split_body(tree)
-    prose = page_prose(tree)
-    html_removals, refusals = clean_tree(tree, meta, _tree_lang(tree, config), kind)
+    index = TextIndex(tree)
+    decision = decide_page_type(tree, url, objects, index)
+    kind = decision.type
+    prose = index.prose(tree)
+    html_removals, refusals = clean_tree(tree, meta, _tree_lang(tree, config), kind, index)
     kept = protect_for_extraction(tree, config)
     forum = kind is PageType.FORUM
     text = extract_text(tree, url, comments=forum)

@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
-from declutter.html.guards import prose_chars
 from declutter.html.pagetype import PageType
 from declutter.html.report import Note, NoteKind
 
@@ -194,8 +193,3 @@ def without_removed(text: str, removed: Iterable[str]) -> str:
     kept = [line for line in text.splitlines()
             if not (stripped := _SPACE.sub(" ", line).strip().lower()) or stripped not in haystack]
     return "\n".join(kept)
-
-
-def page_prose(tree: HtmlElement) -> int:
-    """Characters of the page's text outside links (scripts already dropped)."""
-    return prose_chars(tree)

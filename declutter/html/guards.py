@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from declutter.html.hints import CHROME_TAGS
@@ -63,15 +64,53 @@ def prose_chars(element: HtmlElement) -> int:
     return max(0, total - links - code)
 
 
-def paragraph_chars(element: HtmlElement) -> int:
-    """Characters of the element's ``p`` text."""
-    return sum(len(text) for p in element.iter("p") for text in p.itertext())
+class TextIndex:
+    """Characters of text of every element of a page, counted in one pass (white space not counted).
+
+    ``prose``: text outside links, scripts and styles; ``paragraphs``: text
+    inside ``p``. The guards, the page type and the rescues ask for these
+    many times; an element added after the count is measured directly.
+    """
+
+    def __init__(self, root: HtmlElement) -> None:
+        self._prose: dict[HtmlElement, int] = {}
+        self._paragraphs: dict[HtmlElement, int] = {}
+        totals: dict[HtmlElement, tuple[int, int, int]] = {}
+        for _, element in etree.iterwalk(root, events=("end",)):
+            own = len((element.text or "").strip()) if isinstance(element.tag, str) else 0
+            total, hidden, para = own, 0, 0
+            for child in element:
+                child_total, child_hidden, child_para = totals.pop(child, (0, 0, 0))
+                total += child_total + len((child.tail or "").strip())
+                hidden += child_hidden
+                para += child_para
+            tag = element.tag if isinstance(element.tag, str) else ""
+            if tag in ("a", "script", "style"):
+                hidden = total
+            if tag == "p":
+                para = total
+            totals[element] = (total, hidden, para)
+            self._prose[element] = total - hidden
+            self._paragraphs[element] = para
+
+    def prose(self, element: HtmlElement) -> int:
+        """Characters of the element's text outside links, scripts and styles."""
+        found = self._prose.get(element)
+        return prose_chars(element) if found is None else found
+
+    def paragraphs(self, element: HtmlElement) -> int:
+        """Characters of the element's text inside ``p``."""
+        found = self._paragraphs.get(element)
+        if found is None:
+            return sum(len(text.strip()) for p in element.iter("p") for text in p.itertext())
+        return found
 
 
 @dataclass
 class Guards:
-    """The guarded elements of one page and its text totals."""
+    """The guarded elements of one page, its text index and totals."""
 
+    index: TextIndex
     kept: dict[HtmlElement, GuardReason] = field(default_factory=dict)
     page_prose: int = 0
     page_paragraphs: int = 0
@@ -80,21 +119,23 @@ class Guards:
         """The guard that keeps ``element`` (a reason code), or "" when none does."""
         if element in self.kept:
             return self.kept[element]
-        if self.page_prose and prose_chars(element) >= PROSE_SHARE * self.page_prose:
+        if self.page_prose and self.index.prose(element) >= PROSE_SHARE * self.page_prose:
             return GuardReason.SHARE
-        if (self.page_paragraphs and tag not in CHROME_TAGS
-                and paragraph_chars(element) >= CONTAINER_SHARE * self.page_paragraphs
-                and paragraph_chars(element) >= MIN_PARAGRAPH_SHARE * self.page_prose):
-            return GuardReason.SHARE
+        if self.page_paragraphs and tag not in CHROME_TAGS:
+            paragraphs = self.index.paragraphs(element)
+            if (paragraphs >= CONTAINER_SHARE * self.page_paragraphs
+                    and paragraphs >= MIN_PARAGRAPH_SHARE * self.page_prose):
+                return GuardReason.SHARE
         return ""
 
 
-def find_guards(tree: HtmlElement, meta: PageMeta) -> Guards:
+def find_guards(tree: HtmlElement, meta: PageMeta, index: TextIndex | None = None) -> Guards:
     """The guards of a parsed page (scripts already dropped)."""
-    guards = Guards(page_prose=prose_chars(tree), page_paragraphs=paragraph_chars(tree))
+    index = index or TextIndex(tree)
+    guards = Guards(index, page_prose=index.prose(tree), page_paragraphs=index.paragraphs(tree))
     for reason, nodes in ((GuardReason.MAIN, tree.xpath(MAIN_XPATH)),
                           (GuardReason.HEADING, _main_heading(tree, meta)),
-                          (GuardReason.EXTRACTION, _extraction_node(tree, guards.page_prose))):
+                          (GuardReason.EXTRACTION, _extraction_node(tree, index))):
         for node in nodes:
             for element in (node, *node.iterancestors()) if reason is not GuardReason.HEADING \
                     else node.iterancestors():
@@ -111,7 +152,7 @@ def _main_heading(tree: HtmlElement, meta: PageMeta) -> list[HtmlElement]:
     return headings[:1] if len(headings) == 1 else []
 
 
-def _extraction_node(tree: HtmlElement, page_prose: int) -> Iterator[HtmlElement]:
+def _extraction_node(tree: HtmlElement, index: TextIndex) -> Iterator[HtmlElement]:
     """The first node of trafilatura's body XPaths that holds a fair share of the page's prose."""
     try:
         from trafilatura.xpaths import BODY_XPATH
@@ -119,6 +160,6 @@ def _extraction_node(tree: HtmlElement, page_prose: int) -> Iterator[HtmlElement
         return
     for expr in BODY_XPATH:
         node = next((n for n in expr(tree) if n is not None), None)
-        if node is not None and prose_chars(node) >= EXTRACTION_SHARE * page_prose:
+        if node is not None and index.prose(node) >= EXTRACTION_SHARE * index.prose(tree):
             yield node
             return

@@ -31,9 +31,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from lxml import etree
 from lxml.html import HtmlElement
 
-from declutter.html.guards import prose_chars
+from declutter.html.guards import TextIndex
 from declutter.html.hints import hint_tokens
 
 
@@ -117,11 +118,11 @@ URL_SHAPES: tuple[tuple[str, re.Pattern[str], PageType, float], ...] = tuple(
     ))
 
 
-def decide_page_type(tree: HtmlElement, url: str | None,
-                     json_ld: Iterable[dict[str, object]] = ()) -> PageTypeDecision:
+def decide_page_type(tree: HtmlElement, url: str | None, json_ld: Iterable[dict[str, object]] = (),
+                     index: TextIndex | None = None) -> PageTypeDecision:
     """The page's type with the signals that decided it (see the module docstring)."""
     signals = [*_json_ld_signals(json_ld), *_meta_signals(tree), *_platform_signals(tree),
-               *_url_signals(url or ""), *_dom_signals(tree)]
+               *_url_signals(url or ""), *_dom_signals(tree, index or TextIndex(tree))]
     totals: dict[PageType, float] = {}
     for signal in signals:
         totals[signal.type] = totals.get(signal.type, 0.0) + signal.weight
@@ -192,36 +193,59 @@ def _meta_signals(tree: HtmlElement) -> Iterator[Signal]:
             yield Signal(kind, weight, f"itemtype:{name}")
 
 
-#: Platform markers: (name, XPath that finds them, type, weight).
-PLATFORMS: tuple[tuple[str, str, PageType, float], ...] = (
-    ("xenforo", "//*[@id='XF'] | //*[@data-template='thread_view'] | //*[contains(@class,'block--messages')]", F, 3.0),
-    ("discourse", "//meta[@name='generator'][starts-with(@content,'Discourse')] | //*[@id='data-preloaded']"
-                  " | //*[contains(@class,'topic-post')]", F, 3.0),
-    ("phpbb", "//*[@id='phpbb'] | //*[contains(@class,'postprofile')] | //a[contains(@href,'viewtopic.php')]"
-              "[contains(@class,'topictitle')]", F, 2.5),
-    ("vbulletin", "//meta[@name='generator'][contains(@content,'vBulletin')] | //*[contains(@class,'postbitlegacy')]"
-                  " | //*[@id='postlist']", F, 3.0),
-    ("stack-exchange", "//*[@id='mainbar']//*[@id='question'] | //*[@id='answers']/*[contains(@class,'answer')]",
-     F, 3.0),
-    ("shopify-product", "//*[contains(@class,'product__description')] | //form[contains(@action,'/cart/add')]", P, 1.5),
-    ("woocommerce-product", "//body[contains(concat(' ',@class,' '),' single-product ')]", P, 2.5),
-    ("woocommerce-shop", "//body[contains(@class,'tax-product_cat') or contains(@class,'post-type-archive-product')]",
-     C, 2.5),
-    ("sphinx", "//div[contains(@class,'sphinxsidebar')] | //a[@class='headerlink']"
-               " | //div[@class='body'][@role='main']", D, 2.5),
-    ("mkdocs", "//meta[@name='generator'][starts-with(@content,'mkdocs')] | //*[contains(@class,'md-content')]",
-     D, 2.5),
-    ("docusaurus", "//meta[@name='generator'][starts-with(@content,'Docusaurus')]"
-                   " | //*[contains(@class,'theme-doc-markdown')]", D, 2.5),
-    ("rustdoc", "//meta[@name='generator'][@content='rustdoc']", D, 3.0),
-    ("mdn", "//*[@id='main-page-content'] | //*[contains(@class,'main-page-content')]", D, 2.0),
-    ("gitbook", "//meta[@name='generator'][starts-with(@content,'GitBook')]", D, 2.0),
-)
+#: Platform markers: (name, type, weight, alternatives). A platform is found when every marker of one
+#: alternative is on the page; markers are ``id:X``, ``class:X`` (a class token), ``body:X`` (a class
+#: token of ``body``), ``generator:X`` (the first word of the generator meta, lower case), ``template:X``
+#: (``data-template``), ``form:cart-add`` (a form posting to ``/cart/add``), ``headerlink`` (Sphinx's
+#: heading permalinks).
+PLATFORMS: tuple[tuple[str, PageType, float, tuple[frozenset[str], ...]], ...] = tuple(
+    (name, kind, weight, tuple(frozenset(alt.split()) for alt in alts)) for name, kind, weight, alts in (
+        ("xenforo", F, 3.0, ("id:XF", "template:thread_view", "class:block--messages")),
+        ("discourse", F, 3.0, ("generator:discourse", "id:data-preloaded", "class:topic-post")),
+        ("phpbb", F, 2.5, ("id:phpbb", "class:postprofile", "class:topictitle")),
+        ("vbulletin", F, 3.0, ("generator:vbulletin", "class:postbitlegacy", "id:postlist")),
+        ("stack-exchange", F, 3.0, ("id:mainbar id:question", "id:answers class:answer")),
+        ("shopify-product", P, 1.5, ("class:product__description", "form:cart-add")),
+        ("woocommerce-product", P, 2.5, ("body:single-product",)),
+        ("woocommerce-shop", C, 2.5, ("body:tax-product_cat", "body:post-type-archive-product")),
+        ("sphinx", D, 2.5, ("class:sphinxsidebar", "headerlink")),
+        ("mkdocs", D, 2.5, ("generator:mkdocs", "class:md-content")),
+        ("docusaurus", D, 2.5, ("generator:docusaurus", "class:theme-doc-markdown")),
+        ("rustdoc", D, 3.0, ("generator:rustdoc",)),
+        ("mdn", D, 2.0, ("id:main-page-content", "class:main-page-content")),
+        ("gitbook", D, 2.0, ("generator:gitbook",)),
+    ))
+
+
+def page_markers(tree: HtmlElement) -> frozenset[str]:
+    """The platform markers on the page (see :data:`PLATFORMS`), found in one pass over its elements."""
+    found: set[str] = set()
+    for element in tree.iter(etree.Element):
+        attrs = element.attrib
+        if "id" in attrs:
+            found.add(f"id:{attrs['id']}")
+        tokens = (attrs.get("class") or "").split()
+        found.update(f"class:{token}" for token in tokens)
+        tag = element.tag
+        if tag == "body":
+            found.update(f"body:{token}" for token in tokens)
+        elif tag == "meta" and (attrs.get("name") or "").lower() == "generator":
+            words = (attrs.get("content") or "").lower().split()
+            if words:
+                found.add(f"generator:{words[0].split('-')[0]}")
+        elif tag == "form" and "/cart/add" in (attrs.get("action") or ""):
+            found.add("form:cart-add")
+        elif tag == "a" and "headerlink" in tokens:
+            found.add("headerlink")
+        if "data-template" in attrs:
+            found.add(f"template:{attrs['data-template']}")
+    return frozenset(found)
 
 
 def _platform_signals(tree: HtmlElement) -> Iterator[Signal]:
-    for name, xpath, kind, weight in PLATFORMS:
-        if tree.xpath(f"({xpath})[1]"):
+    markers = page_markers(tree)
+    for name, kind, weight, alternatives in PLATFORMS:
+        if any(alternative <= markers for alternative in alternatives):
             yield Signal(kind, weight, f"platform:{name}")
 
 
@@ -241,24 +265,26 @@ MIN_PRICES, MIN_CODE_BLOCKS = 8, 3
 #: Discussion: at least this many comment boxes holding this share of the page's text outside links.
 MIN_COMMENTS, COMMENT_SHARE = 5, 0.5
 _COMMENT_HINTS = frozenset({"comment", "comments", "reply", "replies"})
+_COMMENTISH = re.compile(r"comment|repl", re.IGNORECASE)
 
 
-def _comment_signal(tree: HtmlElement) -> Iterator[Signal]:
+def _comment_signal(tree: HtmlElement, index: TextIndex) -> Iterator[Signal]:
     """Comment boxes that hold most of the page: a discussion (Slashdot, Lobsters, Hacker News)."""
     boxes = [el for el in tree.iter("div", "li", "article", "section")
-             if not _COMMENT_HINTS.isdisjoint(hint_tokens(el.get("class"), None))]
+             if _COMMENTISH.search(el.get("class") or "")
+             and not _COMMENT_HINTS.isdisjoint(hint_tokens(el.get("class"), None))]
     outer = set(boxes)
     top = [el for el in boxes if not any(a in outer for a in el.iterancestors())]
     if len(top) < MIN_COMMENTS and sum(1 for _ in boxes) < MIN_COMMENTS:
         return
-    share = sum(prose_chars(el) for el in top) / max(prose_chars(tree), 1)
+    share = sum(index.prose(el) for el in top) / max(index.prose(tree), 1)
     if share >= COMMENT_SHARE:
         yield Signal(F, 1.5, f"dom:comments hold {share:.0%}")
 
 
-def _dom_signals(tree: HtmlElement) -> Iterator[Signal]:
+def _dom_signals(tree: HtmlElement, index: TextIndex) -> Iterator[Signal]:
     """Repeated priced cards (collection), code blocks (documentation), comments holding the page (forum)."""
-    yield from _comment_signal(tree)
+    yield from _comment_signal(tree, index)
     prices = sum(1 for el in tree.iter("span", "div", "p", "strong", "bdi", "ins")
                  if _PRICE.search(el.get("class") or ""))
     if prices >= MIN_PRICES:

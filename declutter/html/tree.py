@@ -25,7 +25,7 @@ from declutter.filters.promos import Patterns as PromoPatterns
 from declutter.filters.promos import Reason as PromoReason
 from declutter.filters.promos import line_reason as promo_line_reason
 from declutter.filters.promos import patterns_for as promo_patterns
-from declutter.html.guards import PROSE_SHARE, GuardReason, Guards, find_guards, prose_chars
+from declutter.html.guards import PROSE_SHARE, GuardReason, Guards, TextIndex, find_guards
 from declutter.html.hints import (
     ALL_HINTS,
     BOX_TAGS,
@@ -81,10 +81,10 @@ class _Candidate:
     guard: str = ""
 
 
-def _markers(element: HtmlElement, tag: str, hints: set[str], meta: PageMeta) -> set[str]:
+def _markers(element: HtmlElement, tag: str, hints: set[str], meta: PageMeta, index: TextIndex) -> set[str]:
     """Hints that come from attributes and context rather than class names."""
     found = set()
-    if element.get("hidden") is not None and prose_chars(element) < HIDDEN_MAX_PROSE:
+    if element.get("hidden") is not None and index.prose(element) < HIDDEN_MAX_PROSE:
         found.add(HIDDEN)
     if (element.get("role") or "").lower() in CHROME_ROLES:
         found.add(ROLE_CHROME)
@@ -194,8 +194,8 @@ def teaser_articles(tree: HtmlElement, guards: Guards) -> dict[HtmlElement, str]
             groups.setdefault(outer, []).append(element)
     marks = {}
     for outer, inner in groups.items():
-        outer_chars = prose_chars(outer)
-        sizes = [prose_chars(a) for a in inner]
+        outer_chars = guards.index.prose(outer)
+        sizes = [guards.index.prose(a) for a in inner]
         if outer in guards.kept and sum(sizes) >= NESTED_BODY_SHARE * outer_chars:
             continue
         marks.update({a: NESTED_ARTICLE for a, size in zip(inner, sizes, strict=True)
@@ -220,7 +220,7 @@ def _candidates(tree: HtmlElement, meta: PageMeta, marks: dict[HtmlElement, str]
         if tag in NEVER_REMOVED:
             continue
         hints = set(hint_tokens(element.get("class"), element.get("id"))) if tag in BOX_TAGS else set()
-        hints |= _markers(element, tag, hints, meta)
+        hints |= _markers(element, tag, hints, meta, guards.index)
         if forum and hints:
             hints -= FORUM_KEPT_HINTS
             if not FORUM_CHROME_HINTS.isdisjoint(hints):
@@ -299,13 +299,13 @@ def _large_groups(removals: Sequence[Removal], candidates: Sequence[_Candidate],
     refused = {}
     for members in groups.values():
         if len(members) > 1 and guards.page_prose and (
-                sum(prose_chars(candidates[i].element) for i in members) >= PROSE_SHARE * guards.page_prose):
+                sum(guards.index.prose(candidates[i].element) for i in members) >= PROSE_SHARE * guards.page_prose):
             refused.update(dict.fromkeys(members, GuardReason.SHARE.value))
     return refused
 
 
-def clean_tree(tree: HtmlElement, meta: PageMeta, config: Config,
-               kind: PageType = PageType.ARTICLE) -> tuple[tuple[Removal, ...], tuple[Note, ...]]:
+def clean_tree(tree: HtmlElement, meta: PageMeta, config: Config, kind: PageType = PageType.ARTICLE,
+               index: TextIndex | None = None) -> tuple[tuple[Removal, ...], tuple[Note, ...]]:
     """Remove clutter elements from ``tree`` in place; return their removals and the refused ones.
 
     Runs :data:`~declutter.html.hints.ELEMENT_FILTERS` through the pipeline
@@ -315,7 +315,7 @@ def clean_tree(tree: HtmlElement, meta: PageMeta, config: Config,
     On a forum page (``kind``) comment boxes stay and per-post chrome goes.
     """
     selected, protected = user_selectors(tree, config)
-    guards = find_guards(tree, meta)
+    guards = find_guards(tree, meta, index)
     marks = {**teaser_articles(tree, guards), **promo_runs(tree, config)}
     candidates = [cand for cand in _candidates(tree, meta, marks, guards, kind is PageType.FORUM)
                   if not touches(cand.element, protected) and not touches(cand.element, set(selected))]
