@@ -66,7 +66,7 @@ LABEL_PREFIXES = frozenset({"tag", "category", "cat", "categories", "term", "top
 #: box words only (``site-nav``, ``nav-bar``, ``menu-wrapper``, ``modal-dialog-inner``). In
 #: ``p-navSticky`` or ``lm_navSource`` "nav" describes something else.
 HEAD_ONLY = frozenset({"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "masthead", "modal",
-                       "popup", "dialog", "toolbar", "topbar", "pagination", "pager", "carousel", "swiper", "slick",
+                       "popup", "dialog", "toolbar", "topbar", "pagination", "pager",
                        "tooltip", "popover", "hovercard", "rollover", "login", "signin", "tags"})
 #: Words that may follow a :data:`HEAD_ONLY` word in a token that still names that box.
 BOX_WORDS = frozenset({"bar", "bars", "wrapper", "wrap", "container", "inner", "outer", "area", "block", "box",
@@ -75,6 +75,11 @@ BOX_WORDS = frozenset({"bar", "bars", "wrapper", "wrap", "container", "inner", "
                        "backdrop", "root", "module", "widget", "group", "row", "col", "column",
                        "left", "right", "header", "footer", "global", "site", "page", "link", "toggle",
                        "trigger", "button", "btn", "icon", "close", "body", "content", "dropdown", "sub", "level"})
+#: Words of readers' discussion that count only when no :data:`CONTENT_WORDS` word comes before them:
+#: ``testimonials-comments`` and ``review-comments`` hold what customers said, which is content.
+DISCUSSION_WORDS = frozenset({"comments", "comment", "replies", "reply"})
+CONTENT_WORDS = frozenset({"testimonial", "testimonials", "review", "reviews", "rating", "ratings", "faq", "faqs",
+                           "question", "questions", "answer", "answers", "customer", "customers"})
 #: Last parts that make a token a page or widget *state*, not a box (``xb-canvas-menuActive``,
 #: ``menu-open``, ``p-navSticky``): such a token hints only itself.
 STATE_WORDS = frozenset({"active", "sticky", "open", "opened", "fixed", "visible", "expanded", "collapsed",
@@ -86,7 +91,7 @@ CHROME_HINTS = frozenset({
     "page-footer", "global-header", "global-footer", "cookie", "cookies", "consent", "gdpr", "cookie-banner",
     "modal", "popup", "dialog", "toolbar", "topbar", "skip-link", "skiplink", "tag-cloud", "tagcloud", "tags",
     "tag-list", "taglist", "post-tags", "article-tags", "category-list", "filed-under", "posted-in", "pagination",
-    "pager", "pdf-link", "end-slate", "endslate", "carousel", "swiper", "slick", "print-link", "sidebar",
+    "pager", "pdf-link", "end-slate", "endslate", "print-link", "sidebar",
     "widget-area", "skip-to-content", "back-to-top", "login", "signin", "sign-in", "log-in", "paywall-prompt",
     "tooltip", "popover", "hovercard", "rollover",
 })
@@ -173,6 +178,8 @@ def _part_counts(parts: list[str], i: int) -> bool:
         return i in (0, len(parts) - 1)
     if part in HEAD_ONLY:
         return all(rest in BOX_WORDS or rest.isdigit() for rest in parts[i + 1:])
+    if part in DISCUSSION_WORDS:
+        return CONTENT_WORDS.isdisjoint(parts[:i])
     return True
 
 
