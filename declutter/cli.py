@@ -205,11 +205,17 @@ def _run(args: argparse.Namespace, job: Batch, stdin: BinaryIO, stdout: BinaryIO
 
 
 def _run_html(source: BinaryIO, sink: BinaryIO, stderr: IO[str], job: Batch, args: argparse.Namespace) -> int:
-    """Clean one HTML page (bytes: its charset is detected); the text ends with a newline."""
+    """Clean one HTML page (bytes: its charset is detected); the text ends with a newline.
+
+    With ``--explain``, HTML mode's notes (page type, refused removals,
+    rescues: records with a ``note`` key) come before the removals.
+    """
     result = job.explain_html(source.read(), args.url)
     text = result.text if not result.text or result.text.endswith("\n") else result.text + "\n"
     sink.write(text.encode(ENCODING, ERRORS))
     if args.explain:
+        for note in getattr(result, "notes", ()):
+            stderr.write(json.dumps(note.as_dict(), ensure_ascii=False) + "\n")
         _write_explain(stderr, result.removals)
     return OK
 

@@ -118,14 +118,14 @@ class Guards:
     def reason(self, element: HtmlElement, tag: str) -> str:
         """The guard that keeps ``element`` (a reason code), or "" when none does."""
         if element in self.kept:
-            return self.kept[element]
+            return self.kept[element].value
         if self.page_prose and self.index.prose(element) >= PROSE_SHARE * self.page_prose:
-            return GuardReason.SHARE
+            return GuardReason.SHARE.value
         if self.page_paragraphs and tag not in CHROME_TAGS:
             paragraphs = self.index.paragraphs(element)
             if (paragraphs >= CONTAINER_SHARE * self.page_paragraphs
                     and paragraphs >= MIN_PARAGRAPH_SHARE * self.page_prose):
-                return GuardReason.SHARE
+                return GuardReason.SHARE.value
         return ""
 
 

@@ -52,7 +52,7 @@ from declutter.html.hints import (
 from declutter.html.page import HEADLINE_MAX_WORDS, PageMeta, matches_any
 from declutter.html.pagetype import PageType
 from declutter.html.report import Note, NoteKind
-from declutter.html.selectors import element_text, touches, user_selectors
+from declutter.html.selectors import PRUNED_TAGS, element_text, touches, user_selectors
 from declutter.pipeline import Pipeline, Removal
 
 #: A ``hidden`` element with this much text outside links is content waiting to be shown
@@ -331,6 +331,8 @@ def clean_tree(tree: HtmlElement, meta: PageMeta, config: Config, kind: PageType
         if guard:
             refusals.append(Note(NoteKind.REFUSED, guard, cand.position, removal.text,
                                  f"{removal.filter} {removal.reason} {_describe(cand.element)}"))
+            if cand.tag in PRUNED_TAGS:  # trafilatura would drop the kept element on sight
+                cand.element.tag = "div"
             continue
         removals.append(replace(removal, index=cand.position, detail=_describe(cand.element)))
         dropped.append(cand.element)
