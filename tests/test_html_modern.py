@@ -82,7 +82,8 @@ def test_state_and_modifier_tokens_are_not_chrome_names() -> None:
 
 def test_a_p_nav_sticky_wrapper_keeps_its_content() -> None:
     body = ('<div class="p-navSticky p-navSticky--primary"><nav class="p-nav"><a href="/">Forums</a></nav>'
-            f'<div class="p-title">{paragraphs(PROSE[:1])}</div></div><div class="p-body">{paragraphs(PROSE[1:])}</div>')
+            f'<div class="p-title">{paragraphs(PROSE[:1])}</div></div>'
+            f'<div class="p-body">{paragraphs(PROSE[1:])}</div>')
     result = clean_html_and_explain(html_page(body))
     for line in PROSE:
         assert line in result.text
