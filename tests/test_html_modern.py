@@ -12,7 +12,7 @@ from lxml.html import document_fromstring
 import declutter
 from declutter.cli import main
 from declutter.html import HtmlResult, NoteKind, clean_html_and_explain, parse_html
-from declutter.html.extract import WIN_FACTOR, card_text, element_lines, rescue, section_text
+from declutter.html.extract import WIN_FACTOR, Offer, card_text, element_lines, rescue, section_text
 from declutter.html.hints import hint_tokens
 from declutter.html.pagetype import PageType, decide_page_type
 
@@ -205,7 +205,7 @@ def test_comments_that_hold_most_of_the_page_point_to_a_forum() -> None:
 
 def test_a_rescue_fires_when_the_extraction_is_short_and_it_wins_clearly() -> None:
     long_text = "\n".join(PROSE)
-    done = rescue("Book now", PageType.SERVICE, len(long_text), [("rescue.sections", lambda: long_text)])
+    done = rescue("Book now", PageType.SERVICE, len(long_text), [Offer("rescue.sections", lambda: long_text)])
     assert done.text == long_text
     assert [n.reason for n in done.notes] == ["rescue.sections"]
     assert "service page" in done.notes[0].detail
@@ -214,7 +214,7 @@ def test_a_rescue_fires_when_the_extraction_is_short_and_it_wins_clearly() -> No
 def test_a_rescue_that_does_not_win_clearly_is_not_kept() -> None:
     text = PROSE[0]
     candidate = "x" * int(len(text) * (WIN_FACTOR - 0.5))
-    done = rescue(text, PageType.SERVICE, 10 * len(text), [("rescue.sections", lambda: candidate)])
+    done = rescue(text, PageType.SERVICE, 10 * len(text), [Offer("rescue.sections", lambda: candidate)])
     assert done.text == text and done.notes == ()
 
 
@@ -222,7 +222,7 @@ def test_no_rescue_is_tried_when_the_extraction_is_not_short() -> None:
     def never() -> str:
         raise AssertionError("a rescue was computed for a page that extracted well")
 
-    done = rescue("\n".join(PROSE), PageType.LISTING, len("\n".join(PROSE)), [("rescue.cards", never)])
+    done = rescue("\n".join(PROSE), PageType.LISTING, len("\n".join(PROSE)), [Offer("rescue.cards", never, 0.4)])
     assert done.notes == ()
 
 

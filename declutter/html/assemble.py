@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from lxml.html import HtmlElement
@@ -14,7 +14,9 @@ from declutter.filters import FilterFunc
 from declutter.filters.base import Selection, word_count
 from declutter.filters.promos import Reason as PromoReason
 from declutter.html.extract import (
+    CARDS_SHORT_SHARE,
     Extraction,
+    Offer,
     card_text,
     description_rescue,
     extract_text,
@@ -77,7 +79,7 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     forum = kind is PageType.FORUM
     text = extract_text(tree, url, comments=forum)
     removed = [r.text for r in html_removals]
-    extraction = rescue(text, kind, prose, _offers(html, url, kind, tree, removed))
+    extraction = rescue(text, kind, prose, _offers(html, url, decision, tree, removed))
     if kind is PageType.PRODUCT:
         described = description_rescue(extraction.text, product_description(objects))
         extraction = Extraction(described.text, extraction.notes + described.notes)
@@ -88,9 +90,15 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     return HtmlResult(text_result.text, html_removals + text_result.removals, notes)
 
 
-def _offers(html: str | bytes, url: str | None, kind: PageType, tree: HtmlElement,
-            removed: Sequence[str]) -> list[tuple[str, Callable[[], str]]]:
-    """The rescues offered for a short extraction of a page of this kind (see :mod:`declutter.html.extract`)."""
+def _offers(html: str | bytes, url: str | None, decision: PageTypeDecision, tree: HtmlElement,
+            removed: Sequence[str]) -> list[Offer]:
+    """The rescues offered for a short extraction of a page of this kind (see :mod:`declutter.html.extract`).
+
+    The cards rescue is offered on listing, collection and service pages, and
+    on an "article" that no signal calls one (a page of unknown kind); never
+    on a page with article evidence, a forum, a product or a docs page.
+    """
+    kind = decision.type
     forum = kind is PageType.FORUM
 
     def unpruned() -> str:
@@ -101,11 +109,12 @@ def _offers(html: str | bytes, url: str | None, kind: PageType, tree: HtmlElemen
         merge_split_body(raw)
         return without_removed(extract_text(raw, url, comments=forum), removed)
 
-    offers: list[tuple[str, Callable[[], str]]] = [("rescue.unpruned", unpruned)]
+    offers = [Offer("rescue.unpruned", unpruned)]
     if kind is PageType.SERVICE:
-        offers.append(("rescue.sections", lambda: section_text(tree)))
-    if kind in (PageType.LISTING, PageType.COLLECTION):
-        offers.append(("rescue.cards", lambda: card_text(tree)))
+        offers.append(Offer("rescue.sections", lambda: section_text(tree)))
+    unknown = kind is PageType.ARTICLE and not any(s.type is PageType.ARTICLE for s in decision.signals)
+    if unknown or kind in (PageType.LISTING, PageType.COLLECTION, PageType.SERVICE):
+        offers.append(Offer("rescue.cards", lambda: card_text(tree), CARDS_SHORT_SHARE))
     return offers
 
 

@@ -10,8 +10,12 @@ other text from the same page:
   wrong);
 * ``rescue.sections`` (service pages): the page's content ``section``\\ s in
   order, skipping one that mostly repeats one already taken;
-* ``rescue.cards`` (listing and collection pages): the largest run of at least
-  :data:`MIN_CARDS` sibling cards of :data:`MIN_CARD_WORDS` words or more.
+* ``rescue.cards`` (listing, collection and service pages, and pages of
+  unknown kind: no signal says article; when the extraction is under
+  :data:`CARDS_SHORT_SHARE` of the page's text): the
+  largest run of at least :data:`MIN_CARDS` sibling cards of
+  :data:`MIN_CARD_WORDS` words or more (listings, grids, and threads whose
+  platform was not recognised).
 
 A rescue is kept only when it wins clearly: its text is at least
 :data:`WIN_FACTOR` times as long as the extraction. Separately, on a product
@@ -27,6 +31,7 @@ import re
 from collections.abc import Callable, Iterable
 from copy import deepcopy
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -36,6 +41,8 @@ from declutter.html.report import Note, NoteKind
 
 #: An extraction with less than this share of the page's text outside links is short.
 SHORT_SHARE = 0.25
+#: …for the cards rescue, which only takes repeated cards of some length, this share.
+CARDS_SHORT_SHARE = 0.4
 #: A rescue replaces the extraction only with at least this many times its length.
 WIN_FACTOR = 2.0
 #: Listing rescue: at least this many sibling cards, each of at least this many words.
@@ -70,22 +77,25 @@ def extract_text(tree: HtmlElement, url: str | None, comments: bool = False) -> 
     return trafilatura.extract(tree, url=url, include_comments=comments) or ""
 
 
-def is_short(text: str, page_prose: int) -> bool:
-    """Whether an extraction is short against the page's text outside links."""
-    return len(text) < SHORT_SHARE * page_prose
+class Offer(NamedTuple):
+    """A rescue on offer: its reason code, the thunk that computes its text, and when the extraction is short
+    enough for it (a share of the page's text outside links)."""
+
+    reason: str
+    make: Callable[[], str]
+    short: float = SHORT_SHARE
 
 
-def rescue(text: str, kind: PageType, page_prose: int,
-           offers: Iterable[tuple[str, Callable[[], str]]]) -> Extraction:
+def rescue(text: str, kind: PageType, page_prose: int, offers: Iterable[Offer]) -> Extraction:
     """The extraction, or the longest offered rescue that wins clearly when the extraction is short.
 
-    ``offers`` are (reason, thunk) pairs; a thunk is only called when the
-    extraction is short, so a page that extracts well pays nothing.
+    A thunk is only called when the extraction is short for its offer, so a
+    page that extracts well pays nothing.
     """
-    if not is_short(text, page_prose):
-        return Extraction(text)
     best, best_reason = text, ""
-    for reason, make in offers:
+    for reason, make, short in offers:
+        if len(text) >= short * page_prose:
+            continue
         candidate = make()
         if len(candidate) >= WIN_FACTOR * max(len(text), 1) and len(candidate) > len(best):
             best, best_reason = candidate, reason
