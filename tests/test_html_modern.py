@@ -98,7 +98,14 @@ def test_a_hero_header_on_a_service_page_stays() -> None:
     for line in PROSE:
         assert line in result.text
     assert not any(r.reason == "chrome.header" for r in result.removals)
+
+
+def test_a_header_holding_the_main_heading_is_kept_by_a_guard() -> None:
+    hero = ('<header class="hero"><h1>Gardens for schools</h1><nav><a href="/">Home</a> <a href="/a">About</a></nav>'
+            '</header>')
+    result = clean_html_and_explain(html_page(hero + paragraphs(PROSE), title="Gardens for schools | Greenworks"))
     assert any(n.reason == "guard.heading" and "chrome.header" in n.detail for n in result.notes)
+    assert any(r.reason == "chrome.tag" and r.detail == "<nav>" for r in result.removals)
 
 
 def test_an_aside_that_holds_the_content_stays_and_the_refusal_is_explained() -> None:

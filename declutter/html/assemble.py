@@ -114,7 +114,7 @@ def _offers(html: str | bytes, url: str | None, decision: PageTypeDecision, tree
         offers.append(Offer("rescue.sections", lambda: section_text(tree)))
     unknown = kind is PageType.ARTICLE and not any(s.type is PageType.ARTICLE for s in decision.signals)
     if unknown or kind in (PageType.LISTING, PageType.COLLECTION, PageType.SERVICE):
-        offers.append(Offer("rescue.cards", lambda: card_text(tree), CARDS_SHORT_SHARE))
+        offers.append(Offer("rescue.cards", lambda: card_text(tree), CARDS_SHORT_SHARE, adds=True))
     return offers
 
 

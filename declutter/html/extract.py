@@ -15,7 +15,8 @@ other text from the same page:
   :data:`CARDS_SHORT_SHARE` of the page's text): the
   largest run of at least :data:`MIN_CARDS` sibling cards of
   :data:`MIN_CARD_WORDS` words or more (listings, grids, and threads whose
-  platform was not recognised).
+  platform was not recognised), after the extraction (the lines of the cards
+  that it does not hold yet: an intro and its cards).
 
 A rescue is kept only when it wins clearly: its text is at least
 :data:`WIN_FACTOR` times as long as the extraction. Separately, on a product
@@ -84,6 +85,8 @@ class Offer(NamedTuple):
     reason: str
     make: Callable[[], str]
     short: float = SHORT_SHARE
+    #: The rescue's lines go after the extraction (those it does not hold yet) instead of replacing it.
+    adds: bool = False
 
 
 def rescue(text: str, kind: PageType, page_prose: int, offers: Iterable[Offer]) -> Extraction:
@@ -93,16 +96,23 @@ def rescue(text: str, kind: PageType, page_prose: int, offers: Iterable[Offer]) 
     page that extracts well pays nothing.
     """
     best, best_reason = text, ""
-    for reason, make, short in offers:
+    for reason, make, short, adds in offers:
         if len(text) >= short * page_prose:
             continue
-        candidate = make()
+        candidate = _appended(text, make()) if adds else make()
         if len(candidate) >= WIN_FACTOR * max(len(text), 1) and len(candidate) > len(best):
             best, best_reason = candidate, reason
     if not best_reason:
         return Extraction(text)
     detail = f"{kind.value} page: extraction of {len(text)} characters, rescue of {len(best)}"
     return Extraction(best, (Note(NoteKind.RESCUE, best_reason, -1, best, detail),))
+
+
+def _appended(text: str, more: str) -> str:
+    """``text`` followed by the lines of ``more`` it does not hold yet."""
+    held = set(text.splitlines())
+    new = [line for line in more.splitlines() if line not in held]
+    return "\n".join([text, *new]) if text else "\n".join(new)
 
 
 def element_lines(element: HtmlElement) -> list[str]:

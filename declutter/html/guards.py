@@ -92,6 +92,8 @@ class TextIndex:
             totals[element] = (total, hidden, para)
             self._prose[element] = total - hidden
             self._paragraphs[element] = para
+        #: The whole page's text outside links, scripts and styles.
+        self.page = self._prose.get(root, 0)
 
     def prose(self, element: HtmlElement) -> int:
         """Characters of the element's text outside links, scripts and styles."""

@@ -58,6 +58,9 @@ from declutter.pipeline import Pipeline, Removal
 #: A ``hidden`` element with this much text outside links is content waiting to be shown
 #: (a tab panel, a collapsed answer, a streamed React block), not chrome.
 HIDDEN_MAX_PROSE = 200
+#: A ``header`` holding this share of the page's text outside links is a hero (a service page's
+#: pitch, a listing's intro), not the site's header, whatever links or lists it has.
+HEADER_MAX_SHARE = 0.2
 #: A nested ``article`` holding less than this share of the outer one's text (alone, and together
 #: with the other articles in it) is a teaser card.
 NESTED_BODY_SHARE = 0.5
@@ -91,7 +94,7 @@ def _markers(element: HtmlElement, tag: str, hints: set[str], meta: PageMeta, in
     itemtype = (element.get("itemtype") or "").lower()
     if itemtype and any(kind in itemtype for kind in CHROME_ITEMTYPES):
         found.add(ITEMTYPE_CHROME)
-    if tag == "header" and _site_header(element):
+    if tag == "header" and _site_header(element) and index.prose(element) < HEADER_MAX_SHARE * index.page:
         found.add(OUTER_HEADER)
     if tag in HEADING_TAGS or element.get("itemprop") == "headline" or not DECK_HINTS.isdisjoint(hints):
         found |= _headline_markers(element, tag, meta)
