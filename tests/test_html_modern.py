@@ -225,6 +225,13 @@ def test_a_rescue_that_does_not_win_clearly_is_not_kept() -> None:
     assert done.text == text and done.notes == ()
 
 
+def test_a_rescue_many_times_the_size_of_a_fair_extraction_is_not_kept() -> None:
+    text = "\n".join(PROSE) * 3
+    grid = "A card of the page's grid of everything.\n" * (len(text) * 20 // 40)
+    done = rescue(text, PageType.LISTING, 100 * len(text), [Offer("rescue.cards", lambda: grid, 0.4)])
+    assert done.text == text and done.notes == ()
+
+
 def test_no_rescue_is_tried_when_the_extraction_is_not_short() -> None:
     def never() -> str:
         raise AssertionError("a rescue was computed for a page that extracted well")

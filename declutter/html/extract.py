@@ -19,7 +19,8 @@ other text from the same page:
   that it does not hold yet: an intro and its cards).
 
 A rescue is kept only when it wins clearly: its text is at least
-:data:`WIN_FACTOR` times as long as the extraction. Separately, on a product
+:data:`WIN_FACTOR` times as long as the extraction (and not more than
+:data:`MAX_GROWTH` times, or :data:`GROWTH_FLOOR` characters). Separately, on a product
 page the JSON-LD ``description`` is put first when the extraction is short
 or barely shares its words (``rescue.description``). Each rescue kept is a
 :class:`~declutter.html.report.Note`; the rescued text then goes through the
@@ -44,8 +45,11 @@ from declutter.html.report import Note, NoteKind
 SHORT_SHARE = 0.25
 #: …for the cards rescue, which only takes repeated cards of some length, this share.
 CARDS_SHORT_SHARE = 0.4
-#: A rescue replaces the extraction only with at least this many times its length.
+#: A rescue replaces the extraction only with at least this many times its length…
 WIN_FACTOR = 2.0
+#: …and at most this many times (or GROWTH_FLOOR characters): a rescue ten times the size of a fair
+#: extraction has found the page's grid of everything, not its content.
+MAX_GROWTH, GROWTH_FLOOR = 8.0, 6000
 #: Listing rescue: at least this many sibling cards, each of at least this many words.
 MIN_CARDS, MIN_CARD_WORDS = 3, 15
 #: Service rescue: a section needs this many words; one sharing this share of its words with
@@ -100,7 +104,8 @@ def rescue(text: str, kind: PageType, page_prose: int, offers: Iterable[Offer]) 
         if len(text) >= short * page_prose:
             continue
         candidate = _appended(text, make()) if adds else make()
-        if len(candidate) >= WIN_FACTOR * max(len(text), 1) and len(candidate) > len(best):
+        if (WIN_FACTOR * max(len(text), 1) <= len(candidate) <= max(MAX_GROWTH * len(text), GROWTH_FLOOR)
+                and len(candidate) > len(best)):
             best, best_reason = candidate, reason
     if not best_reason:
         return Extraction(text)
