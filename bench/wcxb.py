@@ -24,7 +24,9 @@ for trafilatura, resiliparse, readability and html-text, then
 ``declutter.clean_html(html, url=url)``. Then:
 
 * **wiped pages**: pages where trafilatura alone scores F1 >= 0.5 and
-  clean_html keeps less than half of trafilatura's recall;
+  clean_html scores less than half of that F1 (the issue's count); also
+  printed, the stricter count of pages where clean_html keeps less than half
+  of trafilatura's recall;
 * **snippet audit of clean on trafilatura's output**: how many boilerplate
   (``without``) snippets trafilatura leaves that clean removes (the ones left
   are the to-do list), and every content (``with``) snippet trafilatura finds
@@ -56,6 +58,7 @@ if str(REPO) not in sys.path:
 import declutter  # noqa: E402
 
 extractors = importlib.import_module("bench.extractors")
+audit = importlib.import_module("bench.audit")
 
 #: Page types in the benchmark's order; ``category`` in the ground truth means collection.
 TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
@@ -294,10 +297,11 @@ def format_table(rows: Iterable[RowScore], pages: Sequence[Page]) -> str:
 # ---------------------------------------------------------------- wiped pages
 
 
-def wiped_pages(base: RowScore, html: RowScore) -> list[tuple[PageResult, PageResult]]:
-    """Pages where ``base`` scores F1 >= 0.5 and ``html`` keeps under half of its recall."""
+def wiped_pages(base: RowScore, html: RowScore, measure: int = 2) -> list[tuple[PageResult, PageResult]]:
+    """Pages where ``base`` scores F1 >= 0.5 and ``html`` scores under half of ``base`` on ``measure``
+    (2: F1, the issue's definition; 1: recall, the stricter one)."""
     return [(b, h) for b, h in zip(base.results, html.results, strict=True)
-            if b.scores[2] >= 0.5 and h.scores[1] < 0.5 * b.scores[1]]
+            if b.scores[2] >= 0.5 and h.scores[measure] < 0.5 * b.scores[measure]]
 
 
 def _biggest_removals(removals: Sequence[declutter.Removal], count: int = 2) -> str:
@@ -305,10 +309,11 @@ def _biggest_removals(removals: Sequence[declutter.Removal], count: int = 2) -> 
     return "; ".join(f"{r.reason} {r.detail[:50]} ({len(r.text)} chars)" for r in top)
 
 
-def format_wiped(wiped: Sequence[tuple[PageResult, PageResult]], limit: int) -> str:
+def format_wiped(wiped: Sequence[tuple[PageResult, PageResult]], halved: int, limit: int) -> str:
     kinds = Counter(b.page.type for b, _ in wiped)
-    lines = [f"wiped pages (trafilatura F1 >= 0.5, clean_html recall < half of trafilatura's): {len(wiped)}"
-             + (f"  ({', '.join(f'{k} {n}' for k, n in kinds.most_common())})" if wiped else "")]
+    lines = [f"wiped pages (trafilatura F1 >= 0.5, clean_html F1 < half of it): {len(wiped)}"
+             + (f"  ({', '.join(f'{k} {n}' for k, n in kinds.most_common())})" if wiped else ""),
+             f"pages where clean_html keeps < half of trafilatura's recall (same F1 gate): {halved}"]
     for base, html in wiped[:limit]:
         lines.append(f"  {base.page.id} {base.page.type:<13} R {base.scores[1]:.2f} -> {html.scores[1]:.2f}  "
                      f"{_biggest_removals(html.removals)}")
@@ -405,6 +410,40 @@ def format_audit(audit: SnippetAudit, name: str, limit: int) -> str:
     return "\n".join(lines)
 
 
+# ------------------------------------------------------ over-removal by content
+
+
+def content_audit(row: RowScore) -> list[tuple[str, declutter.Removal, Any]]:
+    """``(page id, removal, audit entry)`` for each removed block whose text is mostly in the ground
+    truth, whatever its reason (``bench/audit.py``, the same audit as the aeb bench)."""
+    found = []
+    for result in row.results:
+        if not result.removals:
+            continue
+        entries = audit.audit([r.text for r in result.removals], audit.Truth(result.page.truth), result.text)
+        found.extend((result.page.id, result.removals[e.index], e) for e in entries)
+    return found
+
+
+def format_content_audit(rows: Iterable[RowScore], limit: int) -> str:
+    """Over-removed and by-design counts of every row that removed something, and its over-removed list."""
+    lines = ["over-removal audit by content (removed blocks whose text is mostly in the ground truth; by design "
+             "only when the text is a credit, byline, copyright, contact, timestamp, promo label… line, or a copy "
+             "stays):"]
+    lists = []
+    for row in rows:
+        found = content_audit(row) if any(r.removals for r in row.results) else []
+        if not found and not any(r.removals for r in row.results):
+            continue
+        over = [(pid, removal) for pid, removal, entry in found if entry.over_removed]
+        lines.append(f"  {row.name:<30} over-removed {len(over):>5}   removed by design {len(found) - len(over):>5}")
+        lists.append((row.name, over))
+    for name, over in lists if limit else []:
+        lines.append(f"  to do: over-removed by {name}, {min(limit, len(over))} of {len(over)}")
+        lines += [f"    {pid} {r.reason:<22} {r.text[:90]!r}" for pid, r in over[:limit]]
+    return "\n".join(lines)
+
+
 # -------------------------------------------------------------------- floors
 
 
@@ -472,14 +511,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     wiped = None
     if "trafilatura" in by_name and "declutter.clean_html" in by_name:
         found = wiped_pages(by_name["trafilatura"], by_name["declutter.clean_html"])
+        halved = wiped_pages(by_name["trafilatura"], by_name["declutter.clean_html"], measure=1)
         wiped = len(found)
-        print("\n" + format_wiped(found, args.audit_limit))
+        print("\n" + format_wiped(found, len(halved), args.audit_limit))
     if "declutter.clean_html" in by_name:
         print("\n" + format_decisions(by_name["declutter.clean_html"]))
     for name in EXTRACTORS:
         if name in by_name and f"{name} + clean" in by_name and (name == "trafilatura" or args.audit_limit):
             limit = args.audit_limit if name == "trafilatura" else 0
             print("\n" + format_audit(snippet_audit(by_name[name], by_name[f"{name} + clean"]), name, limit))
+    print("\n" + format_content_audit(rows, args.audit_limit))
     found_figures = figures(rows, wiped)
     if args.json:
         args.json.write_text(json.dumps(found_figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")

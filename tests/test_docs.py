@@ -3,6 +3,7 @@ a short tour whose links resolve, and every ``>>>`` example in README.md and doc
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import doctest
 import importlib
@@ -23,7 +24,8 @@ README_MAX_WORDS = 2000
 
 
 def test_every_cli_option_is_documented() -> None:
-    options = {o for action in build_parser()._actions for o in action.option_strings if o.startswith("--")}
+    options = {o for action in build_parser()._actions if action.help != argparse.SUPPRESS
+               for o in action.option_strings if o.startswith("--")}
     missing = sorted(o for o in options - {"--help"} if f"`{o}" not in DOCS)
     assert not missing, f"options missing from README.md and docs/: {missing}"
 

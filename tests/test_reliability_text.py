@@ -8,7 +8,9 @@ and never changes a character it keeps.
 
 from __future__ import annotations
 
+import base64
 import io
+import json
 import time
 
 import pytest
@@ -59,7 +61,8 @@ def test_any_bytes_come_back_as_the_cleaned_bytes(data):
 def test_explain_with_undecodable_bytes_does_not_crash():
     status, _, err = cli(b"Related: Caf\xe9 news\n\nBody text here.\n", "--explain")
     assert status == 0
-    assert '"reason": "promo.inline"' in err and "Caf\udce9 news" in err
+    assert '"reason": "promo.inline"' in err and "Caf\ufffd news" in err  # strict JSON; bytes in text_base64
+    assert base64.b64decode(json.loads(err)["text_base64"]) == b"Related: Caf\xe9 news"
 
 
 # Control characters, BOM, newlines ---------------------------------------------------------------
@@ -116,8 +119,17 @@ def test_empty_and_whitespace_only_input_is_unchanged(text):
 
 @pytest.mark.parametrize("value", [b"bytes", None, 12, ["list"]])
 def test_non_str_input_is_an_input_error(value):
-    with pytest.raises(InputError, match="takes a str"):
+    with pytest.raises(InputError) as caught:
         declutter.clean(value)
+    assert str(caught.value) == f"clean() takes a str, got {type(value).__name__}; decode bytes first"
+
+
+def test_control_characters_are_ordinary_characters():
+    controls = "".join(chr(c) for c in range(32) if chr(c) not in "\n\r\x0b\x0c\x1c\x1d\x1e") + "\x7f"
+    text = f"{BYLINE}\n\n{BODY} {controls}\n\n{controls}\n"
+    assert declutter.clean(text) == f"{BODY} {controls}\n\n{controls}\n"
+    status, out, _ = cli(text.encode())
+    assert (status, out) == (0, declutter.clean(text).encode())
 
 
 # Scripts ------------------------------------------------------------------------------------------

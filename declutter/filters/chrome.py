@@ -14,6 +14,25 @@ a line of the article announces ("The survey listed:") is a list, not a menu::
             The council met on Monday to vote on the harbour bus lanes.
     after:  The council met on Monday to vote on the harbour bus lanes.
 
+A line that is only an interface word that is also an ordinary word
+("Search", "Next", "Close"; the ``chrome.lone`` vocabulary) is removed only
+where chrome stands: at the page's edges, beside clutter already removed, or
+among short lines; as a subheading between paragraphs, or as an item of a
+list the article announces, it stays (see
+:class:`~declutter.filters.base.ChromeEvidence`; the promos filter applies the
+same rule to "Share", "Print", "Facebook").
+
+Today's pages add buttons and notices, each a whole short line of the
+language's vocabulary: ``chrome.cta`` (a call to action, "Get started today",
+or a reader prompt, "Was this helpful?"), ``chrome.shop`` ("Add to cart",
+"Ships from: Israel") and ``chrome.forum`` ("Joined: Mar 2016", "Click to
+expand..."; a lone "Like" or "Quote" only beside another button). A sentence
+with the same words says more and stays::
+
+    before: Add to cart
+            When I click "Add to cart" nothing happens.
+    after:  When I click "Add to cart" nothing happens.
+
 Reason codes: ``chrome.navigation`` (a line inside a menu run),
 ``chrome.ui`` (a line that is only interface text, "Close", "Back to top"),
 ``chrome.cookies`` (a cookie or consent notice), ``chrome.tags`` (a tag list:
@@ -36,7 +55,7 @@ from functools import lru_cache
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
-from declutter.filters.base import Selection, word_count
+from declutter.filters.base import ChromeEvidence, Selection, word_count
 from declutter.memo import once_per_text
 from declutter.vocab import LazyPattern, alternation, any_of, fragments_for, parse_languages
 
@@ -58,6 +77,16 @@ TAG_LABEL_CHARS = 30
 _TAG_SPLIT = re.compile(r"[,|•·;]|\s#")
 _DECORATION = r"[\s|•·»›>:\-–—*#]*"
 _SENTENCE_STOP = re.compile(r"[a-z]{3}[.!?]['\"”’)]*$")
+#: What may close a button line: "Get started →", "Add to cart!", "Book a demo »".
+_CLOSING = r"[\s.!?…→›»>*|]*+"
+#: A call to action has at most this many words ("Book your free discovery call today").
+CTA_MAX_WORDS = 12
+#: A reader prompt ("Did you make this recipe? Please leave a star rating…") has at most this many words.
+PROMPT_MAX_WORDS = 60
+#: A shop or forum chrome line has at most this many words (the longest are notices:
+#: "This topic was automatically closed after 30 days. New replies are no longer allowed.").
+SHOP_MAX_WORDS = 25
+FORUM_MAX_WORDS = 40
 
 
 class Reason(StrEnum):
@@ -65,6 +94,9 @@ class Reason(StrEnum):
     UI = "chrome.ui"
     COOKIES = "chrome.cookies"
     TAGS = "chrome.tags"
+    CTA = "chrome.cta"
+    SHOP = "chrome.shop"
+    FORUM = "chrome.forum"
 
 
 class Patterns:
@@ -77,10 +109,19 @@ class Patterns:
         self.nav = LazyPattern(rf"^{_DECORATION}{label}(?:(?:\s*[|•·/]\s*|\s+){label}){{0,3}}{_DECORATION}$", where)
         self.ui = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.ui'])}{_DECORATION}$", where)
         self.cookies = LazyPattern(rf"^{alternation(f['chrome.cookies'])}$", where)
+        #: Calls to action, shop and forum chrome: a whole short line, decoration and a closing mark around it.
+        self.cta = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.cta'])}{_CLOSING}$", where)
+        self.prompt = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.prompt'])}{_CLOSING}$", where)
+        self.shop = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.shop'])}{_CLOSING}$", where)
+        self.forum = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.forum'])}{_CLOSING}$", where)
+        #: A lone forum button ("Like", "Quote"): chrome only beside another interface line.
+        self.forum_button = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.forum_button'])}{_CLOSING}$", where)
         #: A tag-list label, alone ("Tags") or before the list ("Tags: a, b").
         self.tags = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.tags'])}\s*(?:[:：|]\s*|$)", where)
+        #: A lone interface word that is also an ordinary word ("Share", "Next"): chrome only with evidence.
+        self.lone = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.lone'])}{_DECORATION}$", where)
         #: Either line pattern: one cheap test before the detailed ones (both are ^-anchored).
-        self.any = any_of((self.ui, self.cookies), where)
+        self.any = any_of((self.ui, self.cookies, self.cta, self.prompt, self.shop, self.forum), where)
 
     def line_reason(self, text: str) -> Reason | None:
         """:func:`line_reason` with these patterns (a pure function of ``text``, for the run's memo)."""
@@ -94,16 +135,23 @@ def patterns_for(lang: str) -> Patterns:
 
 
 def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
-    """Select menu runs, interface lines and cookie notices."""
+    """Select menu runs, interface lines, buttons and cookie notices."""
     pats = patterns_for(resolve_lang(config.lang, blocks))
     texts = [block.text.strip() for block in blocks]
     menu = _menu_positions(texts, pats)
     tags = _tag_positions(texts, pats)
+    evidence = ChromeEvidence(blocks, config.edge_blocks, texts)
+    reasons = [once_per_text(pats.line_reason, text) for text in texts]
+    buttons = _button_positions(texts, reasons, menu, pats)
     for position, block in enumerate(blocks):
         if position in tags:
             yield Selection(block, Reason.TAGS)
             continue
-        reason = Reason.NAVIGATION if position in menu else once_per_text(pats.line_reason, texts[position])
+        reason = Reason.NAVIGATION if position in menu else reasons[position]
+        if reason is Reason.UI and pats.lone.match(texts[position]) and not evidence(position):
+            continue  # "Search" or "Next" between paragraphs: a subheading, not a button
+        if reason is None and position in buttons:
+            reason = Reason.FORUM
         if reason is not None:
             yield Selection(block, reason)
 
@@ -120,9 +168,33 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
         return None
     if pats.ui.match(text):
         return Reason.UI
-    if word_count(text) <= COOKIE_MAX_WORDS and pats.cookies.match(text):
+    words = word_count(text)
+    if words <= COOKIE_MAX_WORDS and pats.cookies.match(text):
         return Reason.COOKIES
+    buttons = ((Reason.CTA, pats.cta, CTA_MAX_WORDS), (Reason.CTA, pats.prompt, PROMPT_MAX_WORDS),
+               (Reason.SHOP, pats.shop, SHOP_MAX_WORDS), (Reason.FORUM, pats.forum, FORUM_MAX_WORDS))
+    for reason, pattern, most in buttons:
+        if words <= most and pattern.match(text):
+            return reason
     return None
+
+
+#: A lone forum button ("Like", "Quote") is at most this long.
+BUTTON_MAX_CHARS = 30
+
+
+def _button_positions(texts: list[str], reasons: list[Reason | None], menu: set[int], pats: Patterns) -> set[int]:
+    """Lone forum buttons ("Like", "Quote", "Report") that stand next to another button or chrome line.
+
+    Alone, such a word may be a reply or a heading; beside "Reply" or
+    another button it is the row of buttons under a post.
+    """
+    found = {position for position, text in enumerate(texts)
+             if len(text) <= BUTTON_MAX_CHARS and reasons[position] is None and pats.forum_button.match(text)}
+    if not found:
+        return found
+    chrome_lines = found | menu | {position for position, reason in enumerate(reasons) if reason is not None}
+    return {position for position in found if position - 1 in chrome_lines or position + 1 in chrome_lines}
 
 
 def _tag_positions(texts: list[str], pats: Patterns) -> set[int]:
