@@ -207,6 +207,23 @@ def test_comments_that_hold_most_of_the_page_point_to_a_forum() -> None:
     assert any(s.startswith("dom:comments hold") for s in signals) and kind == "forum"
 
 
+def test_comments_that_hold_nearly_all_the_page_are_a_discussion_without_any_other_signal() -> None:
+    story = "<p>" + " ".join(PROSE[:2]) + "</p>"
+    comments = "".join(f'<div class="comment"><p>{text}</p></div>' for text in POSTS * 6)
+    kind, signals = decide(story + comments, head='<meta property="og:type" content="article">')
+    assert kind == "forum", signals
+    page = html_page(story + comments, head='<meta property="og:type" content="article">')
+    result = declutter.clean_html_and_explain(page)
+    assert all(post in result.text for post in POSTS)
+
+
+def test_a_blog_post_with_a_long_open_thread_stays_an_article() -> None:
+    story = "".join(f"<p>{text}</p>" for text in PROSE * 3)
+    comments = "".join(f'<div class="comment"><p>{text}</p></div>' for text in POSTS * 5)
+    kind, signals = decide(story + comments)
+    assert any(s.startswith("dom:comments hold") for s in signals) and kind == "article"
+
+
 # ----------------------------------------------------------------- rescues
 
 

@@ -262,8 +262,10 @@ _PRICE = re.compile(r"(?:^|[\s_-])(?:price|product-price|price-item|amount)(?:$|
 MIN_PRICES, MIN_CODE_BLOCKS = 8, 3
 
 
-#: Discussion: at least this many comment boxes holding this share of the page's text outside links.
+#: Discussion: at least this many comment boxes holding this share of the page's text outside links…
 MIN_COMMENTS, COMMENT_SHARE = 5, 0.5
+#: …and holding nearly all of it (the story is a link or a stub: the discussion is the page).
+DISCUSSION_SHARE = 0.9
 _COMMENT_HINTS = frozenset({"comment", "comments", "reply", "replies"})
 _COMMENTISH = re.compile(r"comment|repl", re.IGNORECASE)
 
@@ -279,7 +281,7 @@ def _comment_signal(tree: HtmlElement, index: TextIndex) -> Iterator[Signal]:
         return
     share = sum(index.prose(el) for el in top) / max(index.prose(tree), 1)
     if share >= COMMENT_SHARE:
-        yield Signal(F, 1.5, f"dom:comments hold {share:.0%}")
+        yield Signal(F, 2.5 if share >= DISCUSSION_SHARE else 1.5, f"dom:comments hold {share:.0%}")
 
 
 def _dom_signals(tree: HtmlElement, index: TextIndex) -> Iterator[Signal]:

@@ -56,7 +56,8 @@ from declutter.html.selectors import PRUNED_TAGS, element_text, touches, user_se
 from declutter.pipeline import Pipeline, Removal
 
 #: A ``hidden`` element with this much text outside links is content waiting to be shown
-#: (a tab panel, a collapsed answer, a streamed React block), not chrome.
+#: (a tab panel, a collapsed answer, a streamed React block), not chrome; a hidden
+#: ``role="tabpanel"`` is one of a set of tabs (one per language or platform) whatever its length.
 HIDDEN_MAX_PROSE = 200
 #: A ``header`` holding this share of the page's text outside links is a hero (a service page's
 #: pitch, a listing's intro), not the site's header, whatever links or lists it has.
@@ -87,7 +88,8 @@ class _Candidate:
 def _markers(element: HtmlElement, tag: str, hints: set[str], meta: PageMeta, index: TextIndex) -> set[str]:
     """Hints that come from attributes and context rather than class names."""
     found = set()
-    if element.get("hidden") is not None and index.prose(element) < HIDDEN_MAX_PROSE:
+    if (element.get("hidden") is not None and (element.get("role") or "").lower() != "tabpanel"
+            and index.prose(element) < HIDDEN_MAX_PROSE):
         found.add(HIDDEN)
     if (element.get("role") or "").lower() in CHROME_ROLES:
         found.add(ROLE_CHROME)
@@ -222,7 +224,7 @@ def _candidates(tree: HtmlElement, meta: PageMeta, marks: dict[HtmlElement, str]
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in NEVER_REMOVED:
             continue
-        hints = set(hint_tokens(element.get("class"), element.get("id"))) if tag in BOX_TAGS else set()
+        hints = set(hint_tokens(element.get("class"), element.get("id"))) if _box(element, tag) else set()
         hints |= _markers(element, tag, hints, meta, guards.index)
         if forum and hints:
             hints -= FORUM_KEPT_HINTS
@@ -237,6 +239,22 @@ def _candidates(tree: HtmlElement, meta: PageMeta, marks: dict[HtmlElement, str]
         yield _Candidate(element, position, tag, frozenset(hints), guard)
         if not guard:
             skip_to = position + sum(1 for _ in element.iter(etree.Element)) - 1
+
+
+#: Inline tags: one inside a sentence (words follow it in the same line of text) is part of the sentence.
+INLINE_TAGS = frozenset({"a", "span", "time"})
+_WORD = re.compile(r"\w")
+
+
+def _box(element: HtmlElement, tag: str) -> bool:
+    """Whether the element's class and id name a box: never an inline word of a sentence.
+
+    ``<a class="glossary-tooltip">Pods</a> run your app`` is a word of the
+    text, not a tooltip box: removing it would rewrite the sentence.
+    """
+    if tag not in BOX_TAGS:
+        return False
+    return not (tag in INLINE_TAGS and _WORD.search(element.tail or ""))
 
 
 def _describe(element: HtmlElement) -> str:
