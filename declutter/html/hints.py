@@ -144,6 +144,11 @@ def normalise(token: str) -> str:
     return _SEPARATORS.sub("-", _CAMEL.sub("-", token).lower()).strip("-")
 
 
+#: A class token or id of this many parts is the slug of a heading or sentence
+#: (``sign-up-for-twilio-and-get-a-phone-number-section``, an anchor), not a box's name: it hints nothing.
+SLUG_PARTS = 7
+
+
 def token_hints(token: str) -> set[str]:
     """The hints of one class token or id (see the module docstring).
 
@@ -156,6 +161,8 @@ def token_hints(token: str) -> set[str]:
     if not norm:
         return set()
     parts = norm.split("-")
+    if len(parts) >= SLUG_PARTS:  # a heading's slug (an anchor id), not a box's name
+        return set()
     found = {norm}
     if (len(parts) == 1 or parts[0] in LABEL_PREFIXES or "-".join(parts[:2]) in LABEL_PREFIXES
             or parts[-1] in STATE_WORDS):
