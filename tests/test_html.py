@@ -292,3 +292,11 @@ def test_an_inline_word_of_a_sentence_is_never_removed_for_its_class(attrs: str)
     html = page(article(p(BODY_1), p(sentence.format(attrs=attrs)), p(BODY_2)))
     result = clean_html_and_explain(html)
     assert "Every service picks its Pods by a label selector that you set." in result.text, result.removals
+
+
+def test_code_and_its_highlighting_spans_are_never_removed_for_their_class() -> None:
+    code = ('<pre><code><span class="sp-syntax-comment">// Still the old value!</span>\n'
+            'setAge(age + 1);<span class="token comment">// request a re-render</span></code></pre>')
+    html = page(article(p(BODY_1), code, p(BODY_2)))
+    result = clean_html_and_explain(html)
+    assert "// Still the old value!" in result.text and "// request a re-render" in result.text, result.removals

@@ -70,6 +70,8 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 #: (WIRED's ``article__body``, NYT's ``StoryBodyCompanionColumn``), normalised.
 BODY_CHUNK_CLASSES = frozenset({"article-body", "body-container", "story-body-companion-column", "article-body-text",
                                 "articlebody", "story-body"})
+#: Code: never removed for its class or tag, nor anything inside it.
+CODE_TAGS = frozenset({"pre", "code"})
 #: Elements that are never removed: the page itself.
 NEVER_REMOVED = frozenset({"html", "body", "main", "head"})
 _SPACE = re.compile(r"\s+")
@@ -222,6 +224,9 @@ def _candidates(tree: HtmlElement, meta: PageMeta, marks: dict[HtmlElement, str]
         if position <= skip_to:
             continue
         tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in CODE_TAGS:  # code is content, its highlighting spans too (<span class="syntax-comment">)
+            skip_to = position + sum(1 for _ in element.iter(etree.Element)) - 1
+            continue
         if tag in NEVER_REMOVED:
             continue
         hints = set(hint_tokens(element.get("class"), element.get("id"))) if _box(element, tag) else set()
