@@ -80,6 +80,9 @@ BOX_WORDS = frozenset({"bar", "bars", "wrapper", "wrap", "container", "inner", "
 DISCUSSION_WORDS = frozenset({"comments", "comment", "replies", "reply"})
 CONTENT_WORDS = frozenset({"testimonial", "testimonials", "review", "reviews", "rating", "ratings", "faq", "faqs",
                            "question", "questions", "answer", "answers", "customer", "customers"})
+#: Words naming a product's or item's own text: the parts after one (``product-details-modal``,
+#: ``content-toggle-product-details-read-more``) say how that text is shown, so they hint nothing.
+DETAIL_WORDS = frozenset({"details", "description", "specs", "specifications"})
 #: Last parts that make a token a page or widget *state*, not a box (``xb-canvas-menuActive``,
 #: ``menu-open``, ``p-navSticky``): such a token hints only itself.
 STATE_WORDS = frozenset({"active", "sticky", "open", "opened", "fixed", "visible", "expanded", "collapsed",
@@ -168,6 +171,8 @@ def token_hints(token: str) -> set[str]:
             or parts[-1] in STATE_WORDS):
         return found
     for i, part in enumerate(parts):
+        if i and parts[i - 1] in DETAIL_WORDS:  # product-details-modal: where the details show, not chrome
+            break
         if _part_counts(parts, i):
             found.add(part)
         if i:
