@@ -66,7 +66,7 @@ def _selects_nothing(name: str, path: str, docstring: str) -> Mutant:
 
 MUTANTS: tuple[Mutant, ...] = (
     _selects_nothing("chrome", "declutter/filters/chrome.py",
-                     '    """Select menu runs, interface lines and cookie notices."""'),
+                     '    """Select menu runs, interface lines, buttons and cookie notices."""'),
     _selects_nothing("captions", "declutter/filters/captions.py",
                      '    """Select captions and credit lines (see the module docstring)."""'),
     _selects_nothing("bylines", "declutter/filters/bylines.py",
@@ -89,7 +89,7 @@ MUTANTS: tuple[Mutant, ...] = (
            "        if is_prose(texts[position], config) or _sentence_run(texts, sentence, position):",
            "        if False:"),
     Mutant("promo-heading-deletes-the-rest", "keeps_content", "a promo heading deletes everything after it",
-           "declutter/filters/promos.py", "            end = _section_end(blocks, position, prose_after[position])",
+           "declutter/filters/promos.py", "            end = evidence.section_end(position, text)",
            "            end = len(blocks)"),
     Mutant("caption-bracket", "keeps_content", "any block ending in ')' is a credited caption",
            "declutter/filters/captions.py", "    text = block.text.strip()\n    pats = pats or",

@@ -49,6 +49,7 @@ def check(text: str) -> None:
 @FAST
 @given(documents)
 @example("By Jane Doe\r\n\r\nBody.\r\n\r\nRelated: x")
+@example("  By Jane Doe \n\nThe council met on Monday.\n")  # a removal records its text as it stands
 @example("\ufeffBy Jane Doe\n\nBody.")
 @example("By Jane Doe\n\ufeff\n")  # found by this test: a BOM lifted out of the first block broke it
 @example("By Jane Doe\n\ufeffRelated: x")
