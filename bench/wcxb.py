@@ -47,7 +47,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -186,6 +186,8 @@ class PageResult:
     with_found: float | None
     without_left: float | None
     removals: tuple[declutter.Removal, ...] = ()
+    #: HTML mode's notes as (kind, reason) pairs: page type, refusals, rescues.
+    notes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -228,17 +230,17 @@ def _clean_one(text: str) -> tuple[str, tuple[declutter.Removal, ...]]:
     return result.text, result.removals
 
 
-def _clean_html_one(page: Page) -> tuple[str, tuple[declutter.Removal, ...]]:
+def _clean_html_one(page: Page) -> tuple[str, tuple[declutter.Removal, ...], tuple[tuple[str, str], ...]]:
     try:
         result = declutter.clean_html_and_explain(page.html(), url=page.url or None)
     except declutter.DeclutterError as exc:
         print(f"wcxb: clean_html refused page {page.id}: {exc}", file=sys.stderr)
-        return "", ()
-    return result.text, result.removals
+        return "", (), ()
+    notes = tuple((str(note.kind), note.reason) for note in getattr(result, "notes", ()))
+    return result.text, result.removals, notes
 
 
-def run_parallel(func: Callable[[object], tuple[str, tuple[declutter.Removal, ...]]], items: Sequence[object],
-                 jobs: int) -> list[tuple[str, tuple[declutter.Removal, ...]]]:
+def run_parallel(func: Callable[[object], Any], items: Sequence[object], jobs: int) -> list[Any]:
     if jobs <= 1:
         return [func(item) for item in items]
     with ProcessPoolExecutor(jobs) as pool:
@@ -253,7 +255,7 @@ def score_rows(names: Sequence[str], folder: Path, pages: Sequence[Page], jobs: 
         if name == "clean_html":
             start = time.perf_counter()
             outs = run_parallel(_clean_html_one, pages, jobs)  # type: ignore[arg-type]
-            results = [score_page(p, t, r) for p, (t, r) in zip(pages, outs, strict=True)]
+            results = [replace(score_page(p, t, r), notes=n) for p, (t, r, n) in zip(pages, outs, strict=True)]
             rows.append(RowScore("declutter.clean_html", results, time.perf_counter() - start))
             continue
         outputs = extractor_outputs(name, folder, pages, refresh)
@@ -315,6 +317,34 @@ def format_wiped(wiped: Sequence[tuple[PageResult, PageResult]], halved: int, li
     for base, html in wiped[:limit]:
         lines.append(f"  {base.page.id} {base.page.type:<13} R {base.scores[1]:.2f} -> {html.scores[1]:.2f}  "
                      f"{_biggest_removals(html.removals)}")
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------- page types, rescues
+
+
+def format_decisions(html: RowScore) -> str:
+    """HTML mode's page-type decisions against the annotated types, and how often each rescue and guard fired."""
+    kinds = [t for t in TYPES if any(r.page.type == t for r in html.results)]
+    decided: dict[str, Counter[str]] = {t: Counter() for t in kinds}
+    fired: Counter[tuple[str, str]] = Counter()
+    for result in html.results:
+        for kind, reason in result.notes:
+            if kind == "page_type":
+                decided[result.page.type][reason.removeprefix("page_type.")] += 1
+            else:
+                fired[(kind, reason)] += 1
+    label = "annotated/decided"
+    head = f"{label:<18}" + " ".join(f"{_SHORT.get(k, k)[:10]:>10}" for k in kinds)
+    lines = ["page types (rows: the benchmark's type; columns: HTML mode's decision):", head]
+    lines += [f"{kind:<18}" + " ".join(f"{decided[kind][k]:>10}" for k in kinds) for kind in kinds]
+    right = sum(decided[k][k] for k in kinds)
+    lines.append(f"agreement {right}/{len(html.results)} ({right / max(len(html.results), 1):.0%})")
+    pages_with = Counter(reason for result in html.results
+                         for reason in {r for k, r in result.notes if k != "page_type"})
+    listed = ", ".join(f"{kind} {reason}: {pages_with[reason]} pages ({fired[(kind, reason)]} notes)"
+                       for kind, reason in sorted(fired))
+    lines.append("notes: " + (listed or "none"))
     return "\n".join(lines)
 
 
@@ -484,6 +514,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         halved = wiped_pages(by_name["trafilatura"], by_name["declutter.clean_html"], measure=1)
         wiped = len(found)
         print("\n" + format_wiped(found, len(halved), args.audit_limit))
+    if "declutter.clean_html" in by_name:
+        print("\n" + format_decisions(by_name["declutter.clean_html"]))
     for name in EXTRACTORS:
         if name in by_name and f"{name} + clean" in by_name and (name == "trafilatura" or args.audit_limit):
             limit = args.audit_limit if name == "trafilatura" else 0

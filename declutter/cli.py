@@ -361,9 +361,16 @@ def _run_one(path: str, source: BinaryIO, sink: _Sink, run: _Run) -> int:
         out, result = _clean_text(data.decode(ENCODING, ERRORS), run.job, args)
     sink.write(out.encode(ENCODING, ERRORS))
     if args.explain:
+        _write_notes(run.stderr, result)
         _write_explain(run.stderr, result.removals, raw_text=not args.html)
     run.done(len(data), result)
     return OK
+
+
+def _write_notes(stderr: IO[str], result: Result) -> None:
+    """HTML mode's notes (page type, refused removals, rescues: records with a ``note`` key), before the removals."""
+    for note in getattr(result, "notes", ()):
+        stderr.write(json.dumps(note.as_dict(), ensure_ascii=False) + "\n")
 
 
 @contextmanager

@@ -272,3 +272,31 @@ def test_nested_article_is_a_teaser() -> None:
     result = clean_html_and_explain(page(article(p(BODY_1), p(BODY_2), p(BODY_3), teaser)))
     assert "teaser paragraph" not in result.text
     assert "chrome.nested_article" in {r.reason for r in result.removals}
+
+
+def test_a_hidden_tab_panel_is_content_waiting_to_be_shown() -> None:
+    steps = {"Node.js": "Install Node.js 20 or later, then run npm install to fetch the helper library.",
+             "Python": "Install Python 3.12 or later, then run pip install to fetch the helper library."}
+    panels = "".join(f'<div role="tabpanel"{"" if n == 0 else " hidden"} class="panel"><p>{text}</p></div>'
+                     for n, text in enumerate(steps.values()))
+    html = page(article(p(BODY_1), f'<div class="tabs">{panels}</div>', p(BODY_2)))
+    result = clean_html_and_explain(html)
+    assert all(text in result.text for text in steps.values()), result.removals
+    assert not [r for r in result.removals if r.reason == "chrome.hidden"]
+
+
+@pytest.mark.parametrize("attrs", [' class="glossary-tooltip"', ' class="popover-link"', ' class="share"',
+                                   ' class="author"'])
+def test_an_inline_word_of_a_sentence_is_never_removed_for_its_class(attrs: str) -> None:
+    sentence = "Every service picks its <a{attrs} href='/pods'>Pods</a> by a label selector that you set."
+    html = page(article(p(BODY_1), p(sentence.format(attrs=attrs)), p(BODY_2)))
+    result = clean_html_and_explain(html)
+    assert "Every service picks its Pods by a label selector that you set." in result.text, result.removals
+
+
+def test_code_and_its_highlighting_spans_are_never_removed_for_their_class() -> None:
+    code = ('<pre><code><span class="sp-syntax-comment">// Still the old value!</span>\n'
+            'setAge(age + 1);<span class="token comment">// request a re-render</span></code></pre>')
+    html = page(article(p(BODY_1), code, p(BODY_2)))
+    result = clean_html_and_explain(html)
+    assert "// Still the old value!" in result.text and "// request a re-render" in result.text, result.removals

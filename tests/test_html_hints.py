@@ -69,6 +69,18 @@ def test_bem_modifiers_hint_nothing() -> None:
     assert hits("ad ad--in-content") & PROMO_HINTS
 
 
+def test_a_headings_slug_hints_nothing_but_a_long_box_name_still_does() -> None:
+    assert hits(None, "sign-up-for-twilio-and-get-a-phone-number-section") == frozenset()
+    assert hits(None, "how-to-share-your-screen-in-a-call") == frozenset()
+    assert hits("post-related-articles-section-wrapper") & PROMO_HINTS
+
+
+def test_words_after_a_product_details_word_say_how_the_text_shows_and_hint_nothing() -> None:
+    assert hits(None, "content-toggle-product-details-read-more") == frozenset()
+    assert hits("pipf-product-details-modal") == frozenset()
+    assert hits("related-details") & PROMO_HINTS
+
+
 def test_id_and_class_are_tested_separately() -> None:
     assert hits("story", "newsletter-signup") & PROMO_HINTS
     assert hits(None, "comments") & PROMO_HINTS

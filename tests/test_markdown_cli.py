@@ -104,5 +104,6 @@ def test_html_markdown_explain_lists_both_stages() -> None:
     code, out, err = run(["--html", "--markdown", "--explain"], html.encode())
     records = [json.loads(line) for line in err.splitlines()]
     assert code == 0 and out.decode() == f"# Budget\n\n{PROSE}\n"
-    assert [(r["filter"], r["text"]) for r in records] == [("html.bylines", "By Jane Doe"),
-                                                           ("html.promos", "Other story about the council")]
+    assert [(r["filter"], r["text"]) for r in records if "filter" in r] == [
+        ("html.bylines", "By Jane Doe"), ("html.promos", "Other story about the council")]
+    assert [(r["note"], r["reason"]) for r in records if "note" in r] == [("page_type", "page_type.article")]

@@ -39,13 +39,16 @@ One module per stage:
 from __future__ import annotations
 
 from declutter.html.assemble import HEADLINE_WINDOW, clean_html, clean_html_and_explain, headline_filter
+from declutter.html.guards import CONTAINER_SHARE, GuardReason
 from declutter.html.page import HEADLINE_MAX_WORDS, PageMeta, matches_any, page_meta
 from declutter.html.parse import MAX_HTML_BYTES, decode_html, parse_html
+from declutter.html.report import HtmlResult, Note, NoteKind
 from declutter.html.selectors import protect_for_extraction
-from declutter.html.tree import CONTAINER_SHARE, clean_tree, drop_scripts, merge_split_body, promo_runs
+from declutter.html.tree import clean_tree, drop_scripts, merge_split_body, promo_runs
 
 __all__ = [
-    "CONTAINER_SHARE", "HEADLINE_MAX_WORDS", "HEADLINE_WINDOW", "MAX_HTML_BYTES", "PageMeta", "clean_html",
+    "CONTAINER_SHARE", "HEADLINE_MAX_WORDS", "HEADLINE_WINDOW", "MAX_HTML_BYTES", "GuardReason", "HtmlResult", "Note",
+    "NoteKind", "PageMeta", "clean_html",
     "clean_html_and_explain", "clean_tree", "decode_html", "drop_scripts", "headline_filter", "matches_any",
     "merge_split_body", "page_meta", "parse_html", "promo_runs", "protect_for_extraction",
 ]

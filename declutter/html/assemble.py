@@ -10,20 +10,35 @@ from lxml.html import HtmlElement
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import SAMPLE_CHARS, detect_languages
+from declutter.filters import FilterFunc
 from declutter.filters.base import Selection, word_count
-from declutter.html.extract import extract_text
-from declutter.html.page import HEADLINE_MAX_WORDS, PageMeta, matches_any, page_meta
+from declutter.filters.promos import Reason as PromoReason
+from declutter.html.extract import (
+    CARDS_SHORT_SHARE,
+    Extraction,
+    Offer,
+    card_text,
+    description_rescue,
+    extract_text,
+    rescue,
+    section_text,
+    without_removed,
+)
+from declutter.html.guards import TextIndex
+from declutter.html.page import HEADLINE_MAX_WORDS, PageMeta, json_ld, matches_any, page_meta, product_description
+from declutter.html.pagetype import PageType, PageTypeDecision, decide_page_type
 from declutter.html.parse import parse_html
+from declutter.html.report import HtmlResult, Note, NoteKind
 from declutter.html.selectors import protect_for_extraction
 from declutter.html.tree import clean_tree, drop_scripts, merge_split_body
-from declutter.pipeline import Pipeline, Result
+from declutter.pipeline import Pipeline, Step, resolve
 from declutter.vocab import is_auto
 
 #: Leading text blocks among which a headline or deck line is looked for.
 HEADLINE_WINDOW = 3
 
 
-def headline_filter(meta: PageMeta) -> object:
+def headline_filter(meta: PageMeta) -> FilterFunc:
     """A text filter that drops a leading headline or deck line the page's metadata holds.
 
     Only the first :data:`HEADLINE_WINDOW` blocks of the extracted text are
@@ -46,11 +61,12 @@ def headline_filter(meta: PageMeta) -> object:
 
 
 def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Config | None = None,
-                           output_format: str = "text") -> Result:
-    """The page's cleaned main text and every removal, HTML stage first (see :mod:`declutter.html`).
+                           output_format: str = "text") -> HtmlResult:
+    """The page's cleaned main text, every removal and the notes, HTML stage first (see :mod:`declutter.html`).
 
     ``output_format="markdown"`` gives the main content as Markdown (headings, lists, links, images,
-    tables), cleaned by the Markdown mode (:mod:`declutter.markdown.from_html`).
+    tables), cleaned by the Markdown mode (:mod:`declutter.markdown.from_html`); the page type is decided
+    and noted, but the rescues apply to the text output only.
     """
     from declutter.markdown.from_html import check_output_format, markdown_stage
 
@@ -58,20 +74,79 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     check_output_format(output_format)
     tree = parse_html(html)
     if tree is None:
-        return Result("", ())
+        return HtmlResult("", ())
     meta = page_meta(tree)
+    objects = list(json_ld(tree))
     drop_scripts(tree)
     merge_split_body(tree)
-    html_removals = clean_tree(tree, meta, _tree_lang(tree, config))
+    index = TextIndex(tree)
+    decision = decide_page_type(tree, url, objects, index)
+    kind = decision.type
+    prose = index.prose(tree)
+    html_removals, refusals = clean_tree(tree, meta, _tree_lang(tree, config), kind, index)
     kept = protect_for_extraction(tree, config)
-    text_config = replace(config, protect_patterns=config.protect_patterns + kept)
     if output_format == "markdown":
-        text_result = markdown_stage(tree, url, headline_filter(meta), text_config)  # type: ignore[arg-type]
-        return Result(text_result.text, html_removals + text_result.removals)
-    text = extract_text(tree, url)
-    steps = [headline_filter(meta), *config.filters]
-    text_result = Pipeline(steps, text_config).explain(text)  # type: ignore[arg-type]
-    return Result(text_result.text, html_removals + text_result.removals)
+        md_config = replace(config, protect_patterns=config.protect_patterns + kept)
+        md_result = markdown_stage(tree, url, headline_filter(meta), md_config)
+        return HtmlResult(md_result.text, html_removals + md_result.removals, (_type_note(decision), *refusals))
+    forum = kind is PageType.FORUM
+    text = extract_text(tree, url, comments=forum)
+    removed = [r.text for r in html_removals]
+    extraction = rescue(text, kind, prose, _offers(html, url, decision, tree, removed))
+    if kind is PageType.PRODUCT:
+        described = description_rescue(extraction.text, product_description(objects))
+        extraction = Extraction(described.text, extraction.notes + described.notes)
+    steps: list[Step] = [headline_filter(meta), *(_keep_comments(s) if forum else s for s in config.filters)]
+    text_config = replace(config, protect_patterns=config.protect_patterns + kept)
+    text_result = Pipeline(steps, text_config).explain(extraction.text)
+    notes = (_type_note(decision), *refusals, *extraction.notes)
+    return HtmlResult(text_result.text, html_removals + text_result.removals, notes)
+
+
+def _offers(html: str | bytes, url: str | None, decision: PageTypeDecision, tree: HtmlElement,
+            removed: Sequence[str]) -> list[Offer]:
+    """The rescues offered for a short extraction of a page of this kind (see :mod:`declutter.html.extract`).
+
+    The cards rescue is offered on listing, collection and service pages, and
+    on an "article" that no signal calls one (a page of unknown kind); never
+    on a page with article evidence, a forum, a product or a docs page.
+    """
+    kind = decision.type
+    forum = kind is PageType.FORUM
+
+    def unpruned() -> str:
+        raw = parse_html(html)
+        if raw is None:
+            return ""
+        drop_scripts(raw)
+        merge_split_body(raw)
+        return without_removed(extract_text(raw, url, comments=forum), removed)
+
+    offers = [Offer("rescue.unpruned", unpruned)]
+    if kind is PageType.SERVICE:
+        offers.append(Offer("rescue.sections", lambda: section_text(tree)))
+    unknown = kind is PageType.ARTICLE and not any(s.type is PageType.ARTICLE for s in decision.signals)
+    if unknown or kind in (PageType.LISTING, PageType.COLLECTION, PageType.SERVICE):
+        offers.append(Offer("rescue.cards", lambda: card_text(tree), CARDS_SHORT_SHARE, adds=True))
+    return offers
+
+
+def _type_note(decision: PageTypeDecision) -> Note:
+    signals = "; ".join(f"{s.source} -> {s.type.value} {s.weight:g}" for s in decision.signals)
+    return Note(NoteKind.PAGE_TYPE, f"page_type.{decision.type.value}", -1, "", signals or "no signal: article")
+
+
+def _keep_comments(step: Step) -> Step:
+    """On a forum page the promos filter keeps readers' comments: the replies are the content."""
+    name, func = resolve(step)
+    if name != "promos":
+        return step
+
+    def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection | tuple[Block, str]]:
+        return (s for s in func(blocks, config) if s[1] != PromoReason.COMMENTS)
+
+    promos.filter_name = "promos"  # type: ignore[attr-defined]
+    return promos
 
 
 def _tree_lang(tree: HtmlElement, config: Config) -> Config:

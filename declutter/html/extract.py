@@ -1,12 +1,220 @@
-"""Extraction stage of HTML mode: trafilatura picks the main text from the cleaned tree."""
+"""Extraction stage of HTML mode: trafilatura picks the main text, and rescues step in when it is short.
+
+trafilatura extracts from the cleaned tree (with readers' comments on a
+forum page, where the replies are the content). When its text is *short*,
+under :data:`SHORT_SHARE` of the page's text outside links, rescues offer
+other text from the same page:
+
+* ``rescue.unpruned``: trafilatura on the page as parsed, before the tree
+  rules ran (a tree rule, or trafilatura's own pick on the cleaned tree, went
+  wrong);
+* ``rescue.sections`` (service pages): the page's content ``section``\\ s in
+  order, skipping one that mostly repeats one already taken;
+* ``rescue.cards`` (listing, collection and service pages, and pages of
+  unknown kind: no signal says article; when the extraction is under
+  :data:`CARDS_SHORT_SHARE` of the page's text): the
+  largest run of at least :data:`MIN_CARDS` sibling cards of
+  :data:`MIN_CARD_WORDS` words or more (listings, grids, and threads whose
+  platform was not recognised), after the extraction (the lines of the cards
+  that it does not hold yet: an intro and its cards).
+
+A rescue is kept only when it wins clearly: its text is at least
+:data:`WIN_FACTOR` times as long as the extraction (and not more than
+:data:`MAX_GROWTH` times, or :data:`GROWTH_FLOOR` characters). Separately, on a product
+page the JSON-LD ``description`` is put first when the extraction is short
+or barely shares its words (``rescue.description``). Each rescue kept is a
+:class:`~declutter.html.report.Note`; the rescued text then goes through the
+text stage like any extraction.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
+from copy import deepcopy
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from lxml import etree
 from lxml.html import HtmlElement
 
+from declutter.html.pagetype import PageType
+from declutter.html.report import Note, NoteKind
 
-def extract_text(tree: HtmlElement, url: str | None) -> str:
+#: An extraction with less than this share of the page's text outside links is short.
+SHORT_SHARE = 0.25
+#: …for the cards rescue, which only takes repeated cards of some length, this share.
+CARDS_SHORT_SHARE = 0.4
+#: A rescue replaces the extraction only with at least this many times its length…
+WIN_FACTOR = 2.0
+#: …and at most this many times (or GROWTH_FLOOR characters): a rescue ten times the size of a fair
+#: extraction has found the page's grid of everything, not its content.
+MAX_GROWTH, GROWTH_FLOOR = 8.0, 6000
+#: Listing rescue: at least this many sibling cards, each of at least this many words.
+MIN_CARDS, MIN_CARD_WORDS = 3, 15
+#: Service rescue: a section needs this many words; one sharing this share of its words with
+#: the sections already taken repeats them.
+MIN_SECTION_WORDS, SECTION_OVERLAP = 12, 0.7
+#: Product rescue: the JSON-LD description is used when it has at least this many characters and the
+#: extraction is under SHORT_DESCRIPTION_CHARS, or under LOW_OVERLAP_CHARS sharing under LOW_OVERLAP of its words.
+MIN_DESCRIPTION_CHARS, SHORT_DESCRIPTION_CHARS, LOW_OVERLAP_CHARS, LOW_OVERLAP = 100, 100, 500, 0.2
+#: Tags that start a new line of text.
+BLOCK_TAGS = frozenset({"p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+                        "blockquote", "pre", "table", "tr", "td", "th", "dt", "dd", "dl", "header", "footer",
+                        "figure", "figcaption", "br", "main", "aside", "nav", "form", "details", "summary", "address",
+                        "hr", "caption", "tbody", "thead", "fieldset", "label", "option", "select", "button"})
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The extracted text and the rescue notes behind it."""
+
+    text: str
+    notes: tuple[Note, ...] = ()
+
+
+def extract_text(tree: HtmlElement, url: str | None, comments: bool = False) -> str:
     """trafilatura's main text of the (cleaned) tree; empty when it finds none."""
     import trafilatura
 
-    return trafilatura.extract(tree, url=url, include_comments=False) or ""
+    return trafilatura.extract(tree, url=url, include_comments=comments) or ""
+
+
+class Offer(NamedTuple):
+    """A rescue on offer: its reason code, the thunk that computes its text, and when the extraction is short
+    enough for it (a share of the page's text outside links)."""
+
+    reason: str
+    make: Callable[[], str]
+    short: float = SHORT_SHARE
+    #: The rescue's lines go after the extraction (those it does not hold yet) instead of replacing it.
+    adds: bool = False
+
+
+def rescue(text: str, kind: PageType, page_prose: int, offers: Iterable[Offer]) -> Extraction:
+    """The extraction, or the longest offered rescue that wins clearly when the extraction is short.
+
+    A thunk is only called when the extraction is short for its offer, so a
+    page that extracts well pays nothing.
+    """
+    best, best_reason = text, ""
+    for reason, make, short, adds in offers:
+        if len(text) >= short * page_prose:
+            continue
+        candidate = _appended(text, make()) if adds else make()
+        if (WIN_FACTOR * max(len(text), 1) <= len(candidate) <= max(MAX_GROWTH * len(text), GROWTH_FLOOR)
+                and len(candidate) > len(best)):
+            best, best_reason = candidate, reason
+    if not best_reason:
+        return Extraction(text)
+    detail = f"{kind.value} page: extraction of {len(text)} characters, rescue of {len(best)}"
+    return Extraction(best, (Note(NoteKind.RESCUE, best_reason, -1, best, detail),))
+
+
+def _appended(text: str, more: str) -> str:
+    """``text`` followed by the lines of ``more`` it does not hold yet."""
+    held = set(text.splitlines())
+    new = [line for line in more.splitlines() if line not in held]
+    return "\n".join([text, *new]) if text else "\n".join(new)
+
+
+def element_lines(element: HtmlElement) -> list[str]:
+    """The element's text as lines, one per block-level element (runs of white space made single spaces)."""
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = _SPACE.sub(" ", "".join(current)).strip()
+        if line:
+            lines.append(line)
+        current.clear()
+
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if tag in BLOCK_TAGS:
+                flush()
+            if node.text and tag:
+                current.append(node.text)
+        else:
+            if tag in BLOCK_TAGS:
+                flush()
+            if node is not element and node.tail:
+                current.append(node.tail)
+    flush()
+    return lines
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def section_text(tree: HtmlElement) -> str:
+    """Service rescue: the content sections of the page, in order, without near-repeats."""
+    taken: list[str] = []
+    seen: set[str] = set()
+    for section in tree.iter("section"):
+        if any(a.tag == "section" for a in section.iterancestors()):
+            continue
+        text = "\n".join(element_lines(section))
+        words = _words(text)
+        if len(_WORD.findall(text)) < MIN_SECTION_WORDS or len(words & seen) >= SECTION_OVERLAP * len(words):
+            continue
+        taken.append(text)
+        seen |= words
+    return "\n".join(taken)
+
+
+def card_text(tree: HtmlElement) -> str:
+    """Listing rescue: the largest run of sibling cards (same tag and class) with enough words each."""
+    best: list[HtmlElement] = []
+    best_words = 0
+    for parent in tree.iter(etree.Element):
+        groups: dict[tuple[str, str], list[HtmlElement]] = {}
+        for child in parent:
+            if isinstance(child.tag, str):
+                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for cards in groups.values():
+            if len(cards) < MIN_CARDS:
+                continue
+            sizes = [len(_WORD.findall(card.text_content())) for card in cards]
+            good = [card for card, size in zip(cards, sizes, strict=True) if size >= MIN_CARD_WORDS]
+            total = sum(size for size in sizes if size >= MIN_CARD_WORDS)
+            if len(good) >= MIN_CARDS and total > best_words:
+                best, best_words = good, total
+    return "\n".join(line for card in best for line in element_lines(card))
+
+
+def unpruned_text(tree: HtmlElement, url: str | None, comments: bool) -> str:
+    """trafilatura on a copy of the page as parsed (before the tree rules)."""
+    return extract_text(deepcopy(tree), url, comments)
+
+
+def description_rescue(text: str, description: str) -> Extraction:
+    """Product rescue: the JSON-LD description first when the extraction is short or barely shares its words."""
+    if len(description) < MIN_DESCRIPTION_CHARS or description in text:
+        return Extraction(text)
+    words = _words(description)
+    shared = len(words & _words(text)) / len(words) if words else 1.0
+    if len(text) >= LOW_OVERLAP_CHARS or (len(text) >= SHORT_DESCRIPTION_CHARS and shared >= LOW_OVERLAP):
+        return Extraction(text)
+    detail = f"product page: extraction of {len(text)} characters sharing {shared:.0%} of the description's words"
+    joined = description.strip() + ("\n" + text if text else "")
+    return Extraction(joined, (Note(NoteKind.RESCUE, "rescue.description", -1, description.strip(), detail),))
+
+
+def without_removed(text: str, removed: Iterable[str]) -> str:
+    """``text`` without the lines that stand inside an element the tree rules removed.
+
+    The unpruned rescue extracts from the page as parsed; this takes the tree
+    rules' removals back out of it, so the rescue undoes trafilatura's pick
+    on the cleaned tree, not the removals (which stay listed as they are).
+    """
+    haystack = "\n".join(_SPACE.sub(" ", t).strip().lower() for t in removed if t.strip())
+    if not haystack:
+        return text
+    kept = [line for line in text.splitlines()
+            if not (stripped := _SPACE.sub(" ", line).strip().lower()) or stripped not in haystack]
+    return "\n".join(kept)

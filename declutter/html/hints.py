@@ -62,13 +62,39 @@ LABEL_PREFIXES = frozenset({"tag", "category", "cat", "categories", "term", "top
                             "type", "status", "template", "page-id", "parent-pageid", "has", "with", "without", "no",
                             "not", "is", "show", "hide", "hidden", "enable", "disable", "elementor",
                             "wp-block", "toggle", "lang", "theme", "layout", "color", "bg", "text", "font"})
+#: Chrome words that name a box only as the head of a class token: its last part, or followed by
+#: box words only (``site-nav``, ``nav-bar``, ``menu-wrapper``, ``modal-dialog-inner``). In
+#: ``p-navSticky`` or ``lm_navSource`` "nav" describes something else.
+HEAD_ONLY = frozenset({"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "masthead", "modal",
+                       "popup", "dialog", "toolbar", "topbar", "pagination", "pager",
+                       "tooltip", "popover", "hovercard", "rollover", "login", "signin", "tags"})
+#: Words that may follow a :data:`HEAD_ONLY` word in a token that still names that box.
+BOX_WORDS = frozenset({"bar", "bars", "wrapper", "wrap", "container", "inner", "outer", "area", "block", "box",
+                       "holder", "section", "panel", "region", "list", "links", "items", "item", "menu", "nav",
+                       "main", "primary", "secondary", "top", "bottom", "mobile", "desktop", "overlay", "dialog",
+                       "backdrop", "root", "module", "widget", "group", "row", "col", "column",
+                       "left", "right", "header", "footer", "global", "site", "page", "link", "toggle",
+                       "trigger", "button", "btn", "icon", "close", "body", "content", "dropdown", "sub", "level"})
+#: Words of readers' discussion that count only when no :data:`CONTENT_WORDS` word comes before them:
+#: ``testimonials-comments`` and ``review-comments`` hold what customers said, which is content.
+DISCUSSION_WORDS = frozenset({"comments", "comment", "replies", "reply"})
+CONTENT_WORDS = frozenset({"testimonial", "testimonials", "review", "reviews", "rating", "ratings", "faq", "faqs",
+                           "question", "questions", "answer", "answers", "customer", "customers"})
+#: Words naming a product's or item's own text: the parts after one (``product-details-modal``,
+#: ``content-toggle-product-details-read-more``) say how that text is shown, so they hint nothing.
+DETAIL_WORDS = frozenset({"details", "description", "specs", "specifications"})
+#: Last parts that make a token a page or widget *state*, not a box (``xb-canvas-menuActive``,
+#: ``menu-open``, ``p-navSticky``): such a token hints only itself.
+STATE_WORDS = frozenset({"active", "sticky", "open", "opened", "fixed", "visible", "expanded", "collapsed",
+                         "shown", "enabled", "disabled", "selected", "current", "loaded", "loading", "scrolled",
+                         "toggled", "locked", "stuck", "pinned", "transparent", "dark", "light", "on", "off"})
 #: Site chrome: navigation, breadcrumbs, consent and modal boxes, tag lists, pagers.
 CHROME_HINTS = frozenset({
     "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "site-header", "site-footer", "masthead",
     "page-footer", "global-header", "global-footer", "cookie", "cookies", "consent", "gdpr", "cookie-banner",
     "modal", "popup", "dialog", "toolbar", "topbar", "skip-link", "skiplink", "tag-cloud", "tagcloud", "tags",
     "tag-list", "taglist", "post-tags", "article-tags", "category-list", "filed-under", "posted-in", "pagination",
-    "pager", "pdf-link", "end-slate", "endslate", "carousel", "swiper", "slick", "print-link", "sidebar",
+    "pager", "pdf-link", "end-slate", "endslate", "print-link", "sidebar",
     "widget-area", "skip-to-content", "back-to-top", "login", "signin", "sign-in", "log-in", "paywall-prompt",
     "tooltip", "popover", "hovercard", "rollover",
 })
@@ -82,6 +108,20 @@ CHROME_ITEMTYPES = ("schema.org/breadcrumblist", "schema.org/sitenavigationeleme
 HIDDEN, ROLE_CHROME, ITEMTYPE_CHROME, OUTER_HEADER, HEADLINE, DECK, NESTED_ARTICLE, PROMO_HEADING, TEASER = (
     "@hidden", "@role-chrome", "@itemtype-chrome", "@outer-header", "@headline", "@deck", "@nested-article",
     "@promo-heading", "@teaser")
+#: Marker of per-post chrome on a forum page (see :data:`FORUM_CHROME_HINTS`).
+POST_CHROME = "@post-chrome"
+#: On a forum page, readers' posts are the content: these hints remove nothing there.
+FORUM_KEPT_HINTS = frozenset({"comments", "comment", "comment-list", "disqus"})
+#: Per-post chrome of forums and Q&A sites (XenForo, Discourse, phpBB, vBulletin, Stack Exchange):
+#: signatures, user badges and stats, votes, reaction and action bars, "Click to expand" links,
+#: suggested topics. Removed on forum pages only.
+FORUM_CHROME_HINTS = frozenset({
+    "signature", "user-extras", "user-title", "user-banner", "user-stats", "user-badges", "badges",
+    "expand-link", "reactions", "reactions-bar", "reaction-bar", "action-bar", "actionbar", "post-menu-area",
+    "post-controls", "post-actions", "post-buttons", "postprofile", "voting-container", "votecell",
+    "vote-buttons", "like-button", "reply-button", "quote-button", "post-menu", "topic-map", "suggested-topics",
+    "more-topics", "similar-threads", "back2top",
+})
 #: Class tokens of a deck (standfirst) under the headline.
 #: Not "summary", "intro" or "lede": those boxes often hold the article's first paragraph.
 DECK_HINTS = frozenset({"dek", "deck", "standfirst", "subtitle", "sub-title", "subhead", "sub-head", "subheadline",
@@ -107,6 +147,11 @@ def normalise(token: str) -> str:
     return _SEPARATORS.sub("-", _CAMEL.sub("-", token).lower()).strip("-")
 
 
+#: A class token or id of this many parts is the slug of a heading or sentence
+#: (``sign-up-for-twilio-and-get-a-phone-number-section``, an anchor), not a box's name: it hints nothing.
+SLUG_PARTS = 7
+
+
 def token_hints(token: str) -> set[str]:
     """The hints of one class token or id (see the module docstring).
 
@@ -119,10 +164,15 @@ def token_hints(token: str) -> set[str]:
     if not norm:
         return set()
     parts = norm.split("-")
+    if len(parts) >= SLUG_PARTS:  # a heading's slug (an anchor id), not a box's name
+        return set()
     found = {norm}
-    if len(parts) == 1 or parts[0] in LABEL_PREFIXES or "-".join(parts[:2]) in LABEL_PREFIXES:
+    if (len(parts) == 1 or parts[0] in LABEL_PREFIXES or "-".join(parts[:2]) in LABEL_PREFIXES
+            or parts[-1] in STATE_WORDS):
         return found
     for i, part in enumerate(parts):
+        if i and parts[i - 1] in DETAIL_WORDS:  # product-details-modal: where the details show, not chrome
+            break
         if _part_counts(parts, i):
             found.add(part)
         if i:
@@ -138,6 +188,10 @@ def _part_counts(parts: list[str], i: int) -> bool:
         return i == 0 or parts[i - 1] in POSITION_WORDS
     if part in FIRST_ONLY:
         return i in (0, len(parts) - 1)
+    if part in HEAD_ONLY:
+        return all(rest in BOX_WORDS or rest.isdigit() for rest in parts[i + 1:])
+    if part in DISCUSSION_WORDS:
+        return CONTENT_WORDS.isdisjoint(parts[:i])
     return True
 
 
@@ -160,6 +214,7 @@ class ChromeReason(StrEnum):
     HIDDEN = "chrome.hidden"
     ROLE = "chrome.role"
     HEADER = "chrome.header"
+    POST_CHROME = "chrome.post"
 
 
 class HeadlineReason(StrEnum):
@@ -240,7 +295,7 @@ def _chrome_reason(block: Block) -> ChromeReason | None:
 
 _MARKER_REASONS = ((HIDDEN, ChromeReason.HIDDEN), (ROLE_CHROME, ChromeReason.ROLE),
                    (ITEMTYPE_CHROME, ChromeReason.ROLE), (OUTER_HEADER, ChromeReason.HEADER),
-                   (NESTED_ARTICLE, ChromeReason.NESTED_ARTICLE))
+                   (NESTED_ARTICLE, ChromeReason.NESTED_ARTICLE), (POST_CHROME, ChromeReason.POST_CHROME))
 
 
 def headline_elements(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:

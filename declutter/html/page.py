@@ -57,10 +57,14 @@ def _distinct(texts: Sequence[str]) -> tuple[frozenset[str], ...]:
 
 
 def json_ld(tree: HtmlElement) -> Iterator[dict[str, object]]:
-    """The JSON-LD objects of the page (``@graph`` members too); bad JSON is skipped."""
+    """The JSON-LD objects of the page (``@graph`` members too); bad JSON is skipped.
+
+    Control characters inside strings (raw tabs and newlines, common in
+    hand-written JSON-LD) are accepted.
+    """
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         try:
-            data = json.loads(script.text or "")
+            data = json.loads(script.text or "", strict=False)
         except ValueError:
             continue
         stack = [data]
@@ -90,3 +94,20 @@ def matches_any(text: str, variants: Sequence[frozenset[str]], cover: float = 0.
             return True
     return False
 
+
+
+#: JSON-LD types whose ``description`` describes the product on the page.
+PRODUCT_TYPES = frozenset({"product", "productgroup", "individualproduct"})
+
+
+def product_description(objects: Sequence[dict[str, object]]) -> str:
+    """The longest ``description`` of a JSON-LD ``Product`` (or ``ProductGroup``), "" when none."""
+    best = ""
+    for data in objects:
+        kinds = data.get("@type")
+        names = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []
+        value = data.get("description")
+        if (PRODUCT_TYPES.intersection(str(n).lower() for n in names) and isinstance(value, str)
+                and len(value) > len(best)):
+            best = value
+    return best

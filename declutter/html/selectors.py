@@ -30,7 +30,7 @@ def user_selectors(tree: HtmlElement, config: Config) -> tuple[dict[HtmlElement,
 
 
 #: Tags trafilatura drops on sight; a protected element of these kinds is handed over as a div.
-_PRUNED_TAGS = frozenset({"aside", "nav", "footer", "header", "figure", "figcaption", "menu"})
+PRUNED_TAGS = frozenset({"aside", "nav", "footer", "header", "figure", "figcaption", "menu"})
 
 
 def protect_for_extraction(tree: HtmlElement, config: Config) -> tuple[str, ...]:
@@ -43,7 +43,7 @@ def protect_for_extraction(tree: HtmlElement, config: Config) -> tuple[str, ...]
     patterns: list[str] = []
     for selector in config.protect_selectors:
         for element in select(tree, selector):
-            if element.tag in _PRUNED_TAGS:
+            if element.tag in PRUNED_TAGS:
                 element.tag = "div"
             for attribute in ("class", "id", "role"):
                 element.attrib.pop(attribute, None)

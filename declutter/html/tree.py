@@ -10,7 +10,7 @@ elements are dropped from the tree before extraction.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from lxml import etree
@@ -25,6 +25,7 @@ from declutter.filters.promos import Patterns as PromoPatterns
 from declutter.filters.promos import Reason as PromoReason
 from declutter.filters.promos import line_reason as promo_line_reason
 from declutter.filters.promos import patterns_for as promo_patterns
+from declutter.html.guards import PROSE_SHARE, GuardReason, Guards, TextIndex, find_guards
 from declutter.html.hints import (
     ALL_HINTS,
     BOX_TAGS,
@@ -34,11 +35,14 @@ from declutter.html.hints import (
     DECK,
     DECK_HINTS,
     ELEMENT_FILTERS,
+    FORUM_CHROME_HINTS,
+    FORUM_KEPT_HINTS,
     HEADLINE,
     HIDDEN,
     ITEMTYPE_CHROME,
     NESTED_ARTICLE,
     OUTER_HEADER,
+    POST_CHROME,
     PROMO_HEADING,
     ROLE_CHROME,
     TEASER,
@@ -46,17 +50,28 @@ from declutter.html.hints import (
     normalise,
 )
 from declutter.html.page import HEADLINE_MAX_WORDS, PageMeta, matches_any
-from declutter.html.selectors import element_text, touches, user_selectors
+from declutter.html.pagetype import PageType
+from declutter.html.report import Note, NoteKind
+from declutter.html.selectors import PRUNED_TAGS, element_text, touches, user_selectors
 from declutter.pipeline import Pipeline, Removal
 
-#: An element holding at least this share of the page's paragraph text is the
-#: article's container: its own class names never remove it.
-CONTAINER_SHARE = 0.5
+#: A ``hidden`` element with this much text outside links is content waiting to be shown
+#: (a tab panel, a collapsed answer, a streamed React block), not chrome; a hidden
+#: ``role="tabpanel"`` is one of a set of tabs (one per language or platform) whatever its length.
+HIDDEN_MAX_PROSE = 200
+#: A ``header`` holding this share of the page's text outside links is a hero (a service page's
+#: pitch, a listing's intro), not the site's header, whatever links or lists it has.
+HEADER_MAX_SHARE = 0.2
+#: A nested ``article`` holding less than this share of the outer one's text (alone, and together
+#: with the other articles in it) is a teaser card.
+NESTED_BODY_SHARE = 0.5
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 #: Class names of the chunks of an article body that sites split around ads
 #: (WIRED's ``article__body``, NYT's ``StoryBodyCompanionColumn``), normalised.
 BODY_CHUNK_CLASSES = frozenset({"article-body", "body-container", "story-body-companion-column", "article-body-text",
                                 "articlebody", "story-body"})
+#: Code: never removed for its class or tag, nor anything inside it.
+CODE_TAGS = frozenset({"pre", "code"})
 #: Elements that are never removed: the page itself.
 NEVER_REMOVED = frozenset({"html", "body", "main", "head"})
 _SPACE = re.compile(r"\s+")
@@ -68,22 +83,23 @@ class _Candidate:
     position: int
     tag: str
     hints: frozenset[str]
+    #: The guard that keeps this element whatever its hints say (a reason code), or "".
+    guard: str = ""
 
 
-def _markers(element: HtmlElement, tag: str, hints: set[str], meta: PageMeta) -> set[str]:
+def _markers(element: HtmlElement, tag: str, hints: set[str], meta: PageMeta, index: TextIndex) -> set[str]:
     """Hints that come from attributes and context rather than class names."""
     found = set()
-    if element.get("hidden") is not None:
+    if (element.get("hidden") is not None and (element.get("role") or "").lower() != "tabpanel"
+            and index.prose(element) < HIDDEN_MAX_PROSE):
         found.add(HIDDEN)
     if (element.get("role") or "").lower() in CHROME_ROLES:
         found.add(ROLE_CHROME)
     itemtype = (element.get("itemtype") or "").lower()
     if itemtype and any(kind in itemtype for kind in CHROME_ITEMTYPES):
         found.add(ITEMTYPE_CHROME)
-    if tag == "header" and _site_header(element):
+    if tag == "header" and _site_header(element) and index.prose(element) < HEADER_MAX_SHARE * index.page:
         found.add(OUTER_HEADER)
-    if tag == "article" and any(a.tag == "article" for a in element.iterancestors()):
-        found.add(NESTED_ARTICLE)
     if tag in HEADING_TAGS or element.get("itemprop") == "headline" or not DECK_HINTS.isdisjoint(hints):
         found |= _headline_markers(element, tag, meta)
     return found
@@ -168,28 +184,82 @@ def _teaser_run(heading: HtmlElement) -> Iterator[HtmlElement]:
         yield sibling
 
 
-def _candidates(tree: HtmlElement, meta: PageMeta, marks: dict[HtmlElement, str]) -> Iterator[_Candidate]:
-    """Elements some element filter may select, outermost only, in document order."""
+def teaser_articles(tree: HtmlElement, guards: Guards) -> dict[HtmlElement, str]:
+    """``article`` elements inside another that are teaser cards, not parts of the outer one.
+
+    A nested article is no teaser when it holds most of the outer article's
+    text (a forum post's body: XenForo's ``article.message-body`` inside
+    ``article.message``), or when the outer one is the page's content (a
+    guarded element) and the articles inside it together hold most of its
+    text (a listicle's sections, a thread's posts). A box of teasers for
+    other posts, beside the article, stays a box of teasers.
+    """
+    groups: dict[HtmlElement, list[HtmlElement]] = {}
+    for element in tree.iter("article"):
+        outer = next(element.iterancestors("article"), None)
+        if outer is not None:
+            groups.setdefault(outer, []).append(element)
+    marks = {}
+    for outer, inner in groups.items():
+        outer_chars = guards.index.prose(outer)
+        sizes = [guards.index.prose(a) for a in inner]
+        if outer in guards.kept and sum(sizes) >= NESTED_BODY_SHARE * outer_chars:
+            continue
+        marks.update({a: NESTED_ARTICLE for a, size in zip(inner, sizes, strict=True)
+                      if size < NESTED_BODY_SHARE * outer_chars})
+    return marks
+
+
+def _candidates(tree: HtmlElement, meta: PageMeta, marks: dict[HtmlElement, str],
+                guards: Guards, forum: bool) -> Iterator[_Candidate]:
+    """Elements some element filter may select, outermost only, in document order.
+
+    A guarded element is a candidate too (so that a filter's selection of it
+    can be refused and explained), and the elements inside it are looked at.
+    On a forum page comment boxes are posts (not candidates), and per-post
+    chrome is.
+    """
     skip_to = -1
     for position, element in enumerate(tree.iter(etree.Element)):
         if position <= skip_to:
             continue
         tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in CODE_TAGS:  # code is content, its highlighting spans too (<span class="syntax-comment">)
+            skip_to = position + sum(1 for _ in element.iter(etree.Element)) - 1
+            continue
         if tag in NEVER_REMOVED:
             continue
-        hints = set(hint_tokens(element.get("class"), element.get("id"))) if tag in BOX_TAGS else set()
-        hints |= _markers(element, tag, hints, meta)
+        hints = set(hint_tokens(element.get("class"), element.get("id"))) if _box(element, tag) else set()
+        hints |= _markers(element, tag, hints, meta, guards.index)
+        if forum and hints:
+            hints -= FORUM_KEPT_HINTS
+            if not FORUM_CHROME_HINTS.isdisjoint(hints):
+                hints.add(POST_CHROME)
         if element in marks:
             hints.add(marks[element])
         if not (tag in CHROME_TAGS or tag in CAPTION_TAGS or (hints and not ALL_HINTS.isdisjoint(hints))
                 or any(h.startswith("@") for h in hints)):
             continue
-        yield _Candidate(element, position, tag, frozenset(hints))
-        skip_to = position + sum(1 for _ in element.iter(etree.Element)) - 1
+        guard = guards.reason(element, tag)
+        yield _Candidate(element, position, tag, frozenset(hints), guard)
+        if not guard:
+            skip_to = position + sum(1 for _ in element.iter(etree.Element)) - 1
 
 
-def _paragraph_chars(element: HtmlElement) -> int:
-    return sum(len(text) for p in element.iter("p") for text in p.itertext())
+#: Inline tags: one inside a sentence (words follow it in the same line of text) is part of the sentence.
+INLINE_TAGS = frozenset({"a", "span", "time"})
+_WORD = re.compile(r"\w")
+
+
+def _box(element: HtmlElement, tag: str) -> bool:
+    """Whether the element's class and id name a box: never an inline word of a sentence.
+
+    ``<a class="glossary-tooltip">Pods</a> run your app`` is a word of the
+    text, not a tooltip box: removing it would rewrite the sentence.
+    """
+    if tag not in BOX_TAGS:
+        return False
+    return not (tag in INLINE_TAGS and _WORD.search(element.tail or ""))
 
 
 def _describe(element: HtmlElement) -> str:
@@ -239,37 +309,64 @@ def merge_split_body(tree: HtmlElement) -> None:
                 first.append(child)
 
 
-def clean_tree(tree: HtmlElement, meta: PageMeta, config: Config) -> tuple[Removal, ...]:
-    """Remove clutter elements from ``tree`` in place; return their removals.
+def _large_groups(removals: Sequence[Removal], candidates: Sequence[_Candidate],
+                  guards: Guards) -> dict[int, str]:
+    """Selections refused together: alike elements (same reason, tag and class) holding most of the page.
 
-    Runs :data:`~declutter.html_hints.ELEMENT_FILTERS` through the pipeline
+    One ``content-nav-section`` box is a small part of a page; eight of them
+    can be all of its content. Each alone passes the share guard, so the
+    group is measured as one. Returns candidate index -> guard reason.
+    """
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for removal in removals:
+        cand = candidates[removal.index]
+        if not cand.guard:
+            groups.setdefault((removal.reason, cand.tag, cand.element.get("class") or ""), []).append(removal.index)
+    refused = {}
+    for members in groups.values():
+        if len(members) > 1 and guards.page_prose and (
+                sum(guards.index.prose(candidates[i].element) for i in members) >= PROSE_SHARE * guards.page_prose):
+            refused.update(dict.fromkeys(members, GuardReason.SHARE.value))
+    return refused
+
+
+def clean_tree(tree: HtmlElement, meta: PageMeta, config: Config, kind: PageType = PageType.ARTICLE,
+               index: TextIndex | None = None) -> tuple[tuple[Removal, ...], tuple[Note, ...]]:
+    """Remove clutter elements from ``tree`` in place; return their removals and the refused ones.
+
+    Runs :data:`~declutter.html.hints.ELEMENT_FILTERS` through the pipeline
     over the candidate elements (user ``protect_patterns`` apply to each
-    element's text). An element holding half the page's paragraph text is
-    the article's container and is never a candidate.
+    element's text). A selected element that a guard keeps (see
+    :mod:`declutter.html.guards`) stays, and the refusal becomes a note.
+    On a forum page (``kind``) comment boxes stay and per-post chrome goes.
     """
     selected, protected = user_selectors(tree, config)
-    total = _paragraph_chars(tree)
-    candidates = []
-    for cand in _candidates(tree, meta, promo_runs(tree, config)):
-        if total and cand.tag not in CHROME_TAGS and _paragraph_chars(cand.element) >= CONTAINER_SHARE * total:
-            continue
-        if touches(cand.element, protected) or touches(cand.element, set(selected)):
-            continue
-        candidates.append(cand)
+    guards = find_guards(tree, meta, index)
+    marks = {**teaser_articles(tree, guards), **promo_runs(tree, config)}
+    candidates = [cand for cand in _candidates(tree, meta, marks, guards, kind is PageType.FORUM)
+                  if not touches(cand.element, protected) and not touches(cand.element, set(selected))]
     blocks = tuple(Block(i, _SPACE.sub(" ", " ".join(c.element.itertext())).strip(), 0, c.tag, c.hints)
                    for i, c in enumerate(candidates))
     doc = Document(blocks, tuple(" " for _ in blocks[1:]))
-    steps = list(ELEMENT_FILTERS)
-    result = Pipeline(steps, replace(config, remove_patterns=())).run(doc)
-    removals = []
+    result = Pipeline(list(ELEMENT_FILTERS), replace(config, remove_patterns=())).run(doc)
+    group_guard = _large_groups(result.removals, candidates, guards)
+    removals, refusals, dropped = [], [], []
     for removal in result.removals:
         cand = candidates[removal.index]
+        guard = cand.guard or group_guard.get(removal.index, "")
+        if guard:
+            refusals.append(Note(NoteKind.REFUSED, guard, cand.position, removal.text,
+                                 f"{removal.filter} {removal.reason} {_describe(cand.element)}"))
+            if cand.tag in PRUNED_TAGS:  # trafilatura would drop the kept element on sight
+                cand.element.tag = "div"
+            continue
         removals.append(replace(removal, index=cand.position, detail=_describe(cand.element)))
-    for removal_index in sorted({r.index for r in result.removals}, reverse=True):
-        candidates[removal_index].element.drop_tree()
+        dropped.append(cand.element)
+    for element in reversed(dropped):
+        element.drop_tree()
     user = [Removal("patterns", "pattern.selector", position, element_text(element), 0,
                     f"{selector} {_describe(element)}") for element, (position, selector) in selected.items()]
     for element in selected:
         element.drop_tree()
-    return tuple(sorted(user + removals, key=lambda r: r.index))
+    return tuple(sorted(user + removals, key=lambda r: r.index)), tuple(refusals)
 

@@ -1,0 +1,167 @@
+"""Guards of the tree rules: elements that hold the content are never removed for their class or tag.
+
+Class and tag hints are guesses. A ``<div class="p-navSticky">`` that wraps
+a whole forum, a hero ``<header>`` on a service page, an ``<aside>`` that
+holds the article: removing them wipes the page. An element is *guarded*,
+so no tag or class hint removes it, when it
+
+* is ``main``, ``[role=main]`` or ``[itemprop=articleBody]``, or holds one
+  (:attr:`GuardReason.MAIN`);
+* holds the page's main heading, the ``h1`` that repeats the title
+  (:attr:`GuardReason.HEADING`; the heading itself may still leave as the
+  headline);
+* is the node trafilatura would extract from, or holds it
+  (:attr:`GuardReason.EXTRACTION`);
+* holds a large share of the page's text: at least :data:`PROSE_SHARE` of
+  the text outside links, or (for non-chrome tags) :data:`CONTAINER_SHARE` of
+  the paragraph text when the page has some (:attr:`GuardReason.SHARE`).
+
+A guarded element can still hold clutter: the elements inside it are looked
+at one by one. When a filter selects a guarded element the removal is
+refused and recorded as a :class:`~declutter.html.report.Note`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from declutter.html.hints import CHROME_TAGS
+from declutter.html.page import PageMeta, matches_any
+
+#: An element holding at least this share of the page's paragraph text is the
+#: article's container: its own class names never remove it (chrome tags excepted).
+CONTAINER_SHARE = 0.5
+#: …when that paragraph text is at least this share of the page's text outside links (a page with a
+#: few stray ``p`` in its menus has no paragraph container).
+MIN_PARAGRAPH_SHARE = 0.2
+#: An element holding at least this share of the page's text outside links is never removed by a hint.
+PROSE_SHARE = 0.5
+#: trafilatura's pick counts as the content node when it holds at least this share of the page's prose.
+EXTRACTION_SHARE = 0.25
+#: Elements that name the content.
+MAIN_XPATH = "//main | //*[@role='main'] | //*[@itemprop='articleBody']"
+
+
+class GuardReason(StrEnum):
+    """Why an element is kept whatever its hints say (the ``reason`` of a refusal note)."""
+
+    MAIN = "guard.main"
+    HEADING = "guard.heading"
+    EXTRACTION = "guard.extraction"
+    SHARE = "guard.share"
+
+
+def prose_chars(element: HtmlElement) -> int:
+    """Characters of the element's text outside links, scripts and styles (white space not counted)."""
+    total = sum(len(text.strip()) for text in element.itertext())
+    links = sum(len(text.strip()) for link in element.iter("a") for text in link.itertext())
+    code = sum(len((node.text or "").strip()) for node in element.iter("script", "style"))
+    return max(0, total - links - code)
+
+
+class TextIndex:
+    """Characters of text of every element of a page, counted in one pass (white space not counted).
+
+    ``prose``: text outside links, scripts and styles; ``paragraphs``: text
+    inside ``p``. The guards, the page type and the rescues ask for these
+    many times; an element added after the count is measured directly.
+    """
+
+    def __init__(self, root: HtmlElement) -> None:
+        self._prose: dict[HtmlElement, int] = {}
+        self._paragraphs: dict[HtmlElement, int] = {}
+        totals: dict[HtmlElement, tuple[int, int, int]] = {}
+        for _, element in etree.iterwalk(root, events=("end",)):
+            own = len((element.text or "").strip()) if isinstance(element.tag, str) else 0
+            total, hidden, para = own, 0, 0
+            for child in element:
+                child_total, child_hidden, child_para = totals.pop(child, (0, 0, 0))
+                total += child_total + len((child.tail or "").strip())
+                hidden += child_hidden
+                para += child_para
+            tag = element.tag if isinstance(element.tag, str) else ""
+            if tag in ("a", "script", "style"):
+                hidden = total
+            if tag == "p":
+                para = total
+            totals[element] = (total, hidden, para)
+            self._prose[element] = total - hidden
+            self._paragraphs[element] = para
+        #: The whole page's text outside links, scripts and styles.
+        self.page = self._prose.get(root, 0)
+
+    def prose(self, element: HtmlElement) -> int:
+        """Characters of the element's text outside links, scripts and styles."""
+        found = self._prose.get(element)
+        return prose_chars(element) if found is None else found
+
+    def paragraphs(self, element: HtmlElement) -> int:
+        """Characters of the element's text inside ``p``."""
+        found = self._paragraphs.get(element)
+        if found is None:
+            return sum(len(text.strip()) for p in element.iter("p") for text in p.itertext())
+        return found
+
+
+@dataclass
+class Guards:
+    """The guarded elements of one page, its text index and totals."""
+
+    index: TextIndex
+    kept: dict[HtmlElement, GuardReason] = field(default_factory=dict)
+    page_prose: int = 0
+    page_paragraphs: int = 0
+
+    def reason(self, element: HtmlElement, tag: str) -> str:
+        """The guard that keeps ``element`` (a reason code), or "" when none does."""
+        if element in self.kept:
+            return self.kept[element].value
+        if self.page_prose and self.index.prose(element) >= PROSE_SHARE * self.page_prose:
+            return GuardReason.SHARE.value
+        if self.page_paragraphs and tag not in CHROME_TAGS:
+            paragraphs = self.index.paragraphs(element)
+            if (paragraphs >= CONTAINER_SHARE * self.page_paragraphs
+                    and paragraphs >= MIN_PARAGRAPH_SHARE * self.page_prose):
+                return GuardReason.SHARE.value
+        return ""
+
+
+def find_guards(tree: HtmlElement, meta: PageMeta, index: TextIndex | None = None) -> Guards:
+    """The guards of a parsed page (scripts already dropped)."""
+    index = index or TextIndex(tree)
+    guards = Guards(index, page_prose=index.prose(tree), page_paragraphs=index.paragraphs(tree))
+    for reason, nodes in ((GuardReason.MAIN, tree.xpath(MAIN_XPATH)),
+                          (GuardReason.HEADING, _main_heading(tree, meta)),
+                          (GuardReason.EXTRACTION, _extraction_node(tree, index))):
+        for node in nodes:
+            for element in (node, *node.iterancestors()) if reason is not GuardReason.HEADING \
+                    else node.iterancestors():
+                guards.kept.setdefault(element, reason)
+    return guards
+
+
+def _main_heading(tree: HtmlElement, meta: PageMeta) -> list[HtmlElement]:
+    """The ``h1`` that repeats the page title, else the page's only ``h1``."""
+    headings = [h for h in tree.iter("h1") if h.text_content().strip()]
+    for heading in headings:
+        if matches_any(heading.text_content(), meta.titles):
+            return [heading]
+    return headings[:1] if len(headings) == 1 else []
+
+
+def _extraction_node(tree: HtmlElement, index: TextIndex) -> Iterator[HtmlElement]:
+    """The first node of trafilatura's body XPaths that holds a fair share of the page's prose."""
+    try:
+        from trafilatura.xpaths import BODY_XPATH
+    except ImportError:  # an internal of trafilatura: without it this guard is off
+        return
+    for expr in BODY_XPATH:
+        node = next((n for n in expr(tree) if n is not None), None)
+        if node is not None and index.prose(node) >= EXTRACTION_SHARE * index.prose(tree):
+            yield node
+            return

@@ -1,0 +1,339 @@
+"""HTML mode on today's pages: guards that keep content, page types, rescues, and their explanation as data."""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+
+import pytest
+from lxml.html import document_fromstring
+
+import declutter
+from declutter.cli import main
+from declutter.html import HtmlResult, NoteKind, clean_html_and_explain, parse_html
+from declutter.html.extract import WIN_FACTOR, Offer, card_text, element_lines, rescue, section_text
+from declutter.html.hints import hint_tokens
+from declutter.html.pagetype import PageType, decide_page_type
+
+POSTS = [
+    "I switched the sync off last week, yet the storage page still says the messages take sixteen gigabytes.",
+    "Did you open the messages entry in the storage list and choose to disable and delete the copies there?",
+    "Keep in mind that you need to turn it off on every device that uses it, or the data stays in the cloud.",
+    "That was it, thank you. The space came back an hour later and the phone kept every message it had.",
+]
+PROSE = [
+    "Our team plans, builds and maintains gardens for schools, hospitals and small offices across the region.",
+    "Every project starts with a walk around the site, a soil test and a conversation about how the space is used.",
+    "We plant native species that need little water, and we come back each season to prune, mulch and repair.",
+    "Schools can book a free workshop in which pupils sow seeds, build a compost bin and map the birds they see.",
+]
+
+
+def html_page(body: str, title: str = "A page", head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body>{body}</body></html>"
+
+
+def paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def xenforo_thread() -> str:
+    posts = "".join(
+        f'<article class="message message--post"><div class="message-inner">'
+        f'<div class="message-cell message-cell--user"><h4 class="message-name">user{i}</h4>'
+        f'<h5 class="userTitle message-userTitle">Senior member</h5>'
+        f'<div class="message-userExtras"><dl><dt>Joined</dt><dd>Jan 1, 2020</dd></dl></div></div>'
+        f'<div class="message-cell message-cell--main">'
+        f'<article class="message-body js-selectToQuote"><div class="bbWrapper">{text}</div></article>'
+        f'<div class="reactionsBar js-reactionsList">Like Reply Quote</div></div></div></article>'
+        for i, text in enumerate(POSTS))
+    return html_page('<div id="XF"><div class="p-body"><div class="block--messages">' + posts + "</div></div></div>",
+                     title="Messages still use storage | Forums")
+
+
+# ------------------------------------------------------------------ guards
+
+
+def test_a_xenforo_thread_keeps_every_post_and_drops_per_post_chrome() -> None:
+    result = clean_html_and_explain(xenforo_thread(), url="https://forums.example.com/threads/storage.123/")
+    for post in POSTS:
+        assert post in result.text
+    assert "Jan 1, 2020" not in result.text and "Senior member" not in result.text
+    assert result.page_type == "forum"
+    assert any(r.reason == "chrome.post" for r in result.removals)
+    assert not any(r.reason == "chrome.nested_article" for r in result.removals)
+
+
+def test_a_nested_teaser_article_beside_the_article_still_goes() -> None:
+    teasers = "".join(f'<article class="teaser"><h3><a href="/other-{i}">Another story {i}</a></h3></article>'
+                      for i in range(3))
+    body = f"<article>{paragraphs(PROSE)}<aside-box><article>{paragraphs(PROSE[:1])}{teasers}</article>"
+    result = clean_html_and_explain(html_page(body + "</aside-box></article>"))
+    assert any(r.reason == "chrome.nested_article" for r in result.removals)
+
+
+def test_state_and_modifier_tokens_are_not_chrome_names() -> None:
+    assert "nav" not in hint_tokens("p-navSticky p-navSticky--primary", None)
+    assert "menu" not in hint_tokens("xb-canvas-menuActive", None)
+    assert "nav" not in hint_tokens("lm_navSource", None)
+    assert "nav" in hint_tokens("site-nav", None) and "menu" in hint_tokens("main-menu-wrapper", None)
+
+
+def test_a_p_nav_sticky_wrapper_keeps_its_content() -> None:
+    body = ('<div class="p-navSticky p-navSticky--primary"><nav class="p-nav"><a href="/">Forums</a></nav>'
+            f'<div class="p-title">{paragraphs(PROSE[:1])}</div></div>'
+            f'<div class="p-body">{paragraphs(PROSE[1:])}</div>')
+    result = clean_html_and_explain(html_page(body))
+    for line in PROSE:
+        assert line in result.text
+    assert any(r.reason == "chrome.tag" and r.detail == '<nav class="p-nav">' for r in result.removals)
+
+
+def test_a_hero_header_on_a_service_page_stays() -> None:
+    hero = ('<header class="hero"><h1>Gardens for schools</h1><ul><li>Native plants</li><li>Seasonal care</li></ul>'
+            f"{paragraphs(PROSE[:1])}</header>")
+    body = f'<nav><a href="/">Home</a> <a href="/about">About</a></nav>{hero}<section>{paragraphs(PROSE[1:])}</section>'
+    result = clean_html_and_explain(html_page(body, title="Gardens for schools | Greenworks"))
+    for line in PROSE:
+        assert line in result.text
+    assert not any(r.reason == "chrome.header" for r in result.removals)
+
+
+def test_a_header_holding_the_main_heading_is_kept_by_a_guard() -> None:
+    hero = ('<header class="hero"><h1>Gardens for schools</h1><nav><a href="/">Home</a> <a href="/a">About</a></nav>'
+            '</header>')
+    result = clean_html_and_explain(html_page(hero + paragraphs(PROSE), title="Gardens for schools | Greenworks"))
+    assert any(n.reason == "guard.heading" and "chrome.header" in n.detail for n in result.notes)
+    assert any(r.reason == "chrome.tag" and r.detail == "<nav>" for r in result.removals)
+
+
+def test_an_aside_that_holds_the_content_stays_and_the_refusal_is_explained() -> None:
+    body = (f'<nav><a href="/">Home</a></nav><aside class="content-column">{paragraphs(PROSE)}</aside>'
+            '<footer><a href="/privacy">Privacy</a></footer>')
+    result = clean_html_and_explain(html_page(body))
+    for line in PROSE:
+        assert line in result.text
+    refusals = [n for n in result.notes if n.kind is NoteKind.REFUSED]
+    assert refusals and refusals[0].reason == "guard.share" and "chrome.tag <aside" in refusals[0].detail
+    assert not any("<aside" in r.detail for r in result.removals)
+
+
+def test_testimonials_on_a_product_page_stay() -> None:
+    quotes = ["The course walked me through my first pull request and the review that followed it, step by step.",
+              "I had never contributed to an open project before; three weeks later my first patch was merged.",
+              "Clear lessons, honest exercises and a final project that I could show at my next job interview."]
+    head = ('<script type="application/ld+json">{"@type": "Product", "name": "Beginner course"}</script>'
+            '<meta property="og:type" content="product">')
+    body = (f"<main><h1>Beginner course</h1>{paragraphs(PROSE)}"
+            f'<section class="pdp_fundamentals-testimonials-comments">{paragraphs(quotes)}</section></main>')
+    result = clean_html_and_explain(html_page(body, title="Beginner course", head=head))
+    assert result.page_type == "product"
+    for quote in quotes:
+        assert quote in result.text
+
+
+def test_a_removal_of_alike_boxes_that_together_hold_the_page_is_refused() -> None:
+    boxes = "".join(f'<div class="content-nav-section"><p>{text}</p></div>' for text in PROSE)
+    result = clean_html_and_explain(html_page(f'<nav><a href="/">Home</a></nav>{boxes}'))
+    for line in PROSE:
+        assert line in result.text
+    assert sum(1 for n in result.notes if n.kind is NoteKind.REFUSED) == len(PROSE)
+
+
+def test_a_real_menu_still_goes() -> None:
+    body = f'<div class="main-menu-wrapper"><a href="/a">Alpha</a> <a href="/b">Beta</a></div>{paragraphs(PROSE)}'
+    result = clean_html_and_explain(html_page(body))
+    assert any(r.reason == "chrome.hint" and "main-menu-wrapper" in r.detail for r in result.removals)
+    assert not [n for n in result.notes if n.kind is NoteKind.REFUSED]
+
+
+# --------------------------------------------------------------- page type
+
+
+def decide(body: str = "<p>x</p>", head: str = "", url: str | None = None) -> tuple[str, list[str]]:
+    tree = parse_html(html_page(body, head=head))
+    assert tree is not None
+    from declutter.html.page import json_ld
+    decision = decide_page_type(tree, url, list(json_ld(tree)))
+    return decision.type.value, [s.source for s in decision.signals]
+
+
+def ld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+@pytest.mark.parametrize(("head", "body", "url", "expected", "signal"), [
+    (ld({"@type": "DiscussionForumPosting"}), "", None, "forum", "json-ld:discussionforumposting"),
+    (ld({"@type": "QAPage", "mainEntity": {"@type": "Question"}}), "", None, "forum", "json-ld:qapage"),
+    (ld({"@type": "Product", "offers": {"@type": "Offer"}}), "", None, "product", "json-ld:product"),
+    (ld({"@type": "ItemList", "itemListElement": [{"@type": "Product"}] * 3}), "", None, "collection",
+     "json-ld:3xproduct"),
+    (ld({"@type": "TechArticle"}), "", None, "documentation", "json-ld:techarticle"),
+    (ld({"@type": "NewsArticle"}), "", None, "article", "json-ld:newsarticle"),
+    ('<meta property="og:type" content="product">', "", None, "product", "og:type=product"),
+    ("", '<div itemscope itemtype="https://schema.org/Product"><p>x</p></div>', None, "product", "itemtype:product"),
+    ("", '<div id="XF"><p>x</p></div>', None, "forum", "platform:xenforo"),
+    ('<meta name="generator" content="Discourse 3.2">', "", None, "forum", "platform:discourse"),
+    ("", '<form action="/cart/add"></form><body-wrap></body-wrap>', "https://shop.example.com/products/mug", "product",
+     "platform:shopify-product"),
+    ("", '<h2>Intro<a class="headerlink" href="#intro">¶</a></h2>', None, "documentation", "platform:sphinx"),
+    ('<meta name="generator" content="mkdocs-1.6.1, mkdocs-material-9.5">', "", None, "documentation",
+     "platform:mkdocs"),
+    ("", "", "https://example.com/questions/123/how-do-i", "forum", "url:question"),
+    ("", "<pre><code>pip install x</code></pre>" * 3, "https://docs.example.com/start", "documentation",
+     "dom:3xcode"),
+])
+def test_each_signal_decides_its_type(head: str, body: str, url: str | None, expected: str, signal: str) -> None:
+    kind, signals = decide(body or "<p>x</p>", head, url)
+    assert signal in signals
+    assert kind == expected
+
+
+def test_no_signal_or_a_weak_one_is_an_article() -> None:
+    assert decide() == ("article", [])
+    kind, signals = decide(url="https://example.com/forums/general")
+    assert signals == ["url:forum"] and kind == "article"
+
+
+def test_conflicting_signals_without_a_clear_lead_are_an_article() -> None:
+    kind, _ = decide(head=ld({"@type": "Product"}) + ld({"@type": "NewsArticle"}))
+    assert kind == "article"
+
+
+def test_comments_that_hold_most_of_the_page_point_to_a_forum() -> None:
+    comments = "".join(f'<div class="comment"><p>{text}</p></div>' for text in POSTS * 2)
+    kind, signals = decide(f"<p>Short story.</p>{comments}", url="https://example.com/forums/x")
+    assert any(s.startswith("dom:comments hold") for s in signals) and kind == "forum"
+
+
+def test_comments_that_hold_nearly_all_the_page_are_a_discussion_without_any_other_signal() -> None:
+    story = "<p>" + " ".join(PROSE[:2]) + "</p>"
+    comments = "".join(f'<div class="comment"><p>{text}</p></div>' for text in POSTS * 6)
+    kind, signals = decide(story + comments, head='<meta property="og:type" content="article">')
+    assert kind == "forum", signals
+    page = html_page(story + comments, head='<meta property="og:type" content="article">')
+    result = declutter.clean_html_and_explain(page)
+    assert all(post in result.text for post in POSTS)
+
+
+def test_a_blog_post_with_a_long_open_thread_stays_an_article() -> None:
+    story = "".join(f"<p>{text}</p>" for text in PROSE * 3)
+    comments = "".join(f'<div class="comment"><p>{text}</p></div>' for text in POSTS * 5)
+    kind, signals = decide(story + comments)
+    assert any(s.startswith("dom:comments hold") for s in signals) and kind == "article"
+
+
+# ----------------------------------------------------------------- rescues
+
+
+def test_a_rescue_fires_when_the_extraction_is_short_and_it_wins_clearly() -> None:
+    long_text = "\n".join(PROSE)
+    done = rescue("Book now", PageType.SERVICE, len(long_text), [Offer("rescue.sections", lambda: long_text)])
+    assert done.text == long_text
+    assert [n.reason for n in done.notes] == ["rescue.sections"]
+    assert "service page" in done.notes[0].detail
+
+
+def test_a_rescue_that_does_not_win_clearly_is_not_kept() -> None:
+    text = PROSE[0]
+    candidate = "x" * int(len(text) * (WIN_FACTOR - 0.5))
+    done = rescue(text, PageType.SERVICE, 10 * len(text), [Offer("rescue.sections", lambda: candidate)])
+    assert done.text == text and done.notes == ()
+
+
+def test_a_rescue_many_times_the_size_of_a_fair_extraction_is_not_kept() -> None:
+    text = "\n".join(PROSE) * 3
+    grid = "A card of the page's grid of everything.\n" * (len(text) * 20 // 40)
+    done = rescue(text, PageType.LISTING, 100 * len(text), [Offer("rescue.cards", lambda: grid, 0.4)])
+    assert done.text == text and done.notes == ()
+
+
+def test_no_rescue_is_tried_when_the_extraction_is_not_short() -> None:
+    def never() -> str:
+        raise AssertionError("a rescue was computed for a page that extracted well")
+
+    done = rescue("\n".join(PROSE), PageType.LISTING, len("\n".join(PROSE)), [Offer("rescue.cards", never, 0.4)])
+    assert done.notes == ()
+
+
+def test_a_normal_article_gets_no_rescue_and_is_an_article() -> None:
+    result = clean_html_and_explain(html_page(f"<article><h1>A page</h1>{paragraphs(PROSE)}</article>"))
+    assert result.page_type == "article"
+    assert [n.kind for n in result.notes] == [NoteKind.PAGE_TYPE]
+
+
+def test_sections_rescue_takes_sections_in_order_and_skips_repeats() -> None:
+    tree = document_fromstring("<html><body>" + "".join(
+        f"<section><h2>Part {i}</h2><p>{text}</p></section>" for i, text in enumerate(PROSE + PROSE[:1]))
+        + "<section><p>Too short.</p></section></body></html>")
+    lines = section_text(tree).splitlines()
+    assert lines == [line for i, text in enumerate(PROSE) for line in (f"Part {i}", text)]
+
+
+def test_cards_rescue_takes_the_largest_run_of_alike_cards() -> None:
+    cards = "".join(f'<li class="card"><h3>Course {i}</h3><p>{text}</p></li>' for i, text in enumerate(PROSE))
+    tree = document_fromstring(f'<html><body><ul class="nav"><li>A</li><li>B</li><li>C</li></ul><ul>{cards}</ul>'
+                               "</body></html>")
+    assert card_text(tree).splitlines() == [line for i, text in enumerate(PROSE) for line in (f"Course {i}", text)]
+
+
+def test_element_lines_break_at_blocks_only() -> None:
+    tree = document_fromstring("<html><body><div>One <b>bold</b> line<p>Two</p>tail<br>Three</div></body></html>")
+    assert element_lines(tree.find(".//div")) == ["One bold line", "Two", "tail", "Three"]
+
+
+def product_page(description: str, dom: str) -> str:
+    head = ld({"@type": "Product", "name": "Trail bottle", "description": description})
+    return html_page(f"<main><h1>Trail bottle</h1>{dom}</main>", title="Trail bottle", head=head)
+
+
+def test_a_product_page_uses_the_json_ld_description_when_the_dom_has_little() -> None:
+    description = " ".join(PROSE)
+    shipping = ("Free returns within thirty days. Ships from our warehouse in two business days, with tracking "
+                "for every order placed online.")
+    result = clean_html_and_explain(product_page(description, f"<p>{shipping}</p>"))
+    assert result.page_type == "product"
+    assert result.text.startswith(description) and shipping in result.text
+    assert [n.reason for n in result.notes if n.kind is NoteKind.RESCUE] == ["rescue.description"]
+
+
+def test_a_product_page_whose_dom_holds_the_description_is_left_alone() -> None:
+    description = " ".join(PROSE)
+    result = clean_html_and_explain(product_page(description, paragraphs(PROSE)))
+    assert not [n for n in result.notes if n.kind is NoteKind.RESCUE]
+    assert result.text.count(PROSE[0]) == 1
+
+
+# ------------------------------------------------------ explanation as data
+
+
+def test_the_result_unpacks_like_any_result_and_carries_notes() -> None:
+    result = clean_html_and_explain(xenforo_thread())
+    text, removals = result
+    assert isinstance(result, declutter.Result) and isinstance(result, HtmlResult)
+    assert text == result.text and removals == result.removals
+    assert result.notes[0].kind is NoteKind.PAGE_TYPE and result.notes[0].reason == "page_type.forum"
+    assert "platform:xenforo" in result.notes[0].detail
+    again = pickle.loads(pickle.dumps(result))
+    assert again == result and again.notes == result.notes
+
+
+def test_notes_are_never_removals_and_replay_still_holds_for_the_text_stage() -> None:
+    body = f'<nav><a href="/">Home</a></nav><aside class="content-column">{paragraphs(PROSE)}</aside>'
+    result = clean_html_and_explain(html_page(body))
+    assert {type(r).__name__ for r in result.removals} <= {"Removal"}
+    assert all(n.as_dict()["note"] in {"page_type", "refused", "rescue"} for n in result.notes)
+
+
+def test_cli_explain_writes_the_notes_before_the_removals() -> None:
+    out, err = io.BytesIO(), io.StringIO()
+    code = main(["--html", "--explain", "--url", "https://forums.example.com/threads/x.1/"],
+                stdin=io.BytesIO(xenforo_thread().encode()), stdout=out, stderr=err)
+    assert code == 0
+    records = [json.loads(line) for line in err.getvalue().splitlines()]
+    assert records[0]["note"] == "page_type" and records[0]["reason"] == "page_type.forum"
+    notes = [r for r in records if "note" in r]
+    assert records[:len(notes)] == notes
+    assert all("filter" in r for r in records[len(notes):]) and len(records) > len(notes)
+    assert POSTS[0] in out.getvalue().decode()
