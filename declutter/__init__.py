@@ -37,7 +37,9 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
 
 def clean(text: str, config: Config | None = None) -> str:
     """Return ``text`` without duplicated captions, bylines, promos and repeats."""
-    return clean_and_explain(text, config).text
+    if not isinstance(text, str):
+        raise InputError(f"clean() takes a str, got {type(text).__name__}; decode bytes first")
+    return pipeline_for(config or Config()).clean(text)
 
 
 def clean_and_explain(text: str, config: Config | None = None) -> Result:

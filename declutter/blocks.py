@@ -59,13 +59,17 @@ class Document:
 
         Keeping every block gives back the input byte for byte.
         """
-        kept = sorted(set(keep))
+        return self.render_sorted(sorted(set(keep)))
+
+    def render_sorted(self, kept: list[int]) -> str:
+        """:meth:`render` for indexes already sorted and unique."""
         if not kept:
             return self.prefix + self.suffix
-        parts = [self.prefix, self.blocks[kept[0]].text]
+        blocks, separators = self.blocks, self.separators
+        parts = [self.prefix, blocks[kept[0]].text]
         for prev, cur in pairwise(kept):
-            parts.append(_widest(self.separators[prev:cur]))
-            parts.append(self.blocks[cur].text)
+            parts.append(separators[prev] if cur == prev + 1 else _widest(separators[prev:cur]))
+            parts.append(blocks[cur].text)
         parts.append(self.suffix)
         return "".join(parts)
 

@@ -77,14 +77,27 @@ def scores(text: str) -> dict[str, float]:
     return {code: total / scale for code, total in _scores(text.lower().split()).items()}
 
 
+#: Bits of each language's field in a packed weight (see :func:`_packed`).
+_FIELD_BITS = 40
+
+
+@lru_cache(maxsize=1)
+def _packed() -> dict[str, int]:
+    """Each stop word's weights in all languages as one integer, a field of
+    :data:`_FIELD_BITS` bits per language (in :func:`available_languages`
+    order): the sum of a text's packed weights holds every language's total
+    at once, summed in C. A field cannot overflow into the next: a total is
+    at most ``_scale()`` per word, far below ``2 ** _FIELD_BITS``."""
+    shift = {code: _FIELD_BITS * number for number, code in enumerate(available_languages())}
+    return {word: sum(weight << shift[code] for code, weight in owners) for word, owners in _weights().items()}
+
+
 def _scores(words: list[str]) -> dict[str, int]:
     """Weighted hits per language, in units of ``1 / _scale()``."""
-    weights = _weights()
-    totals = dict.fromkeys(available_languages(), 0)
-    for owners in filter(None, map(weights.get, words)):
-        for code, weight in owners:
-            totals[code] += weight
-    return totals
+    packed = _packed()
+    total = sum(map(packed.__getitem__, filter(packed.__contains__, words)))
+    mask = (1 << _FIELD_BITS) - 1
+    return {code: (total >> (_FIELD_BITS * number)) & mask for number, code in enumerate(available_languages())}
 
 
 def detect_languages(text: str) -> tuple[str, ...]:
