@@ -20,11 +20,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-_TABLES: ContextVar[dict[Callable[[str], object], dict[str, object]] | None] = ContextVar(
+#: Per scope: a table per measure (keyed by the measure) or per :func:`scoped_table` key.
+_TABLES: ContextVar[dict[object, dict[str, Any]] | None] = ContextVar(
     "declutter_document_memo", default=None)
 
 
@@ -39,6 +40,21 @@ def document_scope() -> Iterator[None]:
         yield
     finally:
         _TABLES.reset(token)
+
+
+def scoped_table(key: object) -> dict[str, Any] | None:
+    """A dict kept for the rest of the document scope under ``key``, or None outside a scope.
+
+    For per-document results that are not a measure of one text (the first
+    pass of :mod:`declutter.scan` keeps its per-line results here).
+    """
+    tables = _TABLES.get()
+    if tables is None:
+        return None
+    table = tables.get(key)
+    if table is None:
+        table = tables[key] = {}
+    return table
 
 
 def once_per_text(measure: Callable[[str], T], text: str) -> T:
@@ -56,4 +72,4 @@ def once_per_text(measure: Callable[[str], T], text: str) -> T:
     value = table.get(text, _MISSING)
     if value is _MISSING:
         value = table[text] = measure(text)
-    return value  # type: ignore[return-value]  # stored by this very measure
+    return value  # type: ignore[no-any-return]  # stored by this very measure

@@ -28,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
 
+from declutter import scan
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
@@ -114,6 +115,19 @@ def patterns_for(lang: str) -> Patterns:
     return Patterns(parse_languages(lang))
 
 
+#: The whole-line patterns, tested on every line (behind ``Patterns.any``).
+_LINE_GATES = ("byline", "contact", "credits", "timestamp", "copyright", "reading_time")
+
+
+def _gates(lang: str) -> tuple[scan.Gate, ...]:
+    """The patterns tested on every line, for the first pass (:mod:`declutter.scan`)."""
+    pats = patterns_for(lang)
+    return tuple(scan.Gate(f"bylines.{name}", getattr(pats, name).pattern, True) for name in _LINE_GATES)
+
+
+scan.register("bylines", _gates)
+
+
 def line_reason(text: str, pats: Patterns) -> Reason | None:
     """The reason when ``text`` is nothing but a byline-like line, else None.
 
@@ -148,16 +162,34 @@ def _metadata_reason(text: str, pats: Patterns) -> Reason | None:
     return reason if word_count(text) <= METADATA_MAX_WORDS else None
 
 
+@lru_cache(maxsize=32)
+def _line_bits(lang: str) -> int:
+    return scan.bits(lang, *(f"bylines.{name}" for name in _LINE_GATES))
+
+
 def bylines(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
-    """Select bylines, bios and contact lines (see the module docstring)."""
-    pats = patterns_for(resolve_lang(config.lang, blocks))
-    tail_start = len(blocks) - config.edge_blocks
-    for position, block in enumerate(blocks):
-        text = block.text.strip()
+    """Select bylines, bios and contact lines (see the module docstring).
+
+    Only the lines the first pass (:mod:`declutter.scan`) lets through are
+    tested against the whole-line patterns; without it, every line is.
+    """
+    lang = resolve_lang(config.lang, blocks)
+    pats = patterns_for(lang)
+    tail_start = max(0, len(blocks) - config.edge_blocks)
+    texts = [block.text.strip() for block in blocks]
+    may = scan.masks(lang, texts)
+    line_bits = _line_bits(lang)
+    if may is None:
+        looked: Sequence[int] = range(len(blocks))
+    else:
+        looked = sorted({*(p for p, mask in enumerate(may) if mask & line_bits), *range(tail_start, len(blocks)),
+                         *(p for p, block in enumerate(blocks) if block.hints)})
+    for position in looked:
+        block, text = blocks[position], texts[position]
         if not BYLINE_HINTS.isdisjoint(block.hints):
             yield Selection(block, Reason.ELEMENT)
             continue
-        reason = once_per_text(pats.line_reason, text)
+        reason = once_per_text(pats.line_reason, text) if may is None or may[position] & line_bits else None
         if reason is None and position >= tail_start and _is_bio(text, pats):
             reason = Reason.BIO
         if reason is not None:

@@ -33,6 +33,7 @@ from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
 
+from declutter import scan
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
@@ -93,19 +94,44 @@ def patterns_for(lang: str) -> Patterns:
     return Patterns(parse_languages(lang))
 
 
+def _gates(lang: str) -> tuple[scan.Gate, ...]:
+    """The patterns tested on every line, for the first pass (:mod:`declutter.scan`)."""
+    pats = patterns_for(lang)
+    return (scan.Gate("chrome.ui", pats.ui.pattern, True), scan.Gate("chrome.cookies", pats.cookies.pattern, True),
+            scan.Gate("chrome.tags", pats.tags.pattern, True))
+
+
+scan.register("chrome", _gates)
+
+
+@lru_cache(maxsize=32)
+def _gate_bits(lang: str) -> tuple[int, int]:
+    """The bits of the line gates and of the tag label in the first pass's masks."""
+    return scan.bits(lang, "chrome.ui", "chrome.cookies"), scan.bits(lang, "chrome.tags")
+
+
 def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
-    """Select menu runs, interface lines and cookie notices."""
-    pats = patterns_for(resolve_lang(config.lang, blocks))
+    """Select menu runs, interface lines and cookie notices.
+
+    A tag list wins over a menu, a menu over a single line's reason. Only
+    the lines the first pass (:mod:`declutter.scan`) lets through are tested
+    for interface and cookie text; without it, every line is.
+    """
+    lang = resolve_lang(config.lang, blocks)
+    pats = patterns_for(lang)
     texts = [block.text.strip() for block in blocks]
-    menu = _menu_positions(texts, pats)
-    tags = _tag_positions(texts, pats)
-    for position, block in enumerate(blocks):
-        if position in tags:
-            yield Selection(block, Reason.TAGS)
-            continue
-        reason = Reason.NAVIGATION if position in menu else once_per_text(pats.line_reason, texts[position])
-        if reason is not None:
-            yield Selection(block, reason)
+    may = scan.masks(lang, texts)
+    line_bits, tag_bits = _gate_bits(lang)
+    chosen = dict.fromkeys(_menu_positions(texts, pats), Reason.NAVIGATION)
+    lines = range(len(texts)) if may is None else [position for position, mask in enumerate(may) if mask & line_bits]
+    for position in lines:
+        if position not in chosen:
+            reason = once_per_text(pats.line_reason, texts[position])
+            if reason is not None:
+                chosen[position] = reason
+    chosen.update(dict.fromkeys(_tag_positions(texts, pats, may, tag_bits), Reason.TAGS))
+    for position in sorted(chosen):
+        yield Selection(blocks[position], chosen[position])
 
 
 def line_reason(text: str, pats: Patterns) -> Reason | None:
@@ -125,10 +151,14 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
     return None
 
 
-def _tag_positions(texts: list[str], pats: Patterns) -> set[int]:
-    """Positions of tag lists: "Tags: a, b", or a lone "Tags" label and the list after it."""
+def _tag_positions(texts: list[str], pats: Patterns, may: list[int] | None = None, gate: int = 0) -> set[int]:
+    """Positions of tag lists: "Tags: a, b", or a lone "Tags" label and the list after it.
+
+    ``may`` are the first pass's masks (see :mod:`declutter.scan`) and ``gate`` the tag label's bit.
+    """
     found: set[int] = set()
-    for position, text in enumerate(texts):
+    for position in range(len(texts)) if may is None else [p for p, mask in enumerate(may) if mask & gate]:
+        text = texts[position]
         # A label stands alone or before a colon or bar: skip prose cheaply.
         if len(text) > TAG_LABEL_CHARS and ":" not in text[:TAG_LABEL_CHARS] and "|" not in text[:TAG_LABEL_CHARS]:
             continue
@@ -156,16 +186,30 @@ def _tag_list(text: str, least: int) -> bool:
 
 
 def _menu_positions(texts: list[str], pats: Patterns) -> set[int]:
-    """Positions inside menu runs (from a run's first label to its last)."""
+    """Positions inside menu runs (from a run's first label to its last).
+
+    A run of menu lines lies within a run of at least NAV_MIN_LINES lines of
+    at most NAV_MAX_CHARS characters, which one search over their lengths
+    finds; only their lines are looked at more closely.
+    """
     found: set[int] = set()
-    start = 0
-    while start < len(texts):
-        end = start
-        while end < len(texts) and _menu_line(texts[end]):
-            end += 1
-        found.update(_menu_span(texts, start, end, pats))
-        start = end + 1
+    for first, last in _runs([len(text) <= NAV_MAX_CHARS for text in texts]):
+        for start, end in _runs([_menu_line(text) for text in texts[first:last]]):
+            found.update(_menu_span(texts, first + start, first + end, pats))
     return found
+
+
+_RUN = re.compile(b"\x01{%d,}" % NAV_MIN_LINES)
+
+
+def _runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each run of at least NAV_MIN_LINES true flags.
+
+    >>> list(_runs([True, True, True, False, True, True]))
+    [(0, 3)]
+    """
+    for run in _RUN.finditer(bytes(flags)):
+        yield run.span()
 
 
 def _introduced_list(texts: list[str], start: int) -> bool:

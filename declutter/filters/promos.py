@@ -50,6 +50,7 @@ from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
 
+from declutter import scan
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
@@ -128,6 +129,19 @@ def patterns_for(lang: str) -> Patterns:
     return Patterns(parse_languages(lang))
 
 
+#: The line patterns, tested on every line (behind ``Patterns.any``).
+_LINE_GATES = ("comments", "comment_heading", "section", "line", "inline")
+
+
+def _gates(lang: str) -> tuple[scan.Gate, ...]:
+    """The patterns tested on every line, for the first pass (:mod:`declutter.scan`)."""
+    pats = patterns_for(lang)
+    return tuple(scan.Gate(f"promos.{name}", getattr(pats, name).pattern, True) for name in _LINE_GATES)
+
+
+scan.register("promos", _gates)
+
+
 def line_reason(text: str, pats: Patterns) -> Reason | None:
     """The reason a single block is a promo, or None.
 
@@ -159,19 +173,32 @@ def _sentence(text: str, words: int) -> bool:
     return words > 4 and text.endswith(".") and not text.endswith("..")
 
 
+@lru_cache(maxsize=32)
+def _line_bits(lang: str) -> int:
+    return scan.bits(lang, *(f"promos.{name}" for name in _LINE_GATES))
+
+
 def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
-    """Select promo headings with their sections, and promo lines."""
-    pats = patterns_for(resolve_lang(config.lang, blocks))
+    """Select promo headings with their sections, and promo lines.
+
+    Only the lines the first pass (:mod:`declutter.scan`) lets through are
+    tested against the line patterns; without it, every line is.
+    """
+    lang = resolve_lang(config.lang, blocks)
+    pats = patterns_for(lang)
     prose_after: list[int] | None = None
     first_prose = _FirstProse(blocks, config)
+    texts = [block.text.strip() for block in blocks]
     position = 0
-    while position < len(blocks):
-        block = blocks[position]
+    for candidate in _looked(blocks, lang, texts):
+        if candidate < position:
+            continue  # inside a section already selected
+        position = candidate
+        block, text = blocks[position], texts[position]
         if not PROMO_HINTS.isdisjoint(block.hints):
             yield Selection(block, Reason.ELEMENT)
             position += 1
             continue
-        text = block.text.strip()
         if not once_per_text(pats.may_match, text):
             position += 1
             continue
@@ -191,6 +218,15 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         if reason is not None:
             yield Selection(block, reason)
         position += 1
+
+
+def _looked(blocks: Sequence[Block], lang: str, texts: list[str]) -> Sequence[int]:
+    """The positions worth a look: with HTML hints, or that the first pass lets through (all without it)."""
+    may = scan.masks(lang, texts)
+    if may is None:
+        return range(len(blocks))
+    line_bits = _line_bits(lang)
+    return [p for p, (mask, block) in enumerate(zip(may, blocks, strict=True)) if mask & line_bits or block.hints]
 
 
 class _FirstProse:
