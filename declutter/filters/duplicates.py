@@ -42,6 +42,7 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.filters.base import Selection
 from declutter.filters.captions import is_caption
+from declutter.scan import speedups
 from declutter.text import normalize
 
 #: Consecutive repeated blocks that make a repeated run (a page printed twice).
@@ -132,9 +133,21 @@ def _may_be_held(block: Block, heads: list[str], starts: dict[str, list[int]]) -
 def _document_keys(blocks: Sequence[Block]) -> tuple[list[str], list[list[str]]]:
     """Every block's key, and the first START_WORDS words of each of its sentences.
 
-    Computed with a few passes over the whole text instead of regexes per
-    block and per sentence; the keys equal ``normalize`` of each block.
+    The compiled helper (:mod:`declutter._speedups`, built with the package
+    where a C compiler is at hand) computes exactly what
+    :func:`_document_keys_python` does, some five times faster; the engine
+    ``re`` (see :mod:`declutter.scan`) keeps to pure Python.
     """
+    compiled = speedups()
+    if compiled is not None:
+        return compiled.document_keys([block.text for block in blocks], START_WORDS)  # type: ignore[no-any-return]
+    return _document_keys_python(blocks)
+
+
+def _document_keys_python(blocks: Sequence[Block]) -> tuple[list[str], list[list[str]]]:
+    """:func:`_document_keys` in Python: a few passes over the whole text
+    instead of regexes per block and per sentence; the keys equal
+    ``normalize`` of each block."""
     joined = "\n".join(block.text.replace("\n", " ") for block in blocks)
     marked = _SENTENCE_MARK.sub("\x00", joined.replace("_", " ").replace("\x00", " "))
     lines = _words_and_spaces(marked).split("\n")
