@@ -19,8 +19,11 @@ import functools
 import gzip
 import importlib
 import json
+import os
 import platform
+import shutil
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable
@@ -318,9 +321,10 @@ def extract_pages(name: str, corpus_dir: Path, cache_dir: Path) -> dict[str, str
     if fn is None:
         raise ExtractorUnavailable(f"{name}: {REGISTRY[name].library} is not installed")
     out_dir = Path(cache_dir, name)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for stale in [*out_dir.glob("*.txt"), out_dir / MANIFEST]:
-        stale.unlink(missing_ok=True)
+    # Build the new cache beside the old one and swap it in at the end, so a reader (or a second run at the same
+    # time) never sees a half-written cache.
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    work_dir = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=out_dir.parent))
     outputs: dict[str, str] = {}
     failures: dict[str, str] = {}
     seconds = 0.0
@@ -330,10 +334,20 @@ def extract_pages(name: str, corpus_dir: Path, cache_dir: Path) -> dict[str, str
         if error is not None:
             failures[pid] = error
         outputs[pid] = text
-        _write_text(out_dir / f"{pid}.txt", text)
+        _write_text(work_dir / f"{pid}.txt", text)
     manifest = _manifest(name, failures, seconds, len(outputs))
-    _write_text(out_dir / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    _write_text(work_dir / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    _swap_in(work_dir, out_dir)
     return outputs
+
+
+def _swap_in(new_dir: Path, out_dir: Path) -> None:
+    """Replace ``out_dir`` with ``new_dir`` (two renames; the old folder is deleted afterwards)."""
+    old_dir = out_dir.with_name(f".{out_dir.name}-old-{os.getpid()}")
+    if out_dir.exists():
+        out_dir.rename(old_dir)
+    new_dir.rename(out_dir)
+    shutil.rmtree(old_dir, ignore_errors=True)
 
 
 def extract_all(

@@ -7,18 +7,52 @@
 ``clean`` is the fast path; ``clean_and_explain`` also returns every removal
 (filter, reason, block index, text); ``Pipeline`` composes filters; ``Config``
 holds the settings. ``clean_html`` and ``clean_html_and_explain`` take a whole
-HTML page instead (see :mod:`declutter.html`).
+HTML page instead (see :mod:`declutter.html`); ``Stats`` sums up a batch of
+results (see :mod:`declutter.stats`).
+
+The names are imported on first use, so that ``import declutter`` costs next
+to nothing: the command line can then catch Ctrl-C while the rest loads
+(``declutter._command``) and exit 130 without a traceback.
 """
 
 from __future__ import annotations
 
-from declutter.blocks import Block, Document, split_text
-from declutter.config import DEFAULT_FILTERS, Config
-from declutter.errors import ConfigError, DeclutterError, InputError
-from declutter.filters import FILTERS, Selection
-from declutter.pipeline import Pipeline, Removal, Result, pipeline_for, replay
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from declutter.blocks import Block, Document, split_text
+    from declutter.config import DEFAULT_FILTERS, Config
+    from declutter.errors import ConfigError, DeclutterError, InputError
+    from declutter.filters import FILTERS, Selection
+    from declutter.pipeline import Pipeline, Removal, Result, replay
+    from declutter.stats import Stats
 
 __version__ = "0.1.0"
+
+#: Where each lazily imported public name lives.
+_HOMES = {
+    "Block": "declutter.blocks", "Document": "declutter.blocks", "split_text": "declutter.blocks",
+    "DEFAULT_FILTERS": "declutter.config", "Config": "declutter.config",
+    "ConfigError": "declutter.errors", "DeclutterError": "declutter.errors", "InputError": "declutter.errors",
+    "FILTERS": "declutter.filters", "Selection": "declutter.filters",
+    "Pipeline": "declutter.pipeline", "Removal": "declutter.pipeline", "Result": "declutter.pipeline",
+    "replay": "declutter.pipeline", "Stats": "declutter.stats",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name on first use (PEP 562) and keep it."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'declutter' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOMES})
 
 
 def clean_html(html: str | bytes, url: str | None = None, config: Config | None = None) -> str:
@@ -37,6 +71,10 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
 
 def clean(text: str, config: Config | None = None) -> str:
     """Return ``text`` without duplicated captions, bylines, promos and repeats."""
+    from declutter.config import Config
+    from declutter.errors import InputError
+    from declutter.pipeline import pipeline_for
+
     if not isinstance(text, str):
         raise InputError(f"clean() takes a str, got {type(text).__name__}; decode bytes first")
     return pipeline_for(config or Config()).clean(text)
@@ -44,6 +82,10 @@ def clean(text: str, config: Config | None = None) -> str:
 
 def clean_and_explain(text: str, config: Config | None = None) -> Result:
     """Return the cleaned text and the removals that produced it."""
+    from declutter.config import Config
+    from declutter.errors import InputError
+    from declutter.pipeline import pipeline_for
+
     if not isinstance(text, str):
         raise InputError(f"clean() takes a str, got {type(text).__name__}; decode bytes first")
     return pipeline_for(config or Config()).explain(text)
@@ -52,6 +94,8 @@ def clean_and_explain(text: str, config: Config | None = None) -> Result:
 def list_filters() -> dict[str, str]:
     """Names of the registered filters and the first line of each one's module docstring."""
     import sys
+
+    from declutter.filters import FILTERS
 
     def summary(func: object) -> str:
         module = sys.modules.get(getattr(func, "__module__", ""), None)
@@ -63,6 +107,6 @@ def list_filters() -> dict[str, str]:
 
 __all__ = [
     "DEFAULT_FILTERS", "FILTERS", "Block", "Config", "ConfigError", "DeclutterError", "Document", "InputError",
-    "Pipeline", "Removal", "Result", "Selection", "__version__", "clean", "clean_and_explain", "clean_html",
-    "clean_html_and_explain", "list_filters", "replay", "split_text",
+    "Pipeline", "Removal", "Result", "Selection", "Stats", "__version__", "clean", "clean_and_explain",
+    "clean_html", "clean_html_and_explain", "list_filters", "replay", "split_text",
 ]

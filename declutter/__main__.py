@@ -1,5 +1,5 @@
 """``python -m declutter`` runs the command-line filter."""
 
-from declutter.cli import entry_point
+from declutter._command import entry_point
 
 entry_point()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,8 +31,9 @@ from typing import NamedTuple
 from declutter.batch import Batch
 from declutter.config import Config
 from declutter.errors import InputError
-from declutter.pipeline import Removal
+from declutter.pipeline import Removal, Result
 from declutter.rules import Rule, RuleSet
+from declutter.stats import Summary
 
 ENCODING, ERRORS = "utf-8", "surrogateescape"
 #: Most records and bytes sent to a worker at once.
@@ -67,6 +69,9 @@ class Outcome(NamedTuple):
     #: The line goes on past ``line`` (it is over the size limit): the writer
     #: copies the rest of it from the input, unread, as it comes.
     oversize: bool = False
+    #: What the record adds to the run's :class:`~declutter.stats.Stats`;
+    #: None for a blank line or a record passed through (see ``problem``).
+    summary: Summary | None = None
 
 
 Numbered = tuple[int, bytes]
@@ -101,13 +106,16 @@ def outcome(number: int, raw: bytes, batch: Batch, options: Options) -> Outcome:
     """Clean one line; a bad record or a failure passes the line through, reported."""
     seen = set(batch.report.seen)
     try:
-        line, removals = clean_record(raw, batch, options.field, options.explain_key, options.url_field)
+        line, result = _clean_record(raw, batch, options.field, options.explain_key, options.url_field)
     except InputError as exc:
         return Outcome(number, raw, (), str(exc))
     except Exception as exc:  # a bug must not lose the record or stop the stream
         return Outcome(number, raw, (), f"cleaning failed ({type(exc).__name__}: {exc})")
     matched = tuple(r for r in batch.report.seen if r not in seen)
-    return Outcome(number, line, removals if options.keep_removals else (), None, matched)
+    if result is None:
+        return Outcome(number, line, (), None, matched)
+    removals = result.removals if options.keep_removals else ()
+    return Outcome(number, line, removals, None, matched, summary=Summary.of(result))
 
 
 def clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
@@ -117,11 +125,19 @@ def clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
     The record's ``url_field``, when it holds a string, is the page URL the
     site model and per-site rules go by.
     """
+    line, result = _clean_record(raw, batch, field, explain_key, url_field)
+    return line, result.removals if result is not None else ()
+
+
+def _clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
+                  url_field: str) -> tuple[bytes, Result | None]:
+    """:func:`clean_record`, with the whole result (None for a blank line)."""
     body = raw.rstrip(b"\r\n")
     ending = raw[len(body):]
     if not body.strip():
-        return raw, ()
-    record = _parse(body)
+        return raw, None
+    text = _decode(body)
+    record = _parse(text)
     value = record.get(field)
     if not isinstance(value, str):
         got = "missing" if field not in record else f"a {type(value).__name__}" if value is not None else "null"
@@ -129,21 +145,25 @@ def clean_record(raw: bytes, batch: Batch, field: str, explain_key: str | None,
     url = record.get(url_field)
     result = batch.explain(value, url if isinstance(url, str) else None)
     if not result.removals and explain_key is None:
-        return raw, ()
-    record[field] = result.text
+        return raw, result
+    changes: dict[str, object] = {field: result.text}
     if explain_key is not None:
-        record[explain_key] = [r.as_dict() for r in result.removals]
+        changes[explain_key] = [r.as_dict() for r in result.removals]
     # A lone surrogate ("\\ud800" in the input) cannot be UTF-8: write it back as
     # the same JSON escape.
-    line = json.dumps(record, ensure_ascii=False).encode(ENCODING, "backslashreplace")
-    return line + ending, result.removals
+    return splice(text, changes).encode(ENCODING, "backslashreplace") + ending, result
 
 
-def _parse(body: bytes) -> dict[str, object]:
+def _decode(body: bytes) -> str:
     try:
-        record = json.loads(body.decode(ENCODING))
+        return body.decode(ENCODING)
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8 (byte {body[exc.start]:#04x} at column {exc.start + 1})") from None
+
+
+def _parse(text: str) -> dict[str, object]:
+    try:
+        record = json.loads(text)
     except ValueError as exc:
         raise InputError(f"not valid JSON ({exc})") from None
     except RecursionError:
@@ -151,6 +171,55 @@ def _parse(body: bytes) -> dict[str, object]:
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object, got {type(record).__name__}")
     return record
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+def splice(text: str, changes: dict[str, object]) -> str:
+    """The JSON object ``text`` with new values for the keys of ``changes``; all else byte for byte.
+
+    A key's last occurrence (the one a JSON reader keeps) gets the new value,
+    a key the object lacks is added at its end; every other member, its
+    spacing, its number format and any duplicate key stay as they were::
+
+        >>> splice('{"text": "Old.",  "n": 1.50, "n": 2 }', {"text": "New.", "x": []})
+        '{"text": "New.",  "n": 1.50, "n": 2, "x": [] }'
+
+    ``text`` must be a JSON object (the caller has parsed it already).
+    """
+    spans, last = _member_spans(text)
+    parts, position = [], 0
+    for start, end, key in sorted((*spans[key], key) for key in changes if key in spans):
+        parts += [text[position:start], json.dumps(changes[key], ensure_ascii=False)]
+        position = end
+    parts.append(text[position:last])
+    parts += [f", {json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}"
+              for key, value in changes.items() if key not in spans]
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _member_spans(text: str) -> tuple[dict[str, tuple[int, int]], int]:
+    """Where each top-level key's last value starts and ends, and where the last value ends."""
+    spans: dict[str, tuple[int, int]] = {}
+    position = last = _skip(text, 0) + 1  # past "{"
+    while text[_skip(text, position)] != "}":
+        key, position = _DECODER.raw_decode(text, _skip(text, position))
+        start = _skip(text, _skip(text, position) + 1)  # past ":"
+        last = _DECODER.raw_decode(text, start)[1]
+        spans[key] = (start, last)
+        position = _skip(text, last)
+        position += text[position] == ","
+    return spans, last
+
+
+def _skip(text: str, position: int) -> int:
+    """The position of the first non-space character from ``position``."""
+    match = _SPACE.match(text, position)
+    assert match is not None  # the pattern matches the empty string
+    return match.end()
 
 
 def _chunks(numbered: Iterator[Numbered], options: Options) -> Iterator[list[Numbered] | Outcome]:

@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import product
+from types import ModuleType
 from typing import Any, NamedTuple
 
 from declutter.literals import DECORATION, Literals, Trigger, literals
@@ -107,15 +108,16 @@ def engine() -> str:
     return str(chosen)
 
 
-def speedups() -> Any:
+def speedups() -> ModuleType | None:
     """The compiled helpers (:mod:`declutter._speedups`), or None where they were not
     built or ``DECLUTTER_ENGINE=re`` asks for pure Python."""
     engine()
     return None if _state["pure"] else _SPEEDUPS
 
 
+_SPEEDUPS: ModuleType | None
 try:
-    from declutter import _speedups as _SPEEDUPS  # type: ignore[attr-defined]
+    from declutter import _speedups as _SPEEDUPS
 except ImportError:  # not built (no C compiler at install time): pure Python, same output
     _SPEEDUPS = None
 

@@ -117,3 +117,89 @@ def test_enumerated_item_c_is_not_a_copyright_line(text: str) -> None:
                                               ("X: 5 points, Y: 3 points", None)])
 def test_x_is_a_contact_label_only_before_a_handle(text: str, reason: Reason | None) -> None:
     assert line_reason(text, PATS) is reason
+
+
+PL = patterns_for("pl")
+PL_LEAD = ("Radni z Krakowa spotkali się w poniedziałek, aby omówić nowy plan budowy linii tramwajowej przez "
+           "centrum miasta. Łącznie trzy dzielnice mają zyskać nowe przystanki do końca przyszłego roku.")
+PL_MORE = ("Prezydent miasta zapowiedział, że pierwsze prace ruszą wiosną, a mieszkańcy będą mogli zgłaszać uwagi "
+           "do projektu przez cały miesiąc. Koszt inwestycji oszacowano na miliard złotych.")
+PL_END = ("Opozycja w radzie zapowiada, że będzie domagać się dokładnych wyliczeń kosztów utrzymania nowej linii, "
+          "zanim ruszą przetargi. Głosowanie zaplanowano na czerwiec.")
+PL_LAST = ("Mieszkańcy Podgórza od lat czekają na szybkie połączenie z centrum, dlatego wielu z nich z ulgą przyjęło "
+           "te zapowiedzi. Część obawia się jednak hałasu.")
+
+
+@pytest.mark.parametrize("text", ["Napisał Jan Kowalski", "Napisała Anna Nowak-Wiśniewska", "Rozmawiała Anna Nowak",
+                                  "Rozmawiał: Jan Kowalski", "Opracował Jan Kowalski", "Opracowała PAP",
+                                  "Autor tekstu: Jan Kowalski", "Tekst i zdjęcia: Anna Nowak"])
+def test_polish_bylines_without_a_label(text: str) -> None:
+    assert line_reason(text, PL) is Reason.BYLINE
+
+
+@pytest.mark.parametrize("text", ["Napisał Mickiewicz w liście do brata, że wróci.", "Napisał do nas Jan Kowalski",
+                                  "Rozmawiała z nim Anna Nowak.", "Opracował go Jan Kowalski z Gdańska.",
+                                  "Napisał Jan Kowalski w swojej książce o Krakowie.", "Rozmawiali długo"])
+def test_polish_sentences_that_open_with_a_byline_verb_stay(text: str) -> None:
+    assert line_reason(text, PL) is None
+
+
+@pytest.mark.parametrize("signature", ["Jan Kowalski, dziennikarz Onetu", "Anna Nowak, redaktorka naczelna",
+                                       "Jan Kowalski, korespondent RMF FM w Brukseli"])
+def test_polish_name_and_role_is_a_byline_at_the_head_or_tail(signature: str) -> None:
+    head = declutter.clean_and_explain(doc("Nowy plan dla Krakowa", signature, PL_LEAD, PL_MORE, PL_END),
+                                       declutter.Config(lang="pl"))
+    tail = declutter.clean_and_explain(doc(PL_LEAD, PL_MORE, PL_END, signature), declutter.Config(lang="pl"))
+    assert [(r.reason, r.text) for r in head.removals] == [("byline.byline", signature)]
+    assert [(r.reason, r.text) for r in tail.removals] == [("byline.byline", signature)]
+
+
+def test_polish_name_and_role_stays_in_the_middle_in_an_announced_list_and_in_prose() -> None:
+    middle = doc(PL_LEAD, PL_MORE, PL_END, "Jan Kowalski, dziennikarz Onetu", PL_LAST, "Tak.", "Nie.", "Może.")
+    announced = doc("Nowy plan dla Krakowa", "W debacie udział wzięli:", "Jan Kowalski, dziennikarz Onetu",
+                    "Anna Nowak, redaktorka naczelna", PL_LEAD, PL_MORE)
+    prose = doc("Jan Kowalski, dziennikarz Onetu, napisał w poniedziałek, że plan jest gotowy.", PL_LEAD, PL_MORE)
+    for text in (middle, announced, prose):
+        assert declutter.clean(text, declutter.Config(lang="pl")) == text
+
+
+def test_english_name_and_role_at_the_head_goes_but_not_in_a_speakers_list() -> None:
+    body = doc(*BODY)
+    assert declutter.clean(doc("Jane Doe, staff writer", *BODY)) == body
+    listed = doc("The panel:", "Jane Doe, staff writer", "John Roe, senior editor", *BODY)
+    assert declutter.clean(listed) == listed
+
+
+LIVE_BLOG = [
+    "Storm live: harbour road closed",
+    "November 19, 2019 at 10:32 am",
+    "Police have closed the harbour road after waves flooded the lower lanes this morning.",
+    "November 19, 2019 at 11:05 am",
+    "The ferry company says all crossings are cancelled until the wind drops this evening.",
+    "November 19, 2019 at 11:40 am",
+    "Schools along the coast will close early, the council has told parents in a letter.",
+    "Sign up for our newsletter",
+]
+
+
+def test_times_of_a_live_blog_stay() -> None:
+    result = declutter.clean_and_explain(doc(*LIVE_BLOG))
+    assert result.text == doc(*LIVE_BLOG[:-1])
+    assert [r.reason for r in result.removals] == ["promo.line"]  # the clutter around the entries still goes
+
+
+def test_times_of_a_changelog_stay() -> None:
+    log = ["Changes", "2019-11-19 10:32", "Fixed the crash when a page held no paragraphs at all.",
+           "2019-11-12 09:15", "Added a setting that keeps the first copy of each caption.",
+           "2019-11-05 16:40", "Sped up the cleaning of very long lines by a third."]
+    assert declutter.clean(doc(*log)) == doc(*log)
+
+
+def test_a_lone_timestamp_and_the_dates_of_a_teaser_list_still_go() -> None:
+    lone = declutter.clean_and_explain(doc("November 19, 2019 at 10:32 am", *BODY))
+    assert [r.reason for r in lone.removals] == ["byline.timestamp"]
+    teasers = [line for n in range(3) for line in (f"Harbour Story Number {n} Headline", f"20 Nov 2019, {n + 1}:42am")]
+    listed = declutter.clean_and_explain(doc(*BODY, *teasers))
+    assert [r.text for r in listed.removals if r.reason == "byline.timestamp"] == teasers[1::2]
+    two = declutter.clean_and_explain(doc(*LIVE_BLOG[:5]))  # only two entries: no run
+    assert [r.reason for r in two.removals] == ["byline.timestamp", "byline.timestamp"]

@@ -74,3 +74,67 @@ def test_menu_labels_in_other_languages() -> None:
                "Die Opposition kritisierte vor allem die geplante Schließung von zwei Schwimmbädern in der Stadt.")
     out = declutter.clean(text, declutter.Config(lang="de"))
     assert out.startswith("Der Stadtrat")
+
+
+LONE_WORDS = ["Share", "Print", "Next", "Search", "Facebook", "Close", "Email"]
+#: Seven paragraphs: the word stands in the middle, past the first and last three blocks (the page's edges).
+FULL = [*ARTICLE, "The vote is on Friday and the result is expected soon after the meeting.",
+        "A second hearing on the cost of the lanes is planned for the spring of next year.",
+        "Shop owners have asked the council to publish the delivery times before then."]
+
+
+def blank(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+@pytest.mark.parametrize("word", LONE_WORDS)
+def test_a_lone_interface_word_as_a_subheading_stays(word: str) -> None:
+    text = blank(*FULL[:3], word, *FULL[3:])
+    assert declutter.clean(text) == text
+
+
+@pytest.mark.parametrize("word", LONE_WORDS)
+def test_a_lone_interface_word_in_a_list_the_article_announces_stays(word: str) -> None:
+    others = [w for w in LONE_WORDS if w != word][:2]
+    text = blank(*FULL[:3], "The new app has three buttons on its toolbar:", word, *others, *FULL[3:])
+    assert declutter.clean(text) == text
+
+
+@pytest.mark.parametrize("word", LONE_WORDS)
+def test_a_lone_interface_word_beside_other_chrome_goes(word: str) -> None:
+    bar = [word, "Twitter" if word != "Twitter" else "Facebook", "Copy link"]
+    assert declutter.clean(blank(*FULL[:3], *bar, *FULL[3:])) == blank(*FULL)
+
+
+@pytest.mark.parametrize("word", LONE_WORDS)
+def test_a_lone_interface_word_at_the_edges_of_the_page_goes(word: str) -> None:
+    assert declutter.clean(blank(word, *FULL)) == blank(*FULL)
+    assert declutter.clean(blank(*FULL, word)) == blank(*FULL)
+
+
+def test_a_lone_interface_word_beside_removed_clutter_goes() -> None:
+    text = blank(*FULL[:3], "Workers on the bridge. (AP Photo/Evan Vucci)", "Share", *FULL[3:])
+    result = declutter.clean_and_explain(text)
+    assert [r.text for r in result.removals] == ["Workers on the bridge. (AP Photo/Evan Vucci)", "Share"]
+
+
+def test_a_long_run_after_a_colon_or_a_list_announced_among_links_is_the_sites() -> None:
+    links = ["Facebook", "Twitter", "Instagram", "Email", "Print", "Share", "Reddit", "LinkedIn"]
+    text = blank(*FULL[:3], "Follow us on these networks:", *links, *FULL[3:])
+    assert all(w not in declutter.clean(text).split("\n") for w in ("Print", "Share", "Email"))
+    among = blank(*FULL[:3], "Home", "Local news", "Our sites around the globe:", "Gazette East", "Search",
+                  *FULL[3:])
+    assert "Search" not in declutter.clean(among).split("\n")
+
+
+def test_other_languages_lone_words_follow_the_same_rule() -> None:
+    prose = ["Der Stadtrat hat am Dienstag beschlossen, die Busspuren entlang der Hafenstraße zu verlängern.",
+             "Die Kosten des Projekts sind nach Angaben der Verwaltung um ein Drittel gestiegen.",
+             "Anwohner, die bei der Sitzung sprachen, waren geteilter Meinung über den Plan.",
+             "Die Bürgermeisterin unterstützt den Plan seit ihrer Wahl im vergangenen Jahr.",
+             "Die Abstimmung über die Verlängerung findet am Freitag im Rathaus statt.",
+             "Eine zweite Anhörung zu den Kosten ist für das kommende Frühjahr geplant."]
+    german = declutter.Config(lang="de")
+    heading = blank(*prose[:3], "Weiter", *prose[3:])
+    assert declutter.clean(heading, german) == heading
+    assert declutter.clean(blank(*prose[:3], "Teilen", "Drucken", "Link kopieren", *prose[3:]), german) == blank(*prose)

@@ -122,3 +122,30 @@ def test_fit_usage_errors_go_to_the_given_stream(capsys) -> None:
     assert status == 2
     assert "--threshold" in err.getvalue()
     assert capsys.readouterr().err == ""
+
+
+def test_explain_writes_non_utf8_bytes_as_strict_json_that_round_trips() -> None:
+    import base64
+
+    data = b"Related: Caf\xe9 owners \xff\xfe protest\n\nThe council voted on Tuesday to extend the bus lanes.\n"
+    _, out, err = run(["--explain"], data)
+    assert out == b"The council voted on Tuesday to extend the bus lanes.\n"
+    line = err.splitlines()[0]
+    line.encode("utf-8")  # strict: no lone surrogate reaches the stream
+    assert "\\ud" not in line  # ...nor a surrogate escape, which strict readers reject
+    record = json.loads(line)
+    assert record["text"] == "Related: Caf\ufffd owners \ufffd\ufffd protest"
+    assert base64.b64decode(record["text_base64"]) == data.split(b"\n")[0]
+
+
+def test_explain_of_utf8_text_has_no_base64_key() -> None:
+    record = json.loads(run(["--explain"], "Related: Café news\n\nBody.\n".encode())[2].splitlines()[0])
+    assert record["text"] == "Related: Café news" and "text_base64" not in record
+
+
+def test_jsonl_explain_writes_a_lone_surrogate_escape_back_as_an_escape() -> None:
+    line = b'{"text": "Related: a \\ud800 b\\n\\nBody text here."}\n'
+    _, out, err = run(["--jsonl", "--explain"], line)
+    assert json.loads(out) == {"text": "Body text here."}
+    assert '"text": "Related: a \\ud800 b"' in err
+    assert json.loads(err)["text"] == "Related: a \ud800 b"

@@ -1,4 +1,4 @@
-"""Whole-token class/id matching and its guards (declutter.html_hints)."""
+"""Whole-token class/id matching and its guards (declutter.html.hints)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from declutter.filters.bylines import BYLINE_HINTS
 from declutter.filters.captions import CAPTION_HINTS
 from declutter.filters.promos import PROMO_HINTS
-from declutter.html_hints import ALL_HINTS, CHROME_HINTS, hint_tokens, normalise
+from declutter.html.hints import ALL_HINTS, CHROME_HINTS, hint_tokens, normalise
 
 
 def hits(class_attr: str | None, id_attr: str | None = None) -> frozenset[str]:

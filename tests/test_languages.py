@@ -414,3 +414,32 @@ def test_author_bio_at_the_end_goes_but_not_in_the_body(code: str) -> None:
     assert [(r.reason, r.text) for r in result.removals] == [("byline.bio", BIOS[code])]
     in_body = f"{BIOS[code]}\n\n{p1}\n\n{p2}\n\n{p3}\n\n{p1[:40]} und so weiter.\n"
     assert clean(in_body, Config(lang=code)) == in_body
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Był rok 1990. Łódź była wtedy inna. Śląsk też.", 3),  # Polish capitals beyond Latin-1
+    ("Ο Γιάννης είπε ότι θα έρθει. Ο Πέτρος έφυγε νωρίς.", 2),  # Greek
+    ("Он сказал, что придёт. Она ушла рано.", 2),  # Cyrillic
+    ("Šéf řekl ne. Žádná změna.", 2),  # Czech
+    ("The U.S. Army said so. Then it left.", 2),  # "U.S. Army" is still no boundary
+    ("Rok 1990. łódź była mała.", 1),  # no capital after the stop
+])
+def test_sentence_boundary_knows_capitals_beyond_latin_1(text: str, count: int) -> None:
+    from declutter.filters.base import sentence_count
+
+    assert sentence_count(text) == count
+
+
+POLISH_PARA = ("Radni z Krakowa spotkali się w poniedziałek, aby omówić nowy plan budowy linii tramwajowej przez "
+               "centrum miasta. Łącznie trzy dzielnice mają zyskać nowe przystanki do końca przyszłego roku.")
+
+
+def test_polish_two_sentence_paragraph_after_a_promo_heading_is_prose_that_ends_the_section() -> None:
+    """Its second sentence opens with "Ł": once a Latin-1-only boundary missed it, the paragraph was one
+    "sentence" too short for prose, and the promo section ran over it to the end of the page."""
+    lead = ("Miasto planuje wielką inwestycję w transport publiczny na najbliższe lata, co potwierdził prezydent "
+            "podczas sesji rady. Koszt ma sięgnąć miliarda złotych.")
+    text = f"{lead}\n\nCzytaj także\n\nNowe autobusy w Gdańsku\n\n{POLISH_PARA}\n"
+    result = clean_and_explain(text, Config(lang="pl"))
+    assert result.text == f"{lead}\n\n{POLISH_PARA}\n"
+    assert [r.reason for r in result.removals] == ["promo.heading", "promo.section"]  # the teaser still goes

@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from declutter.cli import main
 
@@ -231,3 +233,60 @@ def test_jobs_worker_crash_loses_no_record(tmp_path):
     assert lines(done.stdout) == [parts[5] if i == 5 else record(CLEANED) for i in range(20)]
     assert done.returncode != 0
     assert b"line 6" in done.stderr
+
+
+def test_changed_record_keeps_duplicate_keys_and_formatting():
+    data = (b'{"id": 1, "id": 2,  "text": "By Jane Doe\\n\\nThe council met on Monday.\\n", "n": 1.50,'
+            b' "meta": {"a": 1, "a": 2}, "s": "caf\\u00e9"}\n')
+    status, out, _ = run(data)
+    assert status == 0
+    assert out == (b'{"id": 1, "id": 2,  "text": "The council met on Monday.\\n", "n": 1.50,'
+                   b' "meta": {"a": 1, "a": 2}, "s": "caf\\u00e9"}\n')
+
+
+def test_duplicate_field_cleans_the_value_a_reader_sees():
+    """A JSON reader keeps the last of duplicate keys: that one is cleaned, the first stays as it was."""
+    data = b'{"text": "Related: x\\n\\nFirst.", "text": "By Jane Doe\\n\\nSecond."}\n'
+    status, out, _ = run(data)
+    assert (status, out) == (0, b'{"text": "Related: x\\n\\nFirst.", "text": "Second."}\n')
+    assert json.loads(out)["text"] == "Second."
+
+
+def test_explain_key_replaces_an_existing_key_in_place_or_is_added_at_the_end():
+    present = b'{"d": "old", "text": "By Jane Doe\\n\\nBody." }\n'
+    out = run(present, "--explain-key", "d")[1]
+    assert out.startswith(b'{"d": [{"filter": "bylines"') and out.endswith(b'"text": "Body." }\n')
+    absent = run(b'{"text": "Body."}\n', "--explain-key", "d")[1]
+    assert absent == b'{"text": "Body.", "d": []}\n'
+
+
+_KEYS = st.sampled_from(["a", "b", "text", "é", "x y", "d"])
+_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+                       lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner,
+                                                                                    max_size=3), max_leaves=6)
+_SPACES = st.sampled_from(["", " ", "  ", "\t", "\n "])
+
+
+@given(pairs=st.lists(st.tuples(_KEYS, _VALUES), min_size=1, max_size=6), space=_SPACES,
+       changes=st.dictionaries(_KEYS, _VALUES, max_size=3))
+def test_splice_changes_only_the_last_occurrence_of_each_key(pairs, space, changes):
+    from declutter.parallel import splice
+
+    text = "{" + space + ("," + space).join(f"{json.dumps(k)}{space}:{space}{json.dumps(v)}" for k, v in pairs)
+    text += space + "}"
+    spliced = splice(text, changes)
+    last = {key: position for position, (key, _) in enumerate(pairs)}
+    expected = [(k, changes[k] if k in changes and last[k] == i else v) for i, (k, v) in enumerate(pairs)]
+    expected += [(k, v) for k, v in changes.items() if k not in last]
+    assert json.loads(spliced, object_pairs_hook=lambda items: items) == _as_pairs(expected)
+
+
+def _as_pairs(pairs):
+    """What ``object_pairs_hook=list`` reads back for these pairs (nested objects as pair lists too)."""
+    def convert(value):
+        if isinstance(value, dict):
+            return [(k, convert(v)) for k, v in value.items()]
+        if isinstance(value, list):
+            return [convert(v) for v in value]
+        return value
+    return [(k, convert(v)) for k, v in pairs]

@@ -175,3 +175,48 @@ def test_sigint_exits_130_without_traceback(tmp_path):
     assert b"Traceback" not in stderr
     assert not target.exists()
     assert leftovers(tmp_path) == []
+
+
+SLOW_IMPORT = '''
+import importlib.abc, sys, time
+
+class SlowImport(importlib.abc.MetaPathFinder):
+    """Make the import of declutter.pipeline take a long time, and say when it starts."""
+
+    def find_spec(self, name, path, target=None):
+        if name == "declutter.pipeline":
+            sys.stderr.write("IMPORTING\\n")
+            sys.stderr.flush()
+            time.sleep(60)
+        return None
+
+sys.meta_path.insert(0, SlowImport())
+'''
+
+
+def _console_script(folder: Path) -> Path:
+    """The script pip writes for the ``declutter`` entry point in pyproject.toml."""
+    import tomllib
+
+    target = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]["declutter"]
+    module, function = target.split(":")
+    script = folder / "declutter"
+    script.write_text(f"import sys\nfrom {module} import {function}\nsys.exit({function}())\n")
+    return script
+
+
+@pytest.mark.parametrize("how", ["-m", "console script"])
+def test_sigint_while_importing_exits_130_without_traceback(tmp_path, how):
+    """Ctrl-C while the command is still loading its modules (a sitecustomize hook makes one import slow)."""
+    (tmp_path / "sitecustomize.py").write_text(SLOW_IMPORT)
+    command = ["-m", "declutter"] if how == "-m" else [str(_console_script(tmp_path))]
+    env = {**ENV, "PYTHONPATH": f"{tmp_path}{os.pathsep}{ROOT}"}
+    process = subprocess.Popen([sys.executable, *command, "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=env)
+    assert process.stderr is not None
+    assert process.stderr.readline() == b"IMPORTING\n"  # blocks until the slow import has begun
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert b"Traceback" not in stderr and b"KeyboardInterrupt" not in stderr
+    assert stdout == b""

@@ -8,7 +8,9 @@ and never changes a character it keeps.
 
 from __future__ import annotations
 
+import base64
 import io
+import json
 import time
 
 import pytest
@@ -59,7 +61,8 @@ def test_any_bytes_come_back_as_the_cleaned_bytes(data):
 def test_explain_with_undecodable_bytes_does_not_crash():
     status, _, err = cli(b"Related: Caf\xe9 news\n\nBody text here.\n", "--explain")
     assert status == 0
-    assert '"reason": "promo.inline"' in err and "Caf\udce9 news" in err
+    assert '"reason": "promo.inline"' in err and "Caf\ufffd news" in err  # strict JSON; bytes in text_base64
+    assert base64.b64decode(json.loads(err)["text_base64"]) == b"Related: Caf\xe9 news"
 
 
 # Control characters, BOM, newlines ---------------------------------------------------------------

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.memo import once_per_text
+from declutter.vocab import LOWER, UP
 
 
 class Selection(NamedTuple):
@@ -29,9 +30,10 @@ FilterFunc = Callable[[Sequence[Block], Config], Iterable[Selection | tuple[Bloc
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*\s*$")
-# A sentence boundary: lower-case letter or digit, end mark, space, capital.
+# A sentence boundary: lower-case letter or digit, end mark, space, capital, in any
+# Latin, Greek or Cyrillic alphabet ("rok. Łódź", "είπε. Ο", "году. Он").
 # "U.S. Army" is not a boundary; "said. Then" is.
-_BOUNDARY = re.compile(r"[a-z\d\u00df-\u00ff][.!?]['\"”’»)]*\s+['\"“‘«(]?[A-Z\u00c0-\u00de]")
+_BOUNDARY = re.compile(rf"[{LOWER[1:-1]}\d][.!?]['\"”’»)]*\s+['\"“‘«(]?{UP}")
 
 
 def word_count(text: str) -> int:
@@ -76,3 +78,86 @@ def is_prose(text: str, config: Config) -> bool:
         return False
     words = word_count(text)
     return words >= config.prose_min_words or (words >= 20 and sentence_count(text) >= 2)
+
+
+#: A short line (a menu label, a share button, a headline): at most this many words and characters, no sentence end.
+SHORT_LINE_WORDS, SHORT_LINE_CHARS = 5, 80
+#: A block of prose around a subheading: a sentence of at least this many words.
+PROSE_LIKE_WORDS = 8
+#: A list an article announces ("It offers these buttons:") has fewer short lines than this; a longer run
+#: after a colon ("Follow us online:" and forty links) is the site's.
+ANNOUNCED_LIST_MAX = 8
+
+
+def _short_line(text: str) -> bool:
+    return (len(text) <= SHORT_LINE_CHARS and not text.endswith(":") and not ends_like_sentence(text)
+            and word_count(text) <= SHORT_LINE_WORDS)
+
+
+class ChromeEvidence:
+    """Whether a lone interface word ("Share", "Print", "Next", "Search") stands where chrome stands.
+
+    It does among the first or last ``edge`` blocks of the page, and right
+    where a block was already removed as clutter (a share bar under a photo
+    credit or a byline). Elsewhere it does unless it stands as the article's
+    own text: a subheading (a paragraph of prose on either side) or an item of
+    a list a line of the article announces ("The app has three buttons:", not
+    itself among short lines, then a run of fewer than
+    :data:`ANNOUNCED_LIST_MAX` short lines). The runs of
+    short lines are found once, on first use, in linear time::
+
+        >>> from declutter.blocks import split_text
+        >>> prose = "The council met on Monday to vote on the harbour bus lanes again."
+        >>> lines = ["Title", "x", prose, "Search", prose, "Share", "Facebook", prose, "It offers these buttons:",
+        ...          "Print", "Share", prose, "y", "z"]
+        >>> evidence = ChromeEvidence(split_text("\\n".join(lines)).blocks, edge=2)
+        >>> evidence(3), evidence(5), evidence(9), evidence(0)
+        (False, True, False, True)
+
+    Evidence only ever grows as blocks are removed, so a word kept at the end
+    of a run is kept again when the output is cleaned again (idempotence).
+    """
+
+    def __init__(self, blocks: Sequence[Block], edge: int, texts: Sequence[str] | None = None) -> None:
+        self.blocks, self.edge = blocks, edge
+        self.texts = texts if texts is not None else [block.text.strip() for block in blocks]
+        self.runs: tuple[list[int], list[int]] | None = None
+
+    def __call__(self, position: int) -> bool:
+        blocks, texts = self.blocks, self.texts
+        if position < self.edge or position >= len(texts) - self.edge:
+            return True
+        if blocks[position - 1].index != blocks[position].index - 1 or \
+                blocks[position + 1].index != blocks[position].index + 1:
+            return True  # clutter was removed right beside it
+        if _prose_like(texts[position - 1]) and _prose_like(texts[position + 1]):
+            return False  # a subheading
+        if self.runs is None:
+            self.runs = _short_runs(texts)
+        start, end = self.runs[0][position], self.runs[1][position]
+        return not (end - start + 1 < ANNOUNCED_LIST_MAX and _announces(texts, start - 1))
+
+
+def _announces(texts: Sequence[str], position: int) -> bool:
+    """The line at ``position`` announces a list: it ends with a colon, has three words or more, and does not
+    itself stand among short lines ("ZDNet around the globe:" in a run of site links)."""
+    if position < 0 or not texts[position].endswith(":") or word_count(texts[position]) < 3:
+        return False
+    return position == 0 or not _short_line(texts[position - 1])
+
+
+def _prose_like(text: str) -> bool:
+    return ends_like_sentence(text) and word_count(text) >= PROSE_LIKE_WORDS
+
+
+def _short_runs(texts: Sequence[str]) -> tuple[list[int], list[int]]:
+    """For each position, the first and last position of its run of short lines (itself if it is not short)."""
+    short = [_short_line(text) for text in texts]
+    starts, ends = list(range(len(texts))), list(range(len(texts)))
+    for position in range(1, len(texts)):
+        if short[position] and short[position - 1]:
+            starts[position] = starts[position - 1]
+    for position in range(len(texts) - 2, -1, -1):
+        if short[position] and short[position + 1]:
+            ends[position] = ends[position + 1]
+    return starts, ends

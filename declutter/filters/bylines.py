@@ -6,7 +6,15 @@ subject of an article as easily as its author:
 * a block that is *nothing but* a byline, contact line, wire credit or
   reading-time line is removed wherever it stands;
 * an author bio ("Jane Doe is a staff writer at X") is removed only among the
-  last ``Config.edge_blocks`` blocks, where sites print it.
+  last ``Config.edge_blocks`` blocks, where sites print it;
+* a name and a role, no sentence ("Jan Kowalski, dziennikarz Onetu", "Jane
+  Doe, staff writer"), is a byline only among the first or last
+  ``Config.edge_blocks`` blocks, and not as an item of a list a line ending
+  with a colon announces ("Udział wzięli:"); elsewhere it is a subheading or
+  a list item, and stays;
+* a timestamp line goes, unless it dates an entry: when three or more
+  timestamps are each followed by a sentence (a live blog, a changelog), they
+  all stay.
 
 ::
 
@@ -32,13 +40,13 @@ from declutter import scan
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
-from declutter.filters.base import Selection, word_count
+from declutter.filters.base import Selection, ends_like_sentence, is_title_case, word_count
 from declutter.memo import once_per_text
 from declutter.vocab import NAME, UP, LazyPattern, alternation, any_of, compile_pattern, fragments_for, parse_languages
 
 #: HTML class/id tokens of byline and author boxes.
 #: In HTML mode class/id tokens are matched whole and by their ``-`` parts
-#: (see :mod:`declutter.html_hints`); "author" alone counts only as a whole token.
+#: (see :mod:`declutter.html.hints`); "author" alone counts only as a whole token.
 BYLINE_HINTS = frozenset({"byline", "bylines", "author", "authors", "author-bio", "author-box", "author-info",
                           "authorbio", "author-card", "author-details", "author-meta", "author-avatar",
                           "author-profile", "about-author", "article-author", "post-author", "entry-author",
@@ -53,6 +61,12 @@ _INITIAL_END = compile_pattern(rf"(?:(?:^|[\s.]){UP}|\b[JS]r)\.$", "byline initi
 METADATA_MAX_WORDS = 20
 #: A bio longer than this is a paragraph about someone, not a bio box.
 BIO_MAX_WORDS = 90
+#: A document with this many timestamps that each open an entry is a live blog or changelog: they stay.
+ENTRY_STAMPS = 3
+#: ...and the block after each is a sentence of at least this many words.
+ENTRY_MIN_WORDS = 6
+#: A name-and-role signature ("Jan Kowalski, dziennikarz Onetu") has at most this many words.
+NAME_ROLE_MAX_WORDS = 15
 
 
 class Reason(StrEnum):
@@ -85,6 +99,9 @@ class Patterns:
         self.bio = LazyPattern(
             rf"^{NAME}[ \t]+{alternation(f['bylines.bio_verb'])}[ \t]+"
             rf"(?:[\w'’-]+[ \t]+){{0,6}}?{alternation(f['bylines.role'])}\b", where)
+        #: "Jan Kowalski, dziennikarz Onetu": a name, a comma, up to three words and a role.
+        self.name_role = LazyPattern(
+            rf"^{NAME},[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?{alternation(f['bylines.role'])}\b[^\n.!?]{{0,80}}$", where)
         self.contact = LazyPattern(rf"^{alternation(f['bylines.contact'])}[.\s]*$", where)
         self.credits = LazyPattern(rf"^{alternation(f['bylines.credits'])}[.\s]*$", where)
         self.timestamp = LazyPattern(rf"^{alternation(f['bylines.timestamp'])}[.\s]*$", where)
@@ -175,25 +192,63 @@ def bylines(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     """
     lang = resolve_lang(config.lang, blocks)
     pats = patterns_for(lang)
-    tail_start = max(0, len(blocks) - config.edge_blocks)
+    tail_start = len(blocks) - config.edge_blocks
     texts = [block.text.strip() for block in blocks]
     may = scan.masks(lang, texts)
     line_bits = _line_bits(lang)
-    if may is None:
-        looked: Sequence[int] = range(len(blocks))
-    else:
-        looked = sorted({*(p for p, mask in enumerate(may) if mask & line_bits), *range(tail_start, len(blocks)),
+    reasons = [once_per_text(pats.line_reason, text) if mask & line_bits else None
+               for text, mask in zip(texts, [-1] * len(texts) if may is None else may, strict=True)]
+    entries = _entry_stamps(blocks, reasons)
+    looked: Sequence[int] = range(len(blocks))
+    if may is not None:
+        looked = sorted({*(p for p, reason in enumerate(reasons) if reason is not None),
+                         *range(min(config.edge_blocks, len(blocks))), *range(max(0, tail_start), len(blocks)),
                          *(p for p, block in enumerate(blocks) if block.hints)})
     for position in looked:
-        block, text = blocks[position], texts[position]
+        block = blocks[position]
         if not BYLINE_HINTS.isdisjoint(block.hints):
             yield Selection(block, Reason.ELEMENT)
             continue
-        reason = once_per_text(pats.line_reason, text) if may is None or may[position] & line_bits else None
-        if reason is None and position >= tail_start and _is_bio(text, pats):
-            reason = Reason.BIO
-        if reason is not None:
+        reason = reasons[position]
+        if reason is None and (position < config.edge_blocks or position >= tail_start):
+            reason = _edge_reason(blocks, position, texts[position], pats, tail_start)
+        if reason is not None and position not in entries:
             yield Selection(block, reason)
+
+
+def _entry_stamps(blocks: Sequence[Block], reasons: list[Reason | None]) -> frozenset[int]:
+    """Timestamps that date entries of prose: a live blog's or a changelog's times stay.
+
+    A timestamp is an entry's when the block right after it is a sentence
+    (ends with a stop, :data:`ENTRY_MIN_WORDS` words or more, not Title Case);
+    with :data:`ENTRY_STAMPS` such timestamps or more, all of them stay. A
+    lone "Updated at 1:23 p.m." still goes, and so do the dates of a teaser
+    list, where a headline, not a sentence, follows each date.
+    """
+    stamps = [position for position, reason in enumerate(reasons[:-1])
+              if reason is Reason.TIMESTAMP and _entry_text(blocks[position + 1].text.strip())]
+    return frozenset(stamps) if len(stamps) >= ENTRY_STAMPS else frozenset()
+
+
+def _entry_text(text: str) -> bool:
+    return ends_like_sentence(text) and word_count(text) >= ENTRY_MIN_WORDS and not is_title_case(text)
+
+
+def _edge_reason(blocks: Sequence[Block], position: int, text: str, pats: Patterns, tail_start: int) -> Reason | None:
+    """A bio (tail only) or a name-and-role signature (head or tail, not in an announced list)."""
+    if position >= tail_start and _is_bio(text, pats):
+        return Reason.BIO
+    if not _is_name_role(text, pats):
+        return None
+    before = position - 1
+    while before >= 0 and _is_name_role(blocks[before].text.strip(), pats):
+        before -= 1  # the list's earlier items
+    announced = before >= 0 and blocks[before].text.strip().endswith(":")
+    return None if announced else Reason.BYLINE
+
+
+def _is_name_role(text: str, pats: Patterns) -> bool:
+    return word_count(text) <= NAME_ROLE_MAX_WORDS and pats.name_role.match(text) is not None
 
 
 def _ends_like_prose(text: str) -> bool:

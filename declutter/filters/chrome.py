@@ -14,6 +14,14 @@ a line of the article announces ("The survey listed:") is a list, not a menu::
             The council met on Monday to vote on the harbour bus lanes.
     after:  The council met on Monday to vote on the harbour bus lanes.
 
+A line that is only an interface word that is also an ordinary word
+("Search", "Next", "Close"; the ``chrome.lone`` vocabulary) is removed only
+where chrome stands: at the page's edges, beside clutter already removed, or
+among short lines; as a subheading between paragraphs, or as an item of a
+list the article announces, it stays (see
+:class:`~declutter.filters.base.ChromeEvidence`; the promos filter applies the
+same rule to "Share", "Print", "Facebook").
+
 Reason codes: ``chrome.navigation`` (a line inside a menu run),
 ``chrome.ui`` (a line that is only interface text, "Close", "Back to top"),
 ``chrome.cookies`` (a cookie or consent notice), ``chrome.tags`` (a tag list:
@@ -37,7 +45,7 @@ from declutter import scan
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
-from declutter.filters.base import Selection, word_count
+from declutter.filters.base import ChromeEvidence, Selection, word_count
 from declutter.memo import once_per_text
 from declutter.vocab import LazyPattern, alternation, any_of, fragments_for, parse_languages
 
@@ -80,6 +88,8 @@ class Patterns:
         self.cookies = LazyPattern(rf"^{alternation(f['chrome.cookies'])}$", where)
         #: A tag-list label, alone ("Tags") or before the list ("Tags: a, b").
         self.tags = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.tags'])}\s*(?:[:：|]\s*|$)", where)
+        #: A lone interface word that is also an ordinary word ("Share", "Next"): chrome only with evidence.
+        self.lone = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.lone'])}{_DECORATION}$", where)
         #: Either line pattern: one cheap test before the detailed ones (both are ^-anchored).
         self.any = any_of((self.ui, self.cookies), where)
 
@@ -122,11 +132,14 @@ def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     texts = [block.text.strip() for block in blocks]
     may = scan.masks(lang, texts)
     line_bits, tag_bits = _gate_bits(lang)
+    evidence = ChromeEvidence(blocks, config.edge_blocks, texts)
     chosen = dict.fromkeys(_menu_positions(texts, pats), Reason.NAVIGATION)
     lines = range(len(texts)) if may is None else [position for position, mask in enumerate(may) if mask & line_bits]
     for position in lines:
         if position not in chosen:
             reason = once_per_text(pats.line_reason, texts[position])
+            if reason is Reason.UI and pats.lone.match(texts[position]) and not evidence(position):
+                continue  # "Search" or "Next" between paragraphs: a subheading, not a button
             if reason is not None:
                 chosen[position] = reason
     chosen.update(dict.fromkeys(_tag_positions(texts, pats, may, tag_bits), Reason.TAGS))

@@ -140,7 +140,8 @@ def _document_keys(blocks: Sequence[Block]) -> tuple[list[str], list[list[str]]]
     """
     compiled = speedups()
     if compiled is not None:
-        return compiled.document_keys([block.text for block in blocks], START_WORDS)  # type: ignore[no-any-return]
+        keys: tuple[list[str], list[list[str]]] = compiled.document_keys([block.text for block in blocks], START_WORDS)
+        return keys
     return _document_keys_python(blocks)
 
 

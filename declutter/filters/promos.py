@@ -46,7 +46,7 @@ detail names the heading's block), ``promo.inline``, ``promo.line``, and
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
 
@@ -54,13 +54,14 @@ from declutter import scan
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
-from declutter.filters.base import Selection, ends_like_sentence, is_prose, is_title_case, word_count
+from declutter.filters.base import ChromeEvidence, Selection, ends_like_sentence, is_prose, is_title_case, word_count
+from declutter.filters.chrome import patterns_for as chrome_patterns_for
 from declutter.memo import once_per_text
 from declutter.vocab import LazyPattern, alternation, any_of, fragments_for, parse_languages
 
 #: HTML class/id tokens of promo boxes.
 #: In HTML mode class/id tokens are matched whole and by their ``-`` parts, and
-#: "ad"/"promo"/"sponsored" count only as a token's first part (see :mod:`declutter.html_hints`).
+#: "ad"/"promo"/"sponsored" count only as a token's first part (see :mod:`declutter.html.hints`).
 PROMO_HINTS = frozenset({
     "related", "related-articles", "related-posts", "related-stories", "more-stories", "more-from", "more-news",
     "you-may-like", "may-like", "also-like", "newsletter", "newsletters", "subscribe", "subscription", "signup",
@@ -185,9 +186,10 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     tested against the line patterns; without it, every line is.
     """
     lang = resolve_lang(config.lang, blocks)
-    pats = patterns_for(lang)
+    pats, lone = patterns_for(lang), chrome_patterns_for(lang).lone
     prose_after: list[int] | None = None
     first_prose = _FirstProse(blocks, config)
+    evidence: ChromeEvidence | None = None
     texts = [block.text.strip() for block in blocks]
     position = 0
     for candidate in _looked(blocks, lang, texts):
@@ -207,17 +209,25 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
             return
         reason = line_reason(text, pats)
         if reason is Reason.HEADING:
-            if prose_after is None:
-                prose_after = _next_prose(blocks, config)
-            end = _section_end(blocks, position, prose_after[position])
-            yield Selection(block, reason)
-            for inner in blocks[position + 1:end]:
-                yield Selection(inner, Reason.SECTION, f"in the section opened by block {block.index}")
-            position = max(end, position + 1)
+            prose_after = prose_after or _next_prose(blocks, config)
+            position = yield from _section(blocks, position, prose_after[position])
             continue
+        if reason is Reason.LINE and lone.match(text):  # "Share", "Print": only where chrome stands
+            evidence = evidence or ChromeEvidence(blocks, config.edge_blocks)
+            reason = reason if evidence(position) else None
         if reason is not None:
             yield Selection(block, reason)
         position += 1
+
+
+def _section(blocks: Sequence[Block], position: int, resumes: int) -> Generator[Selection, None, int]:
+    """Select the heading at ``position`` and its section; return the position after the section."""
+    block = blocks[position]
+    end = _section_end(blocks, position, resumes)
+    yield Selection(block, Reason.HEADING)
+    for inner in blocks[position + 1:end]:
+        yield Selection(inner, Reason.SECTION, f"in the section opened by block {block.index}")
+    return max(end, position + 1)
 
 
 def _looked(blocks: Sequence[Block], lang: str, texts: list[str]) -> Sequence[int]:

@@ -23,4 +23,5 @@ def require(module: str, extra: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError as exc:
-        raise ImportError(f"this declutter integration needs {module!r}: pip install 'declutter-text[{extra}]'") from exc
+        needs = f"this declutter integration needs {module!r}"
+        raise ImportError(f"{needs}: pip install 'declutter-text[{extra}]'") from exc

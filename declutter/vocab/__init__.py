@@ -28,7 +28,7 @@ SCHEMA: dict[str, tuple[str, ...]] = {
     "bylines": ("by", "name_joiner", "not_name", "role", "bio_verb", "contact", "credits", "timestamp", "copyright",
                 "reading_time"),
     "promos": ("section", "line", "inline", "comments", "comment_heading", "comment_stamp"),
-    "chrome": ("nav", "ui", "cookies", "tags"),
+    "chrome": ("nav", "ui", "cookies", "tags", "lone"),
     "detect": ("stopwords",),
 }
 
@@ -94,11 +94,11 @@ def _read(code: str) -> Fragments:
     return found
 
 
-def _upper_class() -> str:
-    """A character class of the upper- and title-case letters below U+2000."""
+def _letter_class(categories: tuple[str, ...]) -> str:
+    """A character class of the letters of these Unicode categories below U+2000."""
     ranges: list[tuple[int, int]] = []
     for code in range(0x41, 0x2000):
-        if unicodedata.category(chr(code)) in ("Lu", "Lt"):
+        if unicodedata.category(chr(code)) in categories:
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1] = (ranges[-1][0], code)
             else:
@@ -107,7 +107,10 @@ def _upper_class() -> str:
     return f"[{body}]"
 
 
-UP = _upper_class()
+#: One upper- or title-case letter of any Latin, Greek or Cyrillic alphabet.
+UP = _letter_class(("Lu", "Lt"))
+#: One lower-case letter of those alphabets.
+LOWER = _letter_class(("Ll",))
 _NAME_WORD = rf"{UP}[\w'’.\-]*+"
 _PARTICLE = r"(?:de|da|das|del|della|di|do|dos|du|van|von|der|den|ten|ter|zu|la|le|bin|ibn|al|el|y|e)"
 #: One to five capitalised words (up to two particles between them: "Jan van der Berg").

@@ -1,0 +1,3 @@
+"""Types of the compiled helpers (declutter/_speedups.c; absent where no C compiler built them)."""
+
+def document_keys(texts: list[str], start_words: int, /) -> tuple[list[str], list[list[str]]]: ...
