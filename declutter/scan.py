@@ -117,7 +117,7 @@ def speedups() -> ModuleType | None:
 
 _SPEEDUPS: ModuleType | None
 try:
-    from declutter import _speedups as _SPEEDUPS
+    import declutter._speedups as _SPEEDUPS  # not "from declutter import": see the filters' import of scan
 except ImportError:  # not built (no C compiler at install time): pure Python, same output
     _SPEEDUPS = None
 
@@ -167,8 +167,8 @@ def masks(lang: str, texts: Sequence[str]) -> list[int] | None:
     Inside a document scope (see :mod:`declutter.memo`), each text is
     scanned once per language set, however many filters and passes ask.
     """
-    if engine() == "re" or not _warm(lang, texts):
-        return None
+    if engine() == "re" or not _PROVIDERS or not _warm(lang, texts):
+        return None  # no first pass (or no filter has said what to look for yet)
     database = database_for(lang)
     if database is None:
         return None
@@ -190,7 +190,11 @@ def bits(lang: str, *names: str) -> int:
 
 
 def gates(lang: str) -> list[Gate]:
-    """Every registered gate of a concrete ``Config.lang`` value, in the order of their bits."""
+    """Every registered gate of a concrete ``Config.lang`` value, in the order of their bits.
+
+    The built-in filters register theirs when :mod:`declutter.filters` is
+    imported (all at once: the package imports every filter module).
+    """
     return [gate for provider in _PROVIDERS.values() for gate in provider(lang)]
 
 
@@ -211,9 +215,14 @@ def _warm(lang: str, texts: Sequence[str]) -> bool:
     return bool(done >= warmup)
 
 
-@lru_cache(maxsize=32)
 def database_for(lang: str) -> Database | None:
-    """The database of a concrete ``Config.lang`` value (built once; None if the engine cannot build it)."""
+    """The database of a concrete ``Config.lang`` value (built once; None if the engine cannot build it,
+    or before any filter registered its gates: :mod:`declutter.filters` not imported yet)."""
+    return _database_for(lang) if _PROVIDERS else None
+
+
+@lru_cache(maxsize=32)
+def _database_for(lang: str) -> Database | None:
     try:
         return Database(gates(lang))
     except Exception:  # an engine that fails to build leaves the re path: same output, slower

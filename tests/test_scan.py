@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import declutter
+import declutter.filters  # registers the filters' gates with the first pass
 from declutter import Config, scan
 from declutter.cli import main
 from declutter.literals import DECORATION, WHITESPACE, Trigger, literals

@@ -36,7 +36,7 @@ from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
 
-from declutter import scan
+import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": the package imports the filters)
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
@@ -248,7 +248,8 @@ def _edge_reason(blocks: Sequence[Block], position: int, text: str, pats: Patter
 
 
 def _is_name_role(text: str, pats: Patterns) -> bool:
-    return word_count(text) <= NAME_ROLE_MAX_WORDS and pats.name_role.match(text) is not None
+    # The pattern fails fast on prose, which then needs no word count.
+    return pats.name_role.match(text) is not None and word_count(text) <= NAME_ROLE_MAX_WORDS
 
 
 def _ends_like_prose(text: str) -> bool:
@@ -259,4 +260,4 @@ def _ends_like_prose(text: str) -> bool:
 
 
 def _is_bio(text: str, pats: Patterns) -> bool:
-    return word_count(text) <= BIO_MAX_WORDS and pats.bio.match(text) is not None
+    return pats.bio.match(text) is not None and word_count(text) <= BIO_MAX_WORDS

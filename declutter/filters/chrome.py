@@ -41,7 +41,7 @@ from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
 
-from declutter import scan
+import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": the package imports the filters)
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
@@ -212,7 +212,7 @@ def _menu_positions(texts: list[str], pats: Patterns) -> set[int]:
     return found
 
 
-_RUN = re.compile(b"\x01{%d,}" % NAV_MIN_LINES)
+_RUN = re.compile(f"\x01{{{NAV_MIN_LINES},}}")
 
 
 def _runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
@@ -221,7 +221,7 @@ def _runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
     >>> list(_runs([True, True, True, False, True, True]))
     [(0, 3)]
     """
-    for run in _RUN.finditer(bytes(flags)):
+    for run in _RUN.finditer(bytes(flags).decode("latin-1")):
         yield run.span()
 
 

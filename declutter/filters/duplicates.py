@@ -36,7 +36,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
-from itertools import islice
+from itertools import chain, islice
 
 from declutter.blocks import Block
 from declutter.config import Config
@@ -92,13 +92,36 @@ def duplicates(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     keys, sentence_heads = _document_keys(blocks)
     alive = list(range(len(blocks)))
     while alive:
-        found = list(_one_round([blocks[p] for p in alive], [keys[p] for p in alive],
-                                [sentence_heads[p] for p in alive], config))
+        round_blocks, round_keys = [blocks[p] for p in alive], [keys[p] for p in alive]
+        round_heads = [sentence_heads[p] for p in alive]
+        if not _may_select(round_blocks, round_keys, round_heads):
+            return
+        found = list(_one_round(round_blocks, round_keys, round_heads, config))
         if not found:
             return
         yield from found
         gone = {selection.block.index for selection in found}
         alive = [p for p in alive if blocks[p].index not in gone]
+
+
+def _may_select(blocks: list[Block], keys: list[str], sentence_heads: list[list[str]]) -> bool:
+    """Cheap necessary condition for a round to select anything: two blocks share a key, or a block may
+    be held by another (its text is cut short, or its key's first START_WORDS words open a sentence of
+    some other block). Most pages have neither, and skip the round's lists and lookups.
+    """
+    present = [key for key in keys if key]
+    if len(set(present)) < len(present):
+        return True
+    held = Counter(chain.from_iterable(sentence_heads))
+    for block, key, heads in zip(blocks, keys, sentence_heads, strict=True):
+        if not key:
+            continue
+        first = heads[0] if heads else ""
+        head = first if first.count(" ") >= START_WORDS - 1 else " ".join(key.split(" ", START_WORDS)[:START_WORDS])
+        count = held.get(head, 0)
+        if count > 1 or (count == 1 and head not in heads) or "…" in block.text or "..." in block.text:
+            return True
+    return False
 
 
 def _one_round(blocks: list[Block], keys: list[str], sentence_heads: list[list[str]],

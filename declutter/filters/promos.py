@@ -50,7 +50,7 @@ from collections.abc import Generator, Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
 
-from declutter import scan
+import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": the package imports the filters)
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
