@@ -19,6 +19,15 @@
  *
  * Characters are classified with the macros the re module and str.split
  * use (Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE).
+ *
+ * word_totals(text, stopwords) counts the stop words of language detection:
+ * what declutter.detect._scores_python(text.lower().split()) returns, the
+ * weighted hits of each language, plus the number of words. Words are split
+ * on white space and lower-cased one by one (str.lower of a word is that of
+ * the word inside a text: white space bounds the final-sigma rule); a word
+ * with İ or Σ, whose lower case is not one character each, is lower-cased by
+ * str.lower itself. stopwords is make_stopwords(words, weights), a table of
+ * the words and their weight in each language.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -216,10 +225,230 @@ done:
     return result;
 }
 
+/* ---------------------------------------------------------------- stop words */
+
+typedef struct {
+    Py_UCS4 *text;       /* the word, lower case; NULL for an empty slot */
+    Py_ssize_t length;
+    long long *weights;  /* one per language */
+} Slot;
+
+typedef struct {
+    Slot *slots;
+    Py_ssize_t size;     /* a power of two */
+    Py_ssize_t languages;
+    Py_ssize_t longest;  /* characters of the longest word */
+} Stopwords;
+
+static const char *STOPWORDS = "declutter._speedups.Stopwords";
+
+static uint64_t word_hash(const Py_UCS4 *text, Py_ssize_t length) {
+    uint64_t hash = 1469598103934665603ULL;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        hash = (hash ^ text[i]) * 1099511628211ULL;
+    }
+    return hash;
+}
+
+static void free_stopwords(PyObject *capsule) {
+    Stopwords *table = PyCapsule_GetPointer(capsule, STOPWORDS);
+    if (table == NULL) {
+        return;
+    }
+    for (Py_ssize_t i = 0; i < table->size; i++) {
+        PyMem_Free(table->slots[i].text);
+        PyMem_Free(table->slots[i].weights);
+    }
+    PyMem_Free(table->slots);
+    PyMem_Free(table);
+}
+
+static Slot *find_slot(Stopwords *table, const Py_UCS4 *text, Py_ssize_t length) {
+    Py_ssize_t at = (Py_ssize_t)(word_hash(text, length) & (uint64_t)(table->size - 1));
+    while (table->slots[at].text != NULL) {
+        Slot *slot = &table->slots[at];
+        if (slot->length == length && memcmp(slot->text, text, (size_t)length * sizeof(Py_UCS4)) == 0) {
+            return slot;
+        }
+        at = (at + 1) & (table->size - 1);
+    }
+    return &table->slots[at];
+}
+
+static PyObject *make_stopwords(PyObject *self, PyObject *args) {
+    PyObject *words, *weights;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &words, &PyList_Type, &weights)) {
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(words);
+    if (PyList_GET_SIZE(weights) != count || count == 0) {
+        PyErr_SetString(PyExc_ValueError, "make_stopwords() takes as many weights as words, and some words");
+        return NULL;
+    }
+    Stopwords *table = PyMem_Calloc(1, sizeof(Stopwords));
+    if (table == NULL) {
+        return PyErr_NoMemory();
+    }
+    table->size = 16;
+    while (table->size < 4 * count) {
+        table->size *= 2;
+    }
+    table->languages = -1;
+    table->slots = PyMem_Calloc((size_t)table->size, sizeof(Slot));
+    if (table->slots == NULL) {
+        PyMem_Free(table);
+        return PyErr_NoMemory();
+    }
+    PyObject *capsule = PyCapsule_New(table, STOPWORDS, free_stopwords);
+    if (capsule == NULL) {
+        PyMem_Free(table->slots);
+        PyMem_Free(table);
+        return NULL;
+    }
+    for (Py_ssize_t n = 0; n < count; n++) {
+        PyObject *word = PyList_GET_ITEM(words, n), *weight = PyList_GET_ITEM(weights, n);
+        if (!PyUnicode_Check(word) || !PyTuple_Check(weight) || PyUnicode_GET_LENGTH(word) > 64 ||
+                PyTuple_GET_SIZE(weight) > 64 ||
+                (table->languages >= 0 && PyTuple_GET_SIZE(weight) != table->languages)) {
+            PyErr_SetString(PyExc_TypeError, "make_stopwords() takes str words of at most 64 characters and "
+                            "tuples of as many int weights (at most 64)");
+            Py_DECREF(capsule);
+            return NULL;
+        }
+        table->languages = PyTuple_GET_SIZE(weight);
+        Py_UCS4 *text = PyUnicode_AsUCS4Copy(word);
+        if (text == NULL) {
+            Py_DECREF(capsule);
+            return NULL;
+        }
+        Py_ssize_t length = PyUnicode_GET_LENGTH(word);
+        Slot *slot = find_slot(table, text, length);
+        if (slot->text != NULL) { /* a repeated word: the first one counts */
+            PyMem_Free(text);
+            continue;
+        }
+        slot->text = text;
+        slot->length = length;
+        slot->weights = PyMem_Calloc((size_t)table->languages + 1, sizeof(long long));
+        if (slot->weights == NULL) {
+            Py_DECREF(capsule);
+            return PyErr_NoMemory();
+        }
+        for (Py_ssize_t k = 0; k < table->languages; k++) {
+            slot->weights[k] = PyLong_AsLongLong(PyTuple_GET_ITEM(weight, k));
+        }
+        if (PyErr_Occurred()) {
+            Py_DECREF(capsule);
+            return NULL;
+        }
+        if (length > table->longest) {
+            table->longest = length;
+        }
+    }
+    return capsule;
+}
+
+/* Add the weights of one word (its characters lower-cased already) to the totals. */
+static void count_word(Stopwords *table, const Py_UCS4 *word, Py_ssize_t length, long long *totals) {
+    if (length == 0 || length > table->longest) {
+        return;
+    }
+    Slot *slot = find_slot(table, word, length);
+    if (slot->text != NULL) {
+        for (Py_ssize_t k = 0; k < table->languages; k++) {
+            totals[k] += slot->weights[k];
+        }
+    }
+}
+
+/* A word holding İ or Σ: lower-cased by str.lower itself. */
+static int count_special(Stopwords *table, PyObject *text, Py_ssize_t start, Py_ssize_t end, long long *totals) {
+    PyObject *word = PyUnicode_Substring(text, start, end);
+    PyObject *lower = word == NULL ? NULL : PyObject_CallMethod(word, "lower", NULL);
+    Py_XDECREF(word);
+    if (lower == NULL) {
+        return -1;
+    }
+    Py_UCS4 *chars = PyUnicode_AsUCS4Copy(lower);
+    if (chars != NULL) {
+        count_word(table, chars, PyUnicode_GET_LENGTH(lower), totals);
+        PyMem_Free(chars);
+    }
+    Py_DECREF(lower);
+    return chars == NULL ? -1 : 0;
+}
+
+static PyObject *word_totals(PyObject *self, PyObject *args) {
+    PyObject *text, *capsule;
+    if (!PyArg_ParseTuple(args, "UO", &text, &capsule)) {
+        return NULL;
+    }
+    Stopwords *table = PyCapsule_GetPointer(capsule, STOPWORDS);
+    if (table == NULL) {
+        return NULL;
+    }
+    long long totals[64] = {0};
+    if (table->languages > 64) {
+        PyErr_SetString(PyExc_ValueError, "word_totals() counts at most 64 languages");
+        return NULL;
+    }
+    Py_UCS4 word[64];
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), words = 0, i = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    while (i < length) {
+        while (i < length && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
+            i++;
+        }
+        if (i == length) {
+            break;
+        }
+        Py_ssize_t start = i, size = 0;
+        int special = 0;
+        for (; i < length; i++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+            if (Py_UNICODE_ISSPACE(ch)) {
+                break;
+            }
+            special |= ch == 0x130 || ch == 0x3A3;
+            if (size < 64) {
+                word[size] = ch < 128 ? ((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch) : Py_UNICODE_TOLOWER(ch);
+            }
+            size++;
+        }
+        words++;
+        if (special) {
+            if (count_special(table, text, start, i, totals) < 0) {
+                return NULL;
+            }
+        } else if (size <= 64) {
+            count_word(table, word, size, totals);
+        }
+    }
+    PyObject *result = PyTuple_New(table->languages);
+    if (result == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < table->languages; k++) {
+        PyObject *value = PyLong_FromLongLong(totals[k]);
+        if (value == NULL) {
+            Py_DECREF(result);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(result, k, value);
+    }
+    return Py_BuildValue("(Nn)", result, words);
+}
+
 static PyMethodDef methods[] = {
     {"document_keys", document_keys, METH_VARARGS,
      "document_keys(texts, start_words) -> (keys, heads): the duplicates filter's keys of each text, and the "
      "first start_words words of each of its sentences."},
+    {"make_stopwords", make_stopwords, METH_VARARGS,
+     "make_stopwords(words, weights) -> table: lower-case stop words and a tuple of weights (one per language) each."},
+    {"word_totals", word_totals, METH_VARARGS,
+     "word_totals(text, table) -> (totals, words): the summed weights of the stop words among the words of "
+     "text.lower().split(), per language, and how many words there are."},
     {NULL, NULL, 0, NULL},
 };
 

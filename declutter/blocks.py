@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+
+
+_NO_HINTS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +45,8 @@ class Block:
     text: str
     line: int = 0
     tag: str | None = None
-    hints: frozenset[str] = field(default_factory=frozenset)
+    #: One shared empty set by default (frozen, so sharing is safe; cheaper than a factory per block).
+    hints: frozenset[str] = _NO_HINTS
 
 
 @dataclass(frozen=True, slots=True)

@@ -173,8 +173,11 @@ def masks(lang: str, texts: Sequence[str]) -> list[int] | None:
     if database is None:
         return None
     table = scoped_table(("scan", lang))
-    if table is None:
-        return database.masks(texts)
+    if not table:  # outside a scope, or the document's first ask
+        found_now = database.masks(texts)
+        if table is not None:
+            table.update(zip(texts, found_now, strict=True))
+        return found_now
     found: list[int | None] = list(map(table.get, texts))
     if None in found:
         missing = list(dict.fromkeys(text for text, mask in zip(texts, found, strict=True) if mask is None))
@@ -209,6 +212,8 @@ def _warm(lang: str, texts: Sequence[str]) -> bool:
     warmup = _state["warmup"]
     done = _seen.get(lang, 0)
     if done >= warmup:
+        return True
+    if not warmup:
         return True
     with _seen_lock:
         _seen[lang] = done = _seen.get(lang, 0) + sum(map(len, texts))
@@ -265,7 +270,7 @@ class Database:
         result = [self.always] * len(texts)
         if self._empty or not texts:
             return result
-        data, lines = _scan_text(texts)
+        data, extra, always = _scan_text(texts)
         hits: list[int] = []
         ends: list[int] = []
 
@@ -275,45 +280,43 @@ class Database:
 
         with self._lock:
             self._db.scan(data, match_event_handler=on_match)
+        count, id_bits, size = data.count, self.id_bits, len(texts)
         line, done = -1, 0
         for number, end in zip(hits, ends, strict=True):
-            line += data.count(b"\n", done, end)
+            line += count(b"\n", done, end)  # matches come in the order of their ends
             done = end
-            position = lines[line]
-            result[position] |= self.id_bits[number]
-        for position in lines.always:
+            result[line if line < size else extra[line - size]] |= id_bits[number]
+        for position in always:
             result[position] = -1
         return result
 
 
-class _Lines(list[int]):
-    """Which text each line of the scanned data belongs to, and the texts scanned as "always"."""
-
-    always: list[int]
-
-
-def _scan_text(texts: Sequence[str]) -> tuple[bytes, _Lines]:
-    """The bytes to scan: a line break, then each text on its own line; then,
-    for each text that opens with :data:`DECORATION` characters, a copy with
-    them stripped (anchored literals stand at a line start after them)."""
-    lines = _Lines(range(len(texts)))
-    lines.always = []
-    joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:  # a text with a line break of its own (HTML mode)
-        lines.always = [position for position, text in enumerate(texts) if "\n" in text]
-        texts = ["" if "\n" in text else text for text in texts]
-        joined = "\n".join(texts)
-    decorated = [position for position, text in enumerate(texts) if text[:1] in DECORATION]
-    if decorated:
-        lines.extend(decorated)
-        joined += "".join("\n" + texts[position].lstrip(_DECORATION_CHARS) for position in decorated)
-    tables = _tables()
-    if any(char in joined for char in tables.special):
-        joined = joined.translate(tables.to_ascii)
-    return ("\n" + joined).encode("utf-8", "surrogatepass"), lines
+def _scan_text(texts: Sequence[str]) -> tuple[bytes, list[int], list[int]]:
+    """The bytes to scan: each text on a line of its own, each line opened by a
+    line break (anchored literals start with it); then, for each text that
+    opens with :data:`DECORATION` characters, a copy with them stripped
+    (anchored literals stand at a line start after them). Also which text
+    each such copy stands for, and the texts with line breaks of their own
+    (HTML mode), left out and candidates of every gate."""
+    joined = "\n".join(("", *texts))
+    always: list[int] = []
+    if joined.count("\n") != len(texts):
+        always = [position for position, text in enumerate(texts) if "\n" in text]
+        joined = "\n".join(("", *("" if "\n" in text else text for text in texts)))
+    extra: list[int] = []
+    if _DECORATED.search(joined):
+        extra = [position for position, text in enumerate(texts) if text[:1] in DECORATION and "\n" not in text]
+        joined += "".join("\n" + texts[position].lstrip(_DECORATION_CHARS) for position in extra)
+    if not joined.isascii():
+        tables = _tables()
+        if any(char in joined for char in tables.special):
+            joined = joined.translate(tables.to_ascii)
+    return joined.encode("utf-8", "surrogatepass"), extra, always
 
 
 _DECORATION_CHARS = "".join(sorted(DECORATION))
+#: A line that opens with a decoration character (a literal first: a fast search).
+_DECORATED = re.compile("\n[" + re.escape("".join(sorted(DECORATION - {"\n"}))) + "]")
 
 
 # ------------------------------------------------------------ literal bytes

@@ -60,3 +60,35 @@ def test_engine_re_uses_the_python_keys(monkeypatch):
     with scan.using("re"):
         duplicates_module._document_keys([Block(0, "a"), Block(1, "b")])
     assert calls == [2]
+
+
+detect_module = importlib.import_module("declutter.detect")
+#: Characters where lower-casing and splitting could part: İ (two characters in lower case), Σ (final
+#: sigma), white space of all kinds, and words of the stop-word lists in other cases.
+WORDY = ["the", "THE", "Die", "dass", "İN", "ΟΔΟΣ", "σ", "für", "FÜR", "też", "\u2009", " ", "\xa0", "\x1c", "\n",
+         "x" * 70, "de", "la", "Ñ"]
+
+
+def python_totals(text: str) -> tuple[dict[str, int], int]:
+    words = text.lower().split()
+    return detect_module._scores(words), len(words)
+
+
+def compiled_totals(text: str) -> tuple[dict[str, int], int]:
+    with scan.using("hyperscan" if scan._available("hyperscan") else "re"):
+        return detect_module._totals(text)
+
+
+@COMPILED
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDY) | st.text(max_size=4), max_size=30).map("".join))
+@example("İN the ΟΔΟΣ dass für\u2009la")
+def test_compiled_stop_word_counts_equal_the_python_ones(text):
+    assert compiled_totals(text) == python_totals(text)
+
+
+@COMPILED
+def test_compiled_stop_word_counts_equal_the_python_ones_on_the_corpus():
+    for path in sorted((ROOT / "corpus" / "extracted").glob("*/*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert compiled_totals(text[:2000]) == python_totals(text[:2000]), path
