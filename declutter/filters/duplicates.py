@@ -108,18 +108,30 @@ def _may_select(blocks: list[Block], keys: list[str], sentence_heads: list[list[
     """Cheap necessary condition for a round to select anything: two blocks share a key, or a block may
     be held by another (its text is cut short, or its key's first START_WORDS words open a sentence of
     some other block). Most pages have neither, and skip the round's lists and lookups.
+
+    A block whose first sentence has START_WORDS words opens its key with that sentence's head, which
+    it holds itself: it may be held only where some head is held twice.
     """
     present = [key for key in keys if key]
     if len(set(present)) < len(present):
         return True
-    held = Counter(chain.from_iterable(sentence_heads))
+    every_head = list(chain.from_iterable(sentence_heads))
+    distinct = set(every_head)
+    held: Counter[str] | None = None
+    if len(distinct) < len(every_head):  # some head is held twice (or more): count them
+        held = Counter(every_head)
     for block, key, heads in zip(blocks, keys, sentence_heads, strict=True):
         if not key:
             continue
+        if "…" in block.text or "..." in block.text:
+            return True
         first = heads[0] if heads else ""
-        head = first if first.count(" ") >= START_WORDS - 1 else " ".join(key.split(" ", START_WORDS)[:START_WORDS])
-        count = held.get(head, 0)
-        if count > 1 or (count == 1 and head not in heads) or "…" in block.text or "..." in block.text:
+        long_first = first.count(" ") >= START_WORDS - 1
+        if held is None and long_first:
+            continue  # its head is its own, held once
+        head = first if long_first else " ".join(key.split(" ", START_WORDS)[:START_WORDS])
+        count = (1 if head in distinct else 0) if held is None else held.get(head, 0)
+        if count > 1 or (count == 1 and head not in heads):
             return True
     return False
 

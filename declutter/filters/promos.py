@@ -309,7 +309,7 @@ def _next_prose(blocks: Sequence[Block], config: Config) -> list[int]:
     one-sentence paragraphs; teaser grids alternate headlines and deks).
     """
     texts = [block.text.strip() for block in blocks]
-    sentence = [_sentence_like(text) for text in texts]
+    sentence = [once_per_text(_sentence_like, text) for text in texts]
     after = [len(blocks)] * len(blocks)
     following = len(blocks)
     for position in range(len(blocks) - 1, -1, -1):
