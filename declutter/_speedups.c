@@ -34,8 +34,10 @@
 
 /* Py_UNICODE_ISALNUM, with a table for ASCII (most characters). */
 static unsigned char ascii_alnum[128];
-/* The case folding of characters above ASCII met so far: {code point: folded str}. */
+/* The case folding of characters above ASCII met so far: {code point: folded str}, and for the first
+ * plane a direct table of the same strings (borrowed from the dict, which keeps them). */
 static PyObject *folds = NULL;
+static PyObject *plane_folds[0x10000];
 
 static inline int is_alnum(Py_UCS4 ch) {
     return ch < 128 ? ascii_alnum[ch] : Py_UNICODE_ISALNUM(ch);
@@ -88,29 +90,39 @@ static inline void add_folded(Reader *r, Py_UCS4 ch) {
     }
 }
 
-/* Step 3 for a character above ASCII: add its case folding (one to three characters). */
-static int add_unicode(Reader *r, Py_UCS4 ch) {
+/* The case folding of a character above ASCII (a borrowed str), remembered. */
+static PyObject *folded_of(Py_UCS4 ch) {
+    if (ch < 0x10000 && plane_folds[ch] != NULL) {
+        return plane_folds[ch];
+    }
     PyObject *code = PyLong_FromUnsignedLong(ch);
     if (code == NULL) {
-        return -1;
+        return NULL;
     }
     PyObject *folded = PyDict_GetItemWithError(folds, code);
-    if (folded == NULL) {
-        if (PyErr_Occurred()) {
-            Py_DECREF(code);
-            return -1;
-        }
+    if (folded == NULL && !PyErr_Occurred()) {
         PyObject *one = PyUnicode_FromOrdinal((int)ch);
         folded = one == NULL ? NULL : PyObject_CallMethod(one, "casefold", NULL);
         Py_XDECREF(one);
-        if (folded == NULL || PyDict_SetItem(folds, code, folded) < 0) {
-            Py_XDECREF(folded);
-            Py_DECREF(code);
-            return -1;
+        if (folded != NULL) {
+            int failed = PyDict_SetItem(folds, code, folded);
+            Py_DECREF(folded); /* the dict holds it */
+            folded = failed ? NULL : folded;
         }
-        Py_DECREF(folded); /* the dict holds it */
     }
     Py_DECREF(code);
+    if (folded != NULL && ch < 0x10000) {
+        plane_folds[ch] = folded;
+    }
+    return folded;
+}
+
+/* Step 3 for a character above ASCII: add its case folding (one to three characters). */
+static int add_unicode(Reader *r, Py_UCS4 ch) {
+    PyObject *folded = folded_of(ch);
+    if (folded == NULL) {
+        return -1;
+    }
     Py_ssize_t length = PyUnicode_GET_LENGTH(folded);
     for (Py_ssize_t i = 0; i < length; i++) {
         add_folded(r, PyUnicode_READ_CHAR(folded, i));
@@ -134,21 +146,18 @@ static int end_sentence(Reader *r) {
     return 0;
 }
 
-/* Steps 1 to 4 for one text. */
-static int read_text(Reader *r, PyObject *text) {
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
+/* Steps 1 to 4 for one text, its characters already in a buffer. */
+static int read_text(Reader *r, const Py_UCS4 *data, Py_ssize_t length) {
     Py_ssize_t i = 0;
     while (i < length) {
-        Py_UCS4 ch = plain(PyUnicode_READ(kind, data, i));
+        Py_UCS4 ch = plain(data[i]);
         if (is_mark(ch)) {
             Py_ssize_t j = i + 1;
-            while (j < length && is_closer(plain(PyUnicode_READ(kind, data, j)))) {
+            while (j < length && is_closer(plain(data[j]))) {
                 j++;
             }
             Py_ssize_t k = j;
-            while (k < length && Py_UNICODE_ISSPACE(plain(PyUnicode_READ(kind, data, k)))) {
+            while (k < length && Py_UNICODE_ISSPACE(plain(data[k]))) {
                 k++;
             }
             if (k > j) { /* a sentence ends here */
@@ -179,6 +188,7 @@ static PyObject *document_keys(PyObject *self, PyObject *args) {
     PyObject *keys = PyList_New(0), *all_heads = PyList_New(0), *result = NULL;
     Reader r = {NULL, 0, NULL, 0, 0, 0, start_words, NULL};
     Py_ssize_t capacity = 0;
+    Py_UCS4 *chars = NULL;
     if (keys == NULL || all_heads == NULL) {
         goto done;
     }
@@ -194,17 +204,22 @@ static PyObject *document_keys(PyObject *self, PyObject *args) {
             capacity = 3 * length + 1;
             PyMem_Free(r.key);
             PyMem_Free(r.head);
+            PyMem_Free(chars);
             r.key = PyMem_Malloc((size_t)capacity * sizeof(Py_UCS4));
             r.head = PyMem_Malloc((size_t)capacity * sizeof(Py_UCS4));
-            if (r.key == NULL || r.head == NULL) {
+            chars = PyMem_Malloc((size_t)capacity * sizeof(Py_UCS4));
+            if (r.key == NULL || r.head == NULL || chars == NULL) {
                 PyErr_NoMemory();
                 goto done;
             }
         }
+        if (text != NULL && PyUnicode_AsUCS4(text, chars, capacity, 0) == NULL) {
+            goto done;
+        }
         r.key_size = r.head_size = r.words = 0;
         r.in_word = 0;
         r.heads = PyList_New(0);
-        if (r.heads == NULL || (text == NULL ? end_sentence(&r) : read_text(&r, text)) < 0) {
+        if (r.heads == NULL || (text == NULL ? end_sentence(&r) : read_text(&r, chars, length)) < 0) {
             Py_XDECREF(r.heads);
             goto done;
         }
@@ -218,6 +233,7 @@ static PyObject *document_keys(PyObject *self, PyObject *args) {
     }
     result = PyTuple_Pack(2, keys, all_heads);
 done:
+    PyMem_Free(chars);
     PyMem_Free(r.key);
     PyMem_Free(r.head);
     Py_XDECREF(keys);

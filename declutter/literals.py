@@ -335,6 +335,13 @@ def _triggers(items: list[_Item], anchored: bool, tail: _Info, budget: list[int]
     """The triggers of ``items`` followed by what ``tail`` describes, branch by
     branch where a branch opens ``items``; None when some branch has none."""
     items = _strip_start(items) if anchored else _open(items)
+    if anchored and items and _is_optional(items[0]) and budget[0] >= 2:
+        # "X?Y" opens with X or with Y: followed both ways, each may find a literal at the line start
+        budget[0] -= 2
+        _, av, flags = items[0]
+        with_it = _triggers([(o, a, flags) for o, a in av[2]] + items[1:], anchored, tail, budget)
+        without = _triggers(items[1:], anchored, tail, budget)
+        return None if with_it is None or without is None else with_it | without
     if items and items[0][0] is _c.BRANCH and budget[0] >= len(items[0][1][1]):
         _, av, flags = items[0]
         budget[0] -= len(av[1])
@@ -352,6 +359,12 @@ def _triggers(items: list[_Item], anchored: bool, tail: _Info, budget: list[int]
     if info.cover is None:
         return None
     return {Trigger(lit[0], False, lit[1]) for lit in info.cover}
+
+
+def _is_optional(item: _Item) -> bool:
+    """A ``{0,1}`` repeat (``X?``)."""
+    op, av, _ = item
+    return op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] == 0 and av[1] == 1
 
 
 def _first_char_free(text: str) -> bool:

@@ -38,9 +38,11 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import product
+from operator import attrgetter
 from types import ModuleType
 from typing import Any, NamedTuple
 
+from declutter.blocks import Block
 from declutter.literals import DECORATION, Literals, Trigger, literals
 from declutter.memo import scoped_table
 
@@ -159,31 +161,37 @@ def using(name: str, warmup: int | None = None) -> Iterator[None]:
 # ----------------------------------------------------------------- the masks
 
 
-def masks(lang: str, texts: Sequence[str]) -> list[int] | None:
-    """Per text (stripped lines), the bits of the gates that may match it, or
+def masks(lang: str, blocks: Sequence[Block]) -> list[int] | None:
+    """Per block, the bits of the gates that may match its (stripped) text, or
     None when there is no first pass (engine ``re``, or the language set is
     still warming up): then every gate is a candidate everywhere.
 
     Inside a document scope (see :mod:`declutter.memo`), each text is
     scanned once per language set, however many filters and passes ask.
     """
-    if engine() == "re" or not _PROVIDERS or not _warm(lang, texts):
+    if engine() == "re" or not _PROVIDERS:
         return None  # no first pass (or no filter has said what to look for yet)
+    texts = list(map(_TEXT, blocks))
+    if not _warm(lang, texts):
+        return None
     database = database_for(lang)
     if database is None:
         return None
     table = scoped_table(("scan", lang))
     if not table:  # outside a scope, or the document's first ask
-        found_now = database.masks(texts)
+        found_now = database.masks([text.strip() for text in texts])
         if table is not None:
             table.update(zip(texts, found_now, strict=True))
         return found_now
     found: list[int | None] = list(map(table.get, texts))
     if None in found:
         missing = list(dict.fromkeys(text for text, mask in zip(texts, found, strict=True) if mask is None))
-        table.update(zip(missing, database.masks(missing), strict=True))
+        table.update(zip(missing, database.masks([text.strip() for text in missing]), strict=True))
         found = list(map(table.get, texts))
     return found  # type: ignore[return-value]  # every text is in the table now
+
+
+_TEXT = attrgetter("text")
 
 
 def bits(lang: str, *names: str) -> int:
@@ -256,6 +264,7 @@ class Database:
             for keys in written:
                 for key in keys or ():
                     found[key] = found.get(key, 0) | self.bits[gate.name]
+        found = _pruned(found)
         keys = sorted(found)
         self.id_bits = [found[key] for key in keys]
         self._db = hyperscan.Database()
@@ -289,6 +298,32 @@ class Database:
         for position in always:
             result[position] = -1
         return result
+
+
+def _pruned(found: dict[tuple[bytes, bool], int]) -> dict[tuple[bytes, bool], int]:
+    """``found`` without the literals another one makes redundant: a line holding " may" holds "may", so
+    " may" need not be looked for when "may" is, for the same gates or more (fewer matches to report).
+    A literal whose case is ignored stands for its case forms; one whose case counts, for itself."""
+    by_lower: dict[bytes, list[tuple[bytes, bool]]] = {}
+    for key in found:
+        by_lower.setdefault(key[0].lower(), []).append(key)
+    kept = dict(found)
+    for key in sorted(found):
+        lower = key[0].lower()
+        pieces = (lower[start:end] for start in range(len(lower)) for end in range(start + 1, len(lower) + 1))
+        if any(_covers(other, key, kept, found) for piece in pieces for other in by_lower.get(piece, ())):
+            del kept[key]
+    return kept
+
+
+def _covers(other: tuple[bytes, bool], key: tuple[bytes, bool], kept: dict[tuple[bytes, bool], int],
+            found: dict[tuple[bytes, bool], int]) -> bool:
+    """Whether literal ``other`` (still kept) is found wherever ``key`` is, for all of ``key``'s gates."""
+    if other == key or other not in kept or found[other] | found[key] != found[other]:
+        return False
+    if other[0] == key[0] and other > key:
+        return False  # the same literal twice: the first one stays
+    return other[1] or (not key[1] and other[0] in key[0])
 
 
 def _scan_text(texts: Sequence[str]) -> tuple[bytes, list[int], list[int]]:

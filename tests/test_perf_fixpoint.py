@@ -135,7 +135,8 @@ def test_an_invalid_lazy_pattern_fails_clearly_when_used() -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list(".!?…。！？'\"”’»)] \t\n\u2009\xa0a(")), max_size=12) | st.text(max_size=12))
+@given(st.text(alphabet=st.sampled_from(list(".!?…。！？'\"”’»)] \t\n\u2009\xa0a(")), max_size=12)
+       | st.text(max_size=12))
 def test_ends_like_sentence_is_the_pattern(text):
     from declutter.filters.base import _SENTENCE_END, ends_like_sentence
 

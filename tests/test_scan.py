@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import declutter
 import declutter.filters  # registers the filters' gates with the first pass
 from declutter import Config, scan
+from declutter.blocks import Block
 from declutter.cli import main
 from declutter.literals import DECORATION, WHITESPACE, Trigger, literals
 from declutter.memo import document_scope
@@ -210,16 +211,16 @@ def test_both_engines_clean_any_text_alike(text):
 @HYPERSCAN
 def test_no_first_pass_until_the_language_set_warmed_up():
     with scan.using("hyperscan", warmup=10**9), document_scope():
-        assert scan.masks("en", ["By Jane Doe"]) is None
+        assert scan.masks("en", [Block(0, "By Jane Doe")]) is None
     with scan.using("hyperscan", warmup=0), document_scope():
-        masks = scan.masks("en", ["By Jane Doe", "The council met."])
+        masks = scan.masks("en", [Block(0, " By Jane Doe "), Block(1, "The council met.")])
         assert masks is not None and masks[0] & scan.bits("en", "bylines.byline")
         assert not masks[1] & scan.bits("en", "bylines.byline")
 
 
 def test_engine_re_has_no_first_pass_nor_compiled_keys():
     with scan.using("re"), document_scope():
-        assert scan.masks("en", ["By Jane Doe"]) is None
+        assert scan.masks("en", [Block(0, "By Jane Doe")]) is None
         assert scan.speedups() is None
         assert scan.engine_description().startswith("re")
 

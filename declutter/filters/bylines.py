@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
+from operator import attrgetter
 
 import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": the package imports the filters)
 from declutter.blocks import Block
@@ -193,17 +194,8 @@ def bylines(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     lang = resolve_lang(config.lang, blocks)
     pats = patterns_for(lang)
     tail_start = len(blocks) - config.edge_blocks
-    texts = [block.text.strip() for block in blocks]
-    may = scan.masks(lang, texts)
-    line_bits = _line_bits(lang)
-    reasons = [once_per_text(pats.line_reason, text) if mask & line_bits else None
-               for text, mask in zip(texts, [-1] * len(texts) if may is None else may, strict=True)]
+    reasons, looked = _line_reasons(blocks, lang, pats, config.edge_blocks)
     entries = _entry_stamps(blocks, reasons)
-    looked: Sequence[int] = range(len(blocks))
-    if may is not None:
-        looked = sorted({*(p for p, reason in enumerate(reasons) if reason is not None),
-                         *range(min(config.edge_blocks, len(blocks))), *range(max(0, tail_start), len(blocks)),
-                         *(p for p, block in enumerate(blocks) if block.hints)})
     for position in looked:
         block = blocks[position]
         if not BYLINE_HINTS.isdisjoint(block.hints):
@@ -211,9 +203,30 @@ def bylines(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
             continue
         reason = reasons[position]
         if reason is None and (position < config.edge_blocks or position >= tail_start):
-            reason = _edge_reason(blocks, position, texts[position], pats, tail_start)
+            reason = _edge_reason(blocks, position, block.text.strip(), pats, tail_start)
         if reason is not None and position not in entries:
             yield Selection(block, reason)
+
+
+def _line_reasons(blocks: Sequence[Block], lang: str, pats: Patterns,
+                  edge: int) -> tuple[list[Reason | None], Sequence[int]]:
+    """Each block's whole-line reason (tested only where the first pass lets it), and the positions
+    worth a look: those with a reason or HTML hints, and the edges (all positions without a first pass)."""
+    may = scan.masks(lang, blocks)
+    if may is None:
+        return [once_per_text(pats.line_reason, block.text.strip()) for block in blocks], range(len(blocks))
+    line_bits = _line_bits(lang)
+    reasons: list[Reason | None] = [None] * len(blocks)
+    for position in [p for p, mask in enumerate(may) if mask & line_bits]:
+        reasons[position] = once_per_text(pats.line_reason, blocks[position].text.strip())
+    looked = {p for p, reason in enumerate(reasons) if reason is not None}
+    looked.update(range(min(edge, len(blocks))), range(max(0, len(blocks) - edge), len(blocks)))
+    if any(map(_HINTS, blocks)):
+        looked.update(p for p, block in enumerate(blocks) if block.hints)
+    return reasons, sorted(looked)
+
+
+_HINTS = attrgetter("hints")
 
 
 def _entry_stamps(blocks: Sequence[Block], reasons: list[Reason | None]) -> frozenset[int]:

@@ -256,7 +256,7 @@ def captions(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     """
     lang = resolve_lang(config.lang, blocks)
     pats = patterns_for(lang)
-    may = scan.masks(lang, [block.text.strip() for block in blocks])
+    may = scan.masks(lang, blocks)
     if may is None:
         looked: Iterable[tuple[Block, int]] = ((block, -1) for block in blocks)
         bits = _ALL
@@ -264,7 +264,7 @@ def captions(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         bits = _bits_for(lang)
         gates = bits.line | bits.credited
         looked = [(block, mask) for block, mask in zip(blocks, may, strict=True)
-                  if mask & gates or block.hints or block.tag]
+                  if mask & gates or block.hints or block.tag]  # (HTML mode has hints and tags)
     for block, mask in looked:
         reason = classify(block, config, pats, mask, bits)
         if reason is None:

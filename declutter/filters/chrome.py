@@ -130,7 +130,7 @@ def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     lang = resolve_lang(config.lang, blocks)
     pats = patterns_for(lang)
     texts = [block.text.strip() for block in blocks]
-    may = scan.masks(lang, texts)
+    may = scan.masks(lang, blocks)
     line_bits, tag_bits = _gate_bits(lang)
     evidence = ChromeEvidence(blocks, config.edge_blocks, texts)
     chosen = dict.fromkeys(_menu_positions(texts, pats), Reason.NAVIGATION)

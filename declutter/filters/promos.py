@@ -49,6 +49,7 @@ from __future__ import annotations
 from collections.abc import Generator, Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
+from operator import attrgetter
 
 import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": the package imports the filters)
 from declutter.blocks import Block
@@ -190,13 +191,13 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     prose_after: list[int] | None = None
     first_prose = _FirstProse(blocks, config)
     evidence: ChromeEvidence | None = None
-    texts = [block.text.strip() for block in blocks]
     position = 0
-    for candidate in _looked(blocks, lang, texts):
+    for candidate in _looked(blocks, lang):
         if candidate < position:
             continue  # inside a section already selected
         position = candidate
-        block, text = blocks[position], texts[position]
+        block = blocks[position]
+        text = block.text.strip()
         if not PROMO_HINTS.isdisjoint(block.hints):
             yield Selection(block, Reason.ELEMENT)
             position += 1
@@ -230,13 +231,18 @@ def _section(blocks: Sequence[Block], position: int, resumes: int) -> Generator[
     return max(end, position + 1)
 
 
-def _looked(blocks: Sequence[Block], lang: str, texts: list[str]) -> Sequence[int]:
+def _looked(blocks: Sequence[Block], lang: str) -> Sequence[int]:
     """The positions worth a look: with HTML hints, or that the first pass lets through (all without it)."""
-    may = scan.masks(lang, texts)
+    may = scan.masks(lang, blocks)
     if may is None:
         return range(len(blocks))
     line_bits = _line_bits(lang)
-    return [p for p, (mask, block) in enumerate(zip(may, blocks, strict=True)) if mask & line_bits or block.hints]
+    if any(map(_HINTS, blocks)):
+        return [p for p, (mask, block) in enumerate(zip(may, blocks, strict=True)) if mask & line_bits or block.hints]
+    return [p for p, mask in enumerate(may) if mask & line_bits]
+
+
+_HINTS = attrgetter("hints")
 
 
 class _FirstProse:
