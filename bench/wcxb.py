@@ -49,6 +49,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
@@ -57,6 +58,7 @@ if str(REPO) not in sys.path:
 import declutter  # noqa: E402
 
 extractors = importlib.import_module("bench.extractors")
+audit = importlib.import_module("bench.audit")
 
 #: Page types in the benchmark's order; ``category`` in the ground truth means collection.
 TYPES = ("article", "forum", "product", "collection", "listing", "documentation", "service")
@@ -378,6 +380,40 @@ def format_audit(audit: SnippetAudit, name: str, limit: int) -> str:
     return "\n".join(lines)
 
 
+# ------------------------------------------------------ over-removal by content
+
+
+def content_audit(row: RowScore) -> list[tuple[str, declutter.Removal, Any]]:
+    """``(page id, removal, audit entry)`` for each removed block whose text is mostly in the ground
+    truth, whatever its reason (``bench/audit.py``, the same audit as the aeb bench)."""
+    found = []
+    for result in row.results:
+        if not result.removals:
+            continue
+        entries = audit.audit([r.text for r in result.removals], audit.Truth(result.page.truth), result.text)
+        found.extend((result.page.id, result.removals[e.index], e) for e in entries)
+    return found
+
+
+def format_content_audit(rows: Iterable[RowScore], limit: int) -> str:
+    """Over-removed and by-design counts of every row that removed something, and its over-removed list."""
+    lines = ["over-removal audit by content (removed blocks whose text is mostly in the ground truth; by design "
+             "only when the text is a credit, byline, copyright, contact, timestamp, promo label… line, or a copy "
+             "stays):"]
+    lists = []
+    for row in rows:
+        found = content_audit(row) if any(r.removals for r in row.results) else []
+        if not found and not any(r.removals for r in row.results):
+            continue
+        over = [(pid, removal) for pid, removal, entry in found if entry.over_removed]
+        lines.append(f"  {row.name:<30} over-removed {len(over):>5}   removed by design {len(found) - len(over):>5}")
+        lists.append((row.name, over))
+    for name, over in lists if limit else []:
+        lines.append(f"  to do: over-removed by {name}, {min(limit, len(over))} of {len(over)}")
+        lines += [f"    {pid} {r.reason:<22} {r.text[:90]!r}" for pid, r in over[:limit]]
+    return "\n".join(lines)
+
+
 # -------------------------------------------------------------------- floors
 
 
@@ -452,6 +488,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if name in by_name and f"{name} + clean" in by_name and (name == "trafilatura" or args.audit_limit):
             limit = args.audit_limit if name == "trafilatura" else 0
             print("\n" + format_audit(snippet_audit(by_name[name], by_name[f"{name} + clean"]), name, limit))
+    print("\n" + format_content_audit(rows, args.audit_limit))
     found_figures = figures(rows, wiped)
     if args.json:
         args.json.write_text(json.dumps(found_figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")

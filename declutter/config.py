@@ -52,7 +52,9 @@ class Config:
             next to it, not in a repeated run of blocks) is removed only if it
             has at least this many words and the text occurs exactly twice: a
             repeated lead. A line that recurs three or more times between
-            different content (a questionnaire's question) is content.
+            different content (a questionnaire's question) is content, and so
+            is a long line that is no sentence and follows the same short
+            label both times (a meal plan's "Breakfast" line on two days).
         edge_blocks: how many blocks at the head and tail of a document count
             as its edges, where author bios and contact lines are removed.
         prose_min_words: a promo section ("More from X", "Related") ends where a

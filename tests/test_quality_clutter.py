@@ -188,9 +188,9 @@ def test_comment_form_lines_in_other_languages(text: str) -> None:
     (["Comments are moderated and may take a day to appear."], ["chrome.ui"]),
     (["An error has occurred, please try again later."], ["chrome.ui"]),
     (["Ferry strike called off after late-night talks [VIDEO]"], ["promo.line"]),
-    (["The Gazette may earn a commission if you buy something through links on this page."], ["promo.line"]),
-    (["If you buy something through this post, the Gazette may get a share of the sale."], ["promo.line"]),
-    (["This post may contain affiliate links. Please see our disclosure page."], ["promo.line"]),
+    (["The Gazette may earn a commission if you buy something through links on this page."], ["promo.affiliate"]),
+    (["If you buy something through this post, the Gazette may get a share of the sale."], ["promo.affiliate"]),
+    (["This post may contain affiliate links. Please see our disclosure page."], ["promo.affiliate"]),
     (["More AP transport news: https://example.org/transport"], ["promo.line"]),
 ])
 def test_clutter_lines_go(lines: list[str], reasons: list[str]) -> None:

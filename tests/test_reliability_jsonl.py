@@ -68,6 +68,16 @@ def test_bad_record_passes_through_unchanged_and_is_reported(name):
     assert err.count("\n") == 1
 
 
+def test_the_documented_example_exactly():
+    """docs/bad-input.md: the console example, byte for byte."""
+    status, out, err = run(b'{"text": "By Jane Doe\\n\\nBody."}\n{oops\n{"text": null}\n')
+    assert status == 1
+    assert out == b'{"text": "Body."}\n{oops\n{"text": null}\n'
+    assert err == ("declutter: line 2: not valid JSON (Expecting property name enclosed in double quotes: line 1 "
+                   "column 2 (char 1)); record passed through unchanged\n"
+                   "declutter: line 3: field 'text' is null, not a string; record passed through unchanged\n")
+
+
 def test_errors_ok_makes_exit_zero_but_still_reports():
     status, out, err = run(record(CLUTTERED) + b"not json\n", "--errors-ok")
     assert status == 0

@@ -119,8 +119,17 @@ def test_empty_and_whitespace_only_input_is_unchanged(text):
 
 @pytest.mark.parametrize("value", [b"bytes", None, 12, ["list"]])
 def test_non_str_input_is_an_input_error(value):
-    with pytest.raises(InputError, match="takes a str"):
+    with pytest.raises(InputError) as caught:
         declutter.clean(value)
+    assert str(caught.value) == f"clean() takes a str, got {type(value).__name__}; decode bytes first"
+
+
+def test_control_characters_are_ordinary_characters():
+    controls = "".join(chr(c) for c in range(32) if chr(c) not in "\n\r\x0b\x0c\x1c\x1d\x1e") + "\x7f"
+    text = f"{BYLINE}\n\n{BODY} {controls}\n\n{controls}\n"
+    assert declutter.clean(text) == f"{BODY} {controls}\n\n{controls}\n"
+    status, out, _ = cli(text.encode())
+    assert (status, out) == (0, declutter.clean(text).encode())
 
 
 # Scripts ------------------------------------------------------------------------------------------

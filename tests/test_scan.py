@@ -4,6 +4,7 @@ clean every text alike: same output, same removals, byte for byte."""
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -181,9 +182,29 @@ def test_both_engines_clean_every_corpus_extraction_alike():
         assert _removals(fast) == _removals(slow), path
 
 
+def _wcxb_extractions() -> list[Path]:
+    """The WCXB dev extractions ``bench/wcxb.py`` caches (every extractor's), if this machine has them."""
+    root = os.environ.get("DECLUTTER_BENCH_CACHE")
+    folder = (Path(root) if root else ROOT / "bench" / ".cache") / "wcxb"
+    return sorted(folder.glob("*/*.txt"))
+
+
+@HYPERSCAN
+@pytest.mark.slow
+@pytest.mark.skipif(not _wcxb_extractions(), reason="no WCXB dev extractions (bench/wcxb.py, $DECLUTTER_BENCH_CACHE)")
+def test_both_engines_clean_every_wcxb_extraction_alike():
+    """Modern pages (forum, shop and docs chrome; consent banners) from every extractor, 5,988 texts here."""
+    for path in _wcxb_extractions():
+        slow, fast = both_engines(path.read_text(encoding="utf-8"))
+        assert fast.text == slow.text, path
+        assert _removals(fast) == _removals(slow), path
+
+
 LOOK_ALIKES = st.sampled_from(["Photo: AP", "PHOTO CREDIT: GETTY İMAGES", "| Cloſe", "» More from the Gazette",
                                "By JANE DOE", "\u212aeep reading", "Share this artıcle", "12 Comments",
-                               "© 2019 Gazette", "Tags: budget, harbour", "5 min read", "Updated 1:23 p.m."])
+                               "© 2019 Gazette", "Tags: budget, harbour", "5 min read", "Updated 1:23 p.m.",
+                               "ADD TO CART", "Joined: Mar 2016", "Like", "Quote", "Reply", "Get started today →",
+                               "Advertiser Disclosure", "Jane Roe says:", "Accept all cookies", "Share"])
 
 
 @HYPERSCAN

@@ -249,7 +249,8 @@ def test_cli_file_named_fit_still_needs_dispatch_only_on_first_arg(tmp_path):
 def test_module_examples(module):
     import importlib
 
-    failures, _ = doctest.testmod(importlib.import_module(module), optionflags=doctest.NORMALIZE_WHITESPACE)
+    failures, attempted = doctest.testmod(importlib.import_module(module), optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert attempted > 0, f"{module} has no examples to run"
     assert failures == 0
 
 

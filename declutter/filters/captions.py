@@ -37,7 +37,7 @@ import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": th
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
-from declutter.filters.base import Selection, word_count
+from declutter.filters.base import Selection, sentence_count, word_count
 from declutter.vocab import (
     NAME,
     UP,
@@ -58,6 +58,9 @@ CAPTION_HINTS = frozenset({"caption", "captions", "figcaption", "wp-caption-text
 TAIL_CHARS = 400
 #: A credit line longer than this many words is treated as prose.
 CREDIT_LINE_MAX_WORDS = 30
+#: A question this far from the end, in a block of this many sentences, makes it an FAQ answer, not a caption.
+QUESTION_TAIL_CHARS = 80
+FAQ_MIN_SENTENCES = 4
 _GLUED_END = re.compile(r"[a-z]\.[A-Z][\w ]{1,30}$")
 
 
@@ -182,10 +185,22 @@ def classify(block: Block, config: Config, pats: Patterns | None = None, may: in
     line = _line_form(text, pats) if may & bits.line else None
     if line is not None or not may & bits.credited:
         return line
-    if _ends_with_credit(text, pats, may, bits) or (
-            may & bits.credited_slash and "/" in text and pats.credited_slash.search(text)):
-        return Reason.CREDITED
-    return None
+    credited = _ends_with_credit(text, pats, may, bits) or (
+        may & bits.credited_slash and "/" in text and pats.credited_slash.search(text) is not None)
+    return Reason.CREDITED if credited and not _answers_a_question(text) else None
+
+
+def _answers_a_question(text: str) -> bool:
+    """A question and a paragraph of answer ("How do I charge on long trips? Most charging… Photo: X/Getty
+    Images"): an FAQ entry that a picture credit was glued to, not a caption, which describes a picture and
+    asks nothing.
+
+    >>> _answers_a_question("How do I charge on a trip? Most charging is at home. Use fast chargers. "
+    ...                     "Plan stops. Photo: Jane Roe/Getty Images")
+    True
+    """
+    question = text.find("?")
+    return 0 <= question < len(text) - QUESTION_TAIL_CHARS and sentence_count(text) >= FAQ_MIN_SENTENCES
 
 
 def _line_form(text: str, pats: Patterns) -> Reason | None:

@@ -22,6 +22,17 @@ list the article announces, it stays (see
 :class:`~declutter.filters.base.ChromeEvidence`; the promos filter applies the
 same rule to "Share", "Print", "Facebook").
 
+Today's pages add buttons and notices, each a whole short line of the
+language's vocabulary: ``chrome.cta`` (a call to action, "Get started today",
+or a reader prompt, "Was this helpful?"), ``chrome.shop`` ("Add to cart",
+"Ships from: Israel") and ``chrome.forum`` ("Joined: Mar 2016", "Click to
+expand..."; a lone "Like" or "Quote" only beside another button). A sentence
+with the same words says more and stays::
+
+    before: Add to cart
+            When I click "Add to cart" nothing happens.
+    after:  When I click "Add to cart" nothing happens.
+
 Reason codes: ``chrome.navigation`` (a line inside a menu run),
 ``chrome.ui`` (a line that is only interface text, "Close", "Back to top"),
 ``chrome.cookies`` (a cookie or consent notice), ``chrome.tags`` (a tag list:
@@ -37,9 +48,10 @@ after it; items are short and nothing ends like a sentence)::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": the package imports the filters)
 from declutter.blocks import Block
@@ -67,6 +79,16 @@ TAG_LABEL_CHARS = 30
 _TAG_SPLIT = re.compile(r"[,|•·;]|\s#")
 _DECORATION = r"[\s|•·»›>:\-–—*#]*"
 _SENTENCE_STOP = re.compile(r"[a-z]{3}[.!?]['\"”’)]*$")
+#: What may close a button line: "Get started →", "Add to cart!", "Book a demo »".
+_CLOSING = r"[\s.!?…→›»>*|]*+"
+#: A call to action has at most this many words ("Book your free discovery call today").
+CTA_MAX_WORDS = 12
+#: A reader prompt ("Did you make this recipe? Please leave a star rating…") has at most this many words.
+PROMPT_MAX_WORDS = 60
+#: A shop or forum chrome line has at most this many words (the longest are notices:
+#: "This topic was automatically closed after 30 days. New replies are no longer allowed.").
+SHOP_MAX_WORDS = 25
+FORUM_MAX_WORDS = 40
 
 
 class Reason(StrEnum):
@@ -74,6 +96,9 @@ class Reason(StrEnum):
     UI = "chrome.ui"
     COOKIES = "chrome.cookies"
     TAGS = "chrome.tags"
+    CTA = "chrome.cta"
+    SHOP = "chrome.shop"
+    FORUM = "chrome.forum"
 
 
 class Patterns:
@@ -86,12 +111,19 @@ class Patterns:
         self.nav = LazyPattern(rf"^{_DECORATION}{label}(?:(?:\s*[|•·/]\s*|\s+){label}){{0,3}}{_DECORATION}$", where)
         self.ui = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.ui'])}{_DECORATION}$", where)
         self.cookies = LazyPattern(rf"^{alternation(f['chrome.cookies'])}$", where)
+        #: Calls to action, shop and forum chrome: a whole short line, decoration and a closing mark around it.
+        self.cta = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.cta'])}{_CLOSING}$", where)
+        self.prompt = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.prompt'])}{_CLOSING}$", where)
+        self.shop = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.shop'])}{_CLOSING}$", where)
+        self.forum = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.forum'])}{_CLOSING}$", where)
+        #: A lone forum button ("Like", "Quote"): chrome only beside another interface line.
+        self.forum_button = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.forum_button'])}{_CLOSING}$", where)
         #: A tag-list label, alone ("Tags") or before the list ("Tags: a, b").
         self.tags = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.tags'])}\s*(?:[:：|]\s*|$)", where)
         #: A lone interface word that is also an ordinary word ("Share", "Next"): chrome only with evidence.
         self.lone = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.lone'])}{_DECORATION}$", where)
         #: Either line pattern: one cheap test before the detailed ones (both are ^-anchored).
-        self.any = any_of((self.ui, self.cookies), where)
+        self.any = any_of((self.ui, self.cookies, self.cta, self.prompt, self.shop, self.forum), where)
 
     def line_reason(self, text: str) -> Reason | None:
         """:func:`line_reason` with these patterns (a pure function of ``text``, for the run's memo)."""
@@ -104,47 +136,70 @@ def patterns_for(lang: str) -> Patterns:
     return Patterns(parse_languages(lang))
 
 
+#: The line patterns of :func:`line_reason`, each a gate of the first pass, with the lone forum button and the
+#: tag label (attribute names of :class:`Patterns`).
+_LINE_GATES = ("ui", "cookies", "cta", "prompt", "shop", "forum")
+
+
 def _gates(lang: str) -> tuple[scan.Gate, ...]:
     """The patterns tested on every line, for the first pass (:mod:`declutter.scan`)."""
     pats = patterns_for(lang)
-    return (scan.Gate("chrome.ui", pats.ui.pattern, True), scan.Gate("chrome.cookies", pats.cookies.pattern, True),
-            scan.Gate("chrome.tags", pats.tags.pattern, True))
+    return tuple(scan.Gate(f"chrome.{name}", getattr(pats, name).pattern, True)
+                 for name in (*_LINE_GATES, "forum_button", "tags"))
 
 
 scan.register("chrome", _gates)
 
 
+class _Bits(NamedTuple):
+    line: int
+    button: int
+    tags: int
+
+
 @lru_cache(maxsize=32)
-def _gate_bits(lang: str) -> tuple[int, int]:
-    """The bits of the line gates and of the tag label in the first pass's masks."""
-    return scan.bits(lang, "chrome.ui", "chrome.cookies"), scan.bits(lang, "chrome.tags")
+def _gate_bits(lang: str) -> _Bits:
+    """The bits of the line gates, the lone forum button and the tag label in the first pass's masks."""
+    return _Bits(scan.bits(lang, *(f"chrome.{name}" for name in _LINE_GATES)), scan.bits(lang, "chrome.forum_button"),
+                 scan.bits(lang, "chrome.tags"))
+
+
+def _gated(may: list[int] | None, bits: int, count: int) -> Sequence[int]:
+    """The positions whose mask has one of ``bits`` (all ``count`` positions without a first pass)."""
+    return range(count) if may is None else [position for position, mask in enumerate(may) if mask & bits]
 
 
 def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
-    """Select menu runs, interface lines and cookie notices.
+    """Select menu runs, interface lines, buttons and cookie notices.
 
     A tag list wins over a menu, a menu over a single line's reason. Only
     the lines the first pass (:mod:`declutter.scan`) lets through are tested
-    for interface and cookie text; without it, every line is.
+    for interface, button and cookie text; without it, every line is.
     """
     lang = resolve_lang(config.lang, blocks)
     pats = patterns_for(lang)
     texts = [block.text.strip() for block in blocks]
     may = scan.masks(lang, blocks)
-    line_bits, tag_bits = _gate_bits(lang)
+    bits = _gate_bits(lang)
+    menu = _menu_positions(texts, pats)
+    tags = _tag_positions(texts, pats, _gated(may, bits.tags, len(texts)))
     evidence = ChromeEvidence(blocks, config.edge_blocks, texts)
-    chosen = dict.fromkeys(_menu_positions(texts, pats), Reason.NAVIGATION)
-    lines = range(len(texts)) if may is None else [position for position, mask in enumerate(may) if mask & line_bits]
-    for position in lines:
-        if position not in chosen:
-            reason = once_per_text(pats.line_reason, texts[position])
-            if reason is Reason.UI and pats.lone.match(texts[position]) and not evidence(position):
-                continue  # "Search" or "Next" between paragraphs: a subheading, not a button
-            if reason is not None:
-                chosen[position] = reason
-    chosen.update(dict.fromkeys(_tag_positions(texts, pats, may, tag_bits), Reason.TAGS))
-    for position in sorted(chosen):
-        yield Selection(blocks[position], chosen[position])
+    reasons: list[Reason | None] = [None] * len(texts)
+    for position in _gated(may, bits.line, len(texts)):
+        reasons[position] = once_per_text(pats.line_reason, texts[position])
+    buttons = _button_positions(texts, reasons, menu, pats, _gated(may, bits.button, len(texts)))
+    for position in sorted(tags | menu | buttons | {p for p, reason in enumerate(reasons) if reason is not None}):
+        block = blocks[position]
+        if position in tags:
+            yield Selection(block, Reason.TAGS)
+            continue
+        reason = Reason.NAVIGATION if position in menu else reasons[position]
+        if reason is Reason.UI and pats.lone.match(texts[position]) and not evidence(position):
+            continue  # "Search" or "Next" between paragraphs: a subheading, not a button
+        if reason is None and position in buttons:
+            reason = Reason.FORUM
+        if reason is not None:
+            yield Selection(block, reason)
 
 
 def line_reason(text: str, pats: Patterns) -> Reason | None:
@@ -159,18 +214,44 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
         return None
     if pats.ui.match(text):
         return Reason.UI
-    if word_count(text) <= COOKIE_MAX_WORDS and pats.cookies.match(text):
+    words = word_count(text)
+    if words <= COOKIE_MAX_WORDS and pats.cookies.match(text):
         return Reason.COOKIES
+    buttons = ((Reason.CTA, pats.cta, CTA_MAX_WORDS), (Reason.CTA, pats.prompt, PROMPT_MAX_WORDS),
+               (Reason.SHOP, pats.shop, SHOP_MAX_WORDS), (Reason.FORUM, pats.forum, FORUM_MAX_WORDS))
+    for reason, pattern, most in buttons:
+        if words <= most and pattern.match(text):
+            return reason
     return None
 
 
-def _tag_positions(texts: list[str], pats: Patterns, may: list[int] | None = None, gate: int = 0) -> set[int]:
+#: A lone forum button ("Like", "Quote") is at most this long.
+BUTTON_MAX_CHARS = 30
+
+
+def _button_positions(texts: list[str], reasons: list[Reason | None], menu: set[int], pats: Patterns,
+                      looked: Iterable[int]) -> set[int]:
+    """Lone forum buttons ("Like", "Quote", "Report") that stand next to another button or chrome line.
+
+    Alone, such a word may be a reply or a heading; beside "Reply" or
+    another button it is the row of buttons under a post. Only positions
+    ``looked`` are tested (those the first pass lets through).
+    """
+    found = {position for position in looked if len(texts[position]) <= BUTTON_MAX_CHARS
+             and reasons[position] is None and pats.forum_button.match(texts[position])}
+    if not found:
+        return found
+    chrome_lines = found | menu | {position for position, reason in enumerate(reasons) if reason is not None}
+    return {position for position in found if position - 1 in chrome_lines or position + 1 in chrome_lines}
+
+
+def _tag_positions(texts: list[str], pats: Patterns, looked: Iterable[int]) -> set[int]:
     """Positions of tag lists: "Tags: a, b", or a lone "Tags" label and the list after it.
 
-    ``may`` are the first pass's masks (see :mod:`declutter.scan`) and ``gate`` the tag label's bit.
+    Only labels at positions ``looked`` count (those the first pass lets through).
     """
     found: set[int] = set()
-    for position in range(len(texts)) if may is None else [p for p, mask in enumerate(may) if mask & gate]:
+    for position in looked:
         text = texts[position]
         # A label stands alone or before a colon or bar: skip prose cheaply.
         if len(text) > TAG_LABEL_CHARS and ":" not in text[:TAG_LABEL_CHARS] and "|" not in text[:TAG_LABEL_CHARS]:

@@ -40,7 +40,7 @@ from itertools import chain, islice
 
 from declutter.blocks import Block
 from declutter.config import Config
-from declutter.filters.base import Selection
+from declutter.filters.base import Selection, ends_like_sentence
 from declutter.filters.captions import is_caption
 from declutter.scan import speedups
 from declutter.text import normalize
@@ -236,19 +236,35 @@ def _why_clutter(blocks: Sequence[Block], keys: list[str], position: int, counts
 
     Copies that stand together, a run of blocks repeated as a whole, a long
     paragraph printed exactly twice and captions are clutter; a line that
-    recurs between different content (a questionnaire's question, a line of
-    a meal plan) is content.
+    recurs between different content (a questionnaire's question) is content,
+    and so is a long line that is not a sentence and follows the same short
+    label both times (a meal plan's "Breakfast" line on two days).
     """
     key = keys[position]
     if keys[position - 1] == key:
         return "next to its copy"
     if position in in_run:
         return "in a repeated run"
-    if counts[key] == 2 and key.count(" ") + 1 >= config.duplicate_far_words:
+    if counts[key] == 2 and key.count(" ") + 1 >= config.duplicate_far_words \
+            and not _structured_line(blocks[position], keys, position):
         return "long paragraph repeated"
     if is_caption(blocks[position], config):
         return "caption"
     return ""
+
+
+#: A label ("Breakfast", "Day 2") has fewer words than this.
+_LABEL_WORDS = 10
+
+
+def _structured_line(block: Block, keys: list[str], position: int) -> bool:
+    """A line of structured content, not a repeated lead: it is no sentence, and
+    both copies follow the same short label (a meal plan's "Breakfast" line)."""
+    label = keys[position - 1] if position else ""
+    if not label or label.count(" ") + 1 >= _LABEL_WORDS or ends_like_sentence(block.text.strip()):
+        return False
+    first = keys.index(keys[position])
+    return first > 0 and keys[first - 1] == label
 
 
 def _eligible(block: Block, key: str, config: Config) -> bool:

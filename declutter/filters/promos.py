@@ -39,14 +39,18 @@ the stamp wherever it stands, and "Responses" or "Reactions" needs a number::
             Great news for the harbour!
     after:  The council backed the budget after a long debate on Monday night.
 
-Reason codes: ``promo.comments``, ``promo.heading``, ``promo.section`` (a block inside a section,
+Three or more readers' name lines ("Jane Roe says") after the article's prose
+open the comments at the first of them. An affiliate or trust note ("Advertiser
+Disclosure", "We may earn a commission…") goes alone (``promo.affiliate``).
+
+Reason codes: ``promo.affiliate``, ``promo.comments``, ``promo.heading``, ``promo.section`` (a block inside a section,
 detail names the heading's block), ``promo.inline``, ``promo.line``, and
 ``promo.element`` (HTML elements marked related/newsletter/share/comments).
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
 from operator import attrgetter
@@ -77,6 +81,14 @@ PROMO_HINTS = frozenset({
 HEADING_MAX_WORDS = 12
 #: A promo line with more words than this is prose.
 LINE_MAX_WORDS = 40
+#: An affiliate or trust note with more words than this is an article's own paragraph about money.
+AFFILIATE_MAX_WORDS = 80
+#: A heading repeated this many times in its section, at most this many blocks apart, labels cards.
+CARD_LABELS = 3
+CARD_SPACING = 4
+#: Readers' name lines ("Jane says") that make a run of comments; such a line is at most this long.
+COMMENT_AUTHORS = 3
+AUTHOR_MAX_CHARS = 80
 #: A comment stamp must follow a comments heading within this many blocks.
 STAMP_WINDOW = 3
 #: A comment stamp line has at most this many words.
@@ -99,6 +111,7 @@ class Reason(StrEnum):
     LINE = "promo.line"
     ELEMENT = "promo.element"
     COMMENTS = "promo.comments"
+    AFFILIATE = "promo.affiliate"
 
 
 class Patterns:
@@ -111,13 +124,18 @@ class Patterns:
         #: "12 Comments": a comments heading only when a comment stamp follows it.
         self.comment_heading = LazyPattern(rf"^{alternation(f['promos.comment_heading'])}{_HEADING_END}", where)
         self.comment_stamp = LazyPattern(rf"^{alternation(f['promos.comment_stamp'])}\s*$", where)
+        #: A reader's name over a comment: "Jane Roe says", "Jane says:".
+        self.comment_author = LazyPattern(rf"^{alternation(f['promos.comment_author'])}\s*:?\s*$", where)
         self.section = LazyPattern(rf"^{alternation(f['promos.section'])}{_HEADING_END}", where)
         self.line = LazyPattern(rf"^{alternation(f['promos.line'])}{_HEADING_END}", where)
         #: A bare inline label ("Don't miss"): a heading only with other evidence (HTML links).
         self.label = LazyPattern(rf"^{alternation(f['promos.inline'])}{_HEADING_END}", where)
         self.inline = LazyPattern(rf"^[\[(]?{alternation(f['promos.inline'])}\s*[:：|»›>]\s*\S", where)
+        #: An affiliate or trust note ("Advertiser Disclosure", "We may earn a commission…"): a whole block.
+        self.affiliate = LazyPattern(rf"^{alternation(f['promos.affiliate'])}{_HEADING_END}", where)
         #: Any of the line patterns: one cheap test before the detailed ones (all are ^-anchored).
-        self.any = any_of((self.comments, self.comment_heading, self.section, self.line, self.inline), where)
+        self.any = any_of((self.comments, self.comment_heading, self.section, self.line, self.inline,
+                           self.affiliate, self.comment_author), where)
 
     def may_match(self, text: str) -> bool:
         """``any`` matches: asked once per text and run (see :func:`~declutter.memo.once_per_text`),
@@ -132,7 +150,7 @@ def patterns_for(lang: str) -> Patterns:
 
 
 #: The line patterns, tested on every line (behind ``Patterns.any``).
-_LINE_GATES = ("comments", "comment_heading", "section", "line", "inline")
+_LINE_GATES = ("comments", "comment_heading", "section", "line", "inline", "affiliate", "comment_author")
 
 
 def _gates(lang: str) -> tuple[scan.Gate, ...]:
@@ -161,6 +179,8 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
         words = word_count(text)
         if words <= HEADING_MAX_WORDS and not _sentence(text, words):
             return Reason.HEADING
+    if pats.affiliate.match(text):
+        return Reason.AFFILIATE if word_count(text) <= AFFILIATE_MAX_WORDS else None
     if pats.line.match(text):
         reason = Reason.LINE
     elif pats.inline.match(text):
@@ -188,9 +208,8 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     """
     lang = resolve_lang(config.lang, blocks)
     pats, lone = patterns_for(lang), chrome_patterns_for(lang).lone
-    prose_after: list[int] | None = None
-    first_prose = _FirstProse(blocks, config)
-    evidence: ChromeEvidence | None = None
+    evidence = _Evidence(blocks, config, pats)
+    chrome_evidence: ChromeEvidence | None = None
     position = 0
     for candidate in _looked(blocks, lang):
         if candidate < position:
@@ -205,30 +224,23 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         if not once_per_text(pats.may_match, text):
             position += 1
             continue
-        if _opens_comments(blocks, position, text, pats, first_prose):
+        if _opens_comments(blocks, position, text, pats, evidence):
             yield from _comment_section(blocks, position)
             return
         reason = line_reason(text, pats)
         if reason is Reason.HEADING:
-            prose_after = prose_after or _next_prose(blocks, config)
-            position = yield from _section(blocks, position, prose_after[position])
+            end = evidence.section_end(position, text)
+            yield Selection(block, reason)
+            for inner in blocks[position + 1:end]:
+                yield Selection(inner, Reason.SECTION, f"in the section opened by block {block.index}")
+            position = max(end, position + 1)
             continue
         if reason is Reason.LINE and lone.match(text):  # "Share", "Print": only where chrome stands
-            evidence = evidence or ChromeEvidence(blocks, config.edge_blocks)
-            reason = reason if evidence(position) else None
+            chrome_evidence = chrome_evidence or ChromeEvidence(blocks, config.edge_blocks)
+            reason = reason if chrome_evidence(position) else None
         if reason is not None:
             yield Selection(block, reason)
         position += 1
-
-
-def _section(blocks: Sequence[Block], position: int, resumes: int) -> Generator[Selection, None, int]:
-    """Select the heading at ``position`` and its section; return the position after the section."""
-    block = blocks[position]
-    end = _section_end(blocks, position, resumes)
-    yield Selection(block, Reason.HEADING)
-    for inner in blocks[position + 1:end]:
-        yield Selection(inner, Reason.SECTION, f"in the section opened by block {block.index}")
-    return max(end, position + 1)
 
 
 def _looked(blocks: Sequence[Block], lang: str) -> Sequence[int]:
@@ -245,14 +257,19 @@ def _looked(blocks: Sequence[Block], lang: str) -> Sequence[int]:
 _HINTS = attrgetter("hints")
 
 
-class _FirstProse:
-    """Where the document's first prose block stands, found once per filter run
-    (asking every candidate heading to scan the blocks before it was quadratic
-    on a page of short lines)."""
+class _Evidence:
+    """What the filter learns about the whole document, each found once per run
+    and only when a candidate line asks: where the first prose stands (asking
+    every candidate heading to scan the blocks before it was quadratic on a
+    page of short lines), where prose resumes, and where readers' names
+    stand ("Jane says")."""
 
-    def __init__(self, blocks: Sequence[Block], config: Config) -> None:
-        self.blocks, self.config = blocks, config
+    def __init__(self, blocks: Sequence[Block], config: Config, pats: Patterns) -> None:
+        self.blocks, self.config, self.pats = blocks, config, pats
         self.found: int | None = None
+        self.first_sentence: int | None = None
+        self.prose_after: list[int] | None = None
+        self.authors: list[int] | None = None
 
     def before(self, position: int) -> bool:
         """Some prose block stands before ``position``."""
@@ -261,24 +278,89 @@ class _FirstProse:
                               len(self.blocks))
         return self.found < position
 
+    def sentence_before(self, position: int) -> bool:
+        """Some sentence of prose (see :func:`_sentence_like`) stands before ``position``."""
+        if self.first_sentence is None:
+            self.first_sentence = next((i for i, block in enumerate(self.blocks)
+                                        if _sentence_like(block.text.strip())), len(self.blocks))
+        return self.first_sentence < position
+
+    def section_end(self, position: int, text: str) -> int:
+        """Where the section opened by the heading ``text`` at ``position`` ends (exclusive).
+
+        Only the heading goes when it is a link rather than a heading: it ends
+        with a full stop ("Read more." under a cut description), or no sentence
+        stands before it and no prose after it (a
+        schedule, a spec sheet, a product grid has no article for teasers to
+        follow).
+        """
+        if self.prose_after is None:
+            self.prose_after = _next_prose(self.blocks, self.config)
+        resumes = self.prose_after[position]
+        if text.endswith(".") and not text.endswith(".."):
+            return position + 1
+        if resumes == len(self.blocks) and not self.sentence_before(position):
+            return position + 1
+        end = _section_end(self.blocks, position, resumes)
+        return position + 1 if _card_label(self.blocks, position) else end
+
+    def authors_from(self, position: int) -> int:
+        """How many readers' name lines ("Jane says") stand at or after ``position``."""
+        if self.authors is None:
+            self.authors = [i for i, block in enumerate(self.blocks) if _comment_author(block.text.strip(), self.pats)]
+        return sum(1 for i in self.authors if i >= position)
+
+
+def _card_label(blocks: Sequence[Block], position: int) -> bool:
+    """The heading's text recurs in a chain of more than ``CARD_LABELS`` copies, each at most ``CARD_SPACING``
+    blocks from the next: the "Read More" under each card of a list, a link, not a heading. The chain counts
+    copies before the heading too, so the label under the last cards is still a label (counted forward only,
+    it opened a section over the last cards)."""
+    key = _label_key(blocks[position].text)
+    chain = [position]
+    back = position - 1
+    while back >= max(0, chain[0] - CARD_SPACING):
+        if _label_key(blocks[back].text) == key:
+            chain.insert(0, back)
+        back -= 1
+    ahead = position + 1
+    while ahead < min(len(blocks), chain[-1] + CARD_SPACING + 1):
+        if _label_key(blocks[ahead].text) == key:
+            chain.append(ahead)
+        ahead += 1
+    return len(chain) > CARD_LABELS
+
+
+def _label_key(text: str) -> str:
+    return text.strip().lower().rstrip(":：.…»›> ")
+
+
+def _comment_author(text: str, pats: Patterns) -> bool:
+    return len(text) <= AUTHOR_MAX_CHARS and pats.comment_author.match(text) is not None
+
 
 def _opens_comments(blocks: Sequence[Block], position: int, text: str, pats: Patterns,
-                    first_prose: _FirstProse) -> bool:
+                    evidence: _Evidence) -> bool:
     """Whether the block at ``position`` (its stripped ``text``) opens readers' comments.
 
     A comments heading in the second half does; earlier, or for a bare
     "12 Comments", only after some article prose and with evidence (a comment
     stamp right after it, or the headline quoted in "34 responses to “Title”"),
     since a comment counter near the byline is a link, not the comments.
+    A reader's name line ("Jane says") opens them after some prose when at
+    least ``COMMENT_AUTHORS`` such lines follow: one is a quote, a run of them
+    is a comment thread.
     """
     if word_count(text) > LINE_MAX_WORDS:
         return False
+    if _comment_author(text, pats):
+        return evidence.before(position) and evidence.authors_from(position) >= COMMENT_AUTHORS
     strong = pats.comments.match(text) is not None
     if strong and position * 2 >= len(blocks):
         return True
     if not strong and not pats.comment_heading.match(text):
         return False
-    if not first_prose.before(position):
+    if not evidence.before(position):
         return False
     return _stamp_follows(blocks, position, pats) or (strong and _quotes_headline(blocks, position, text))
 

@@ -13,6 +13,17 @@ fit's threshold share of the domain's pages; the detail says on how many::
 
 The pipeline runs this filter first whenever a site model is set: a block
 the whole site repeats is chrome, whatever else it looks like.
+
+    >>> from dataclasses import replace
+    >>> from declutter.blocks import split_text
+    >>> from declutter.sitemodel import fit
+    >>> pages = [(f"https://example.com/{n}", f"Home | World\\n\\nStory {n} ran today.\\n") for n in range(5)]
+    >>> config = replace(Config(), site_model=fit(pages, min_pages=5), url="https://example.com/new")
+    >>> page = split_text("Home | World\\n\\nA new story.\\n")
+    >>> [(s.block.text, str(s.reason), s.detail) for s in site(page.blocks, config)]
+    [('Home | World', 'site.boilerplate', 'on 5 of 5 pages of example.com (100%)')]
+    >>> list(site(split_text("Home | World\\n").blocks, replace(config, url="https://other.org/a")))
+    []
 """
 
 from __future__ import annotations

@@ -27,8 +27,9 @@ SCHEMA: dict[str, tuple[str, ...]] = {
     "captions": ("credit_label", "photo_word", "photo_by", "agency", "agency_photo", "file_photo"),
     "bylines": ("by", "name_joiner", "not_name", "role", "bio_verb", "contact", "credits", "timestamp", "copyright",
                 "reading_time"),
-    "promos": ("section", "line", "inline", "comments", "comment_heading", "comment_stamp"),
-    "chrome": ("nav", "ui", "cookies", "tags", "lone"),
+    "promos": ("section", "line", "inline", "comments", "comment_heading", "comment_stamp", "comment_author",
+               "affiliate"),
+    "chrome": ("nav", "ui", "cookies", "tags", "cta", "prompt", "shop", "forum", "forum_button", "lone"),
     "detect": ("stopwords",),
 }
 
