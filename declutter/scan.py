@@ -216,13 +216,21 @@ def gate_bits(lang: str) -> dict[str, int]:
 
 
 def _warm(lang: str, texts: Sequence[str]) -> bool:
-    """Count the characters ``lang`` has been asked for; True once past the warm-up (or built)."""
+    """Count the characters ``lang`` has been asked for; True once past the warm-up (or built).
+
+    Inside a document scope a document counts once, however many filters and passes ask.
+    """
     warmup = _state["warmup"]
     done = _seen.get(lang, 0)
     if done >= warmup:
         return True
     if not warmup:
         return True
+    counted = scoped_table(("warm-up", lang))
+    if counted is not None:
+        if counted:
+            return False  # this document counted already, and the set was still cold after it
+        counted["counted"] = True
     with _seen_lock:
         _seen[lang] = done = _seen.get(lang, 0) + sum(map(len, texts))
     return bool(done >= warmup)

@@ -239,6 +239,17 @@ def test_no_first_pass_until_the_language_set_warmed_up():
         assert not masks[1] & scan.bits("en", "bylines.byline")
 
 
+@HYPERSCAN
+def test_a_document_counts_once_towards_the_warm_up():
+    """Every filter and fixpoint round asks for the masks; the document's characters count once (they counted
+    for each ask, so one 10 kB page built the database a short run should never pay for)."""
+    doc = "By Jane Doe\n\n" + "The council met on Monday to vote on the harbour bus lanes.\n\n" * 150 + "Share this\n"
+    with scan.using("hyperscan", warmup=10**9):
+        before = scan._seen.get("en", 0)
+        declutter.clean(doc, Config(lang="en"))
+        assert 0 < scan._seen["en"] - before <= len(doc)
+
+
 def test_engine_re_has_no_first_pass_nor_compiled_keys():
     with scan.using("re"), document_scope():
         assert scan.masks("en", [Block(0, "By Jane Doe")]) is None
