@@ -100,7 +100,13 @@ def replay_markdown(md: str, removals: Iterable[Removal]) -> str:
 
 def clean(text: str, config: Config | None = None) -> str:
     """Return ``text`` without duplicated captions, bylines, promos and repeats."""
-    return clean_and_explain(text, config).text
+    from declutter.config import Config
+    from declutter.errors import InputError
+    from declutter.pipeline import pipeline_for
+
+    if not isinstance(text, str):
+        raise InputError(f"clean() takes a str, got {type(text).__name__}; decode bytes first")
+    return pipeline_for(config or Config()).clean(text)
 
 
 def clean_and_explain(text: str, config: Config | None = None) -> Result:

@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+
+
+_NO_HINTS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +45,8 @@ class Block:
     text: str
     line: int = 0
     tag: str | None = None
-    hints: frozenset[str] = field(default_factory=frozenset)
+    #: One shared empty set by default (frozen, so sharing is safe; cheaper than a factory per block).
+    hints: frozenset[str] = _NO_HINTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +65,17 @@ class Document:
 
         Keeping every block gives back the input byte for byte.
         """
-        kept = sorted(set(keep))
+        return self.render_sorted(sorted(set(keep)))
+
+    def render_sorted(self, kept: list[int]) -> str:
+        """:meth:`render` for indexes already sorted and unique."""
         if not kept:
             return self.prefix + self.suffix
-        parts = [self.prefix, self.blocks[kept[0]].text]
+        blocks, separators = self.blocks, self.separators
+        parts = [self.prefix, blocks[kept[0]].text]
         for prev, cur in pairwise(kept):
-            parts.append(_widest(self.separators[prev:cur]))
-            parts.append(self.blocks[cur].text)
+            parts.append(separators[prev] if cur == prev + 1 else _widest(separators[prev:cur]))
+            parts.append(blocks[cur].text)
         parts.append(self.suffix)
         return "".join(parts)
 

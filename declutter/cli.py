@@ -20,7 +20,7 @@ from contextlib import contextmanager, redirect_stderr
 from dataclasses import dataclass, replace
 from typing import IO, BinaryIO
 
-from declutter import __version__, list_filters
+from declutter import __version__, list_filters, scan
 from declutter.batch import Batch
 from declutter.config import DEFAULT_FILTERS, Config
 from declutter.errors import ConfigError, DeclutterError, InputError
@@ -92,7 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--url", help="the input's URL (for --model and --rules on a single file)")
     parser.add_argument("--url-field", default="url", help="JSON Lines field holding the page URL (default: url)")
     parser.add_argument("--list-filters", action="store_true", help="list the filters and exit")
-    parser.add_argument("--version", action="version", version=f"declutter {__version__}")
+    parser.add_argument("--version", action="version",
+                        version=f"declutter {__version__} (engine: {scan.engine_description()})")
     return parser
 
 

@@ -22,8 +22,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from math import lcm
+from types import ModuleType
 
 from declutter.blocks import Block
+from declutter.scan import speedups
 from declutter.vocab import available_languages, fragments_for, is_auto, parse_languages
 
 #: How much of a document is read to guess its language.
@@ -74,17 +76,51 @@ def scores(text: str) -> dict[str, float]:
     3.0
     """
     scale = _scale()
-    return {code: total / scale for code, total in _scores(text.lower().split()).items()}
+    return {code: total / scale for code, total in _totals(text)[0].items()}
+
+
+#: Bits of each language's field in a packed weight (see :func:`_packed`).
+_FIELD_BITS = 40
+
+
+@lru_cache(maxsize=1)
+def _packed() -> dict[str, int]:
+    """Each stop word's weights in all languages as one integer, a field of
+    :data:`_FIELD_BITS` bits per language (in :func:`available_languages`
+    order): the sum of a text's packed weights holds every language's total
+    at once, summed in C. A field cannot overflow into the next: a total is
+    at most ``_scale()`` per word, far below ``2 ** _FIELD_BITS``."""
+    shift = {code: _FIELD_BITS * number for number, code in enumerate(available_languages())}
+    return {word: sum(weight << shift[code] for code, weight in owners) for word, owners in _weights().items()}
 
 
 def _scores(words: list[str]) -> dict[str, int]:
     """Weighted hits per language, in units of ``1 / _scale()``."""
-    weights = _weights()
-    totals = dict.fromkeys(available_languages(), 0)
-    for owners in filter(None, map(weights.get, words)):
-        for code, weight in owners:
-            totals[code] += weight
-    return totals
+    packed = _packed()
+    total = sum(map(packed.__getitem__, filter(packed.__contains__, words)))
+    mask = (1 << _FIELD_BITS) - 1
+    return {code: (total >> (_FIELD_BITS * number)) & mask for number, code in enumerate(available_languages())}
+
+
+def _totals(text: str) -> tuple[dict[str, int], int]:
+    """The weighted hits per language among the words of ``text.lower().split()``, and how many words
+    there are: counted in C where the compiled helpers are built (:mod:`declutter._speedups`; the same
+    numbers, some five times faster), else by :func:`_scores`."""
+    compiled = speedups()
+    if compiled is not None:
+        totals, count = compiled.word_totals(text, _stopword_table(compiled))
+        return dict(zip(available_languages(), totals, strict=True)), count
+    words = text.lower().split()
+    return _scores(words), len(words)
+
+
+@lru_cache(maxsize=1)
+def _stopword_table(compiled: ModuleType) -> object:
+    """The stop words and their weight in each language, as the compiled helper's table."""
+    codes = available_languages()
+    words = list(_weights())
+    weights = [tuple(dict(_weights()[word]).get(code, 0) for code in codes) for word in words]
+    return compiled.make_stopwords(words, weights)
 
 
 def detect_languages(text: str) -> tuple[str, ...]:
@@ -97,11 +133,10 @@ def detect_languages(text: str) -> tuple[str, ...]:
     >>> detect_languages("Stir well.")
     ('en',)
     """
-    words = text[:SAMPLE_CHARS].lower().split()
-    totals = _scores(words)
+    totals, words = _totals(text[:SAMPLE_CHARS])
     ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))
     best = ranked[0][1] / _scale()
-    if best < MIN_SCORE or best < MIN_SHARE * len(words):
+    if best < MIN_SCORE or best < MIN_SHARE * words:
         return (FALLBACK,)
     chosen = {code for code, score in ranked[:2] if score / _scale() >= ALSO_SHARE * best}
     return tuple(sorted(chosen | {FALLBACK}))

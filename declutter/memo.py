@@ -17,28 +17,49 @@ and sharing a pipeline between threads stays safe::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from contextvars import ContextVar
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-_TABLES: ContextVar[dict[Callable[[str], object], dict[str, object]] | None] = ContextVar(
+#: Per scope: a table per measure (keyed by the measure) or per :func:`scoped_table` key.
+_TABLES: ContextVar[dict[object, dict[str, Any]] | None] = ContextVar(
     "declutter_document_memo", default=None)
 
 
 _MISSING = object()
 
 
-@contextmanager
-def document_scope() -> Iterator[None]:
-    """Memoise :func:`once_per_text` measures until the block ends."""
-    token = _TABLES.set({})
-    try:
-        yield
-    finally:
-        _TABLES.reset(token)
+class document_scope:  # a lower-case name: used like a function, ``with document_scope():``
+    """Memoise :func:`once_per_text` measures until the block ends.
+
+    A class rather than a generator-based context manager: entered once per
+    cleaned document, where the generator's overhead showed.
+    """
+
+    __slots__ = ("_token",)
+
+    def __enter__(self) -> None:
+        self._token = _TABLES.set({})
+
+    def __exit__(self, *exc: object) -> None:
+        _TABLES.reset(self._token)
+
+
+def scoped_table(key: object) -> dict[str, Any] | None:
+    """A dict kept for the rest of the document scope under ``key``, or None outside a scope.
+
+    For per-document results that are not a measure of one text (the first
+    pass of :mod:`declutter.scan` keeps its per-line results here).
+    """
+    tables = _TABLES.get()
+    if tables is None:
+        return None
+    table = tables.get(key)
+    if table is None:
+        table = tables[key] = {}
+    return table
 
 
 def once_per_text(measure: Callable[[str], T], text: str) -> T:
@@ -56,4 +77,4 @@ def once_per_text(measure: Callable[[str], T], text: str) -> T:
     value = table.get(text, _MISSING)
     if value is _MISSING:
         value = table[text] = measure(text)
-    return value  # type: ignore[return-value]  # stored by this very measure
+    return value  # type: ignore[no-any-return]  # stored by this very measure

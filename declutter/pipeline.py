@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from declutter.blocks import Block, Document, split_text
 from declutter.config import Config
@@ -63,7 +63,7 @@ class Result(NamedTuple):
     removals: tuple[Removal, ...]
 
 
-Step = str | FilterFunc
+Step: TypeAlias = str | FilterFunc
 
 
 @dataclass(frozen=True)
@@ -95,15 +95,21 @@ class Pipeline:
         compile_user_patterns(self.config.remove_patterns, "remove")
 
     def clean(self, text: str) -> str:
-        """The text with clutter removed."""
-        return self.explain(text).text
+        """The text with clutter removed (the removals are not kept)."""
+        doc = split_text(text)
+        return doc.render_sorted([block.index for block in self._settle(doc).alive])
 
     def explain(self, text: str) -> Result:
         """The cleaned text and the list of removals."""
         return self.run(split_text(text))
 
     def run(self, doc: Document) -> Result:
-        """Clean a document already split into blocks (text or HTML).
+        """Clean a document already split into blocks (text or HTML); see :meth:`_settle`."""
+        state = self._settle(doc)
+        return Result(doc.render_sorted([block.index for block in state.alive]), state.sorted_removals())
+
+    def _settle(self, doc: Document) -> _RunState:
+        """Run the filters on ``doc`` to their fixpoint.
 
         With ``lang="auto"`` the language is detected once, the filters run
         to their fixpoint with it, and if the blocks left then show a language
@@ -117,15 +123,17 @@ class Pipeline:
                 self._fixpoint(state, self.config)
             else:
                 sample = sample_text(state.alive)
-                config = replace(self.config, lang=",".join(detect_languages(sample)))
+                config = with_lang(self.config, ",".join(detect_languages(sample)))
                 while True:
                     self._fixpoint(state, config)
+                    if not state.version:
+                        break  # nothing removed: the sample is the same
                     sample, before = sample_text(state.alive), sample
                     wider = config.lang if sample == before else widen(config.lang, sample)
                     if wider == config.lang:
                         break
-                    config = replace(config, lang=wider)
-        return Result(doc.render(b.index for b in state.alive), state.sorted_removals())
+                    config = with_lang(config, wider)
+        return state
 
     def _fixpoint(self, state: _RunState, config: Config) -> None:
         """Run the steps until a pass removes nothing, skipping runs that cannot select anything new."""
@@ -161,7 +169,8 @@ class _RunState:
         self.protected = protected
         self.alive = doc.blocks
         self.gone: set[int] = set()
-        self.removals: list[Removal] = []
+        #: What each apply removed: the filter's name and its selections (Removals are made on demand).
+        self.chosen: list[tuple[str, dict[int, Selection]]] = []
         self.version = 0
         #: The last apply left a selected block in place (it was protected).
         self.spared = False
@@ -183,7 +192,7 @@ class _RunState:
             return False
         self.alive = tuple(b for b in self.alive if b.index not in chosen)
         self.gone.update(chosen)
-        self.removals.extend(_removal(name, sel) for sel in chosen.values())
+        self.chosen.append((name, chosen))
         self.version += 1
         return True
 
@@ -193,7 +202,8 @@ class _RunState:
                 and index not in self.gone)
 
     def sorted_removals(self) -> tuple[Removal, ...]:
-        return tuple(sorted(self.removals, key=lambda r: r.index))
+        removals = [_removal(name, sel) for name, chosen in self.chosen for sel in chosen.values()]
+        return tuple(sorted(removals, key=lambda r: r.index))
 
 
 def _is_context_free(func: FilterFunc) -> bool:
@@ -202,6 +212,20 @@ def _is_context_free(func: FilterFunc) -> bool:
 
 def _is_settled(func: FilterFunc) -> bool:
     return func in SETTLED or getattr(func, "settled", False) is True
+
+
+@lru_cache(maxsize=256)
+def _cached_with_lang(config: Config, lang: str) -> Config:
+    return replace(config, lang=lang)
+
+
+def with_lang(config: Config, lang: str) -> Config:
+    """``replace(config, lang=lang)``, made once per config and language list
+    (validating a Config costs more than some filters' whole run on a page)."""
+    try:
+        return _cached_with_lang(config, lang)
+    except TypeError:  # a config that cannot be hashed
+        return replace(config, lang=lang)
 
 
 @lru_cache(maxsize=16)

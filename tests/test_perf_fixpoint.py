@@ -132,3 +132,12 @@ def test_an_invalid_lazy_pattern_fails_clearly_when_used() -> None:
     lazy = LazyPattern("(unclosed", "vocabulary xx.toml [bylines] by")
     with pytest.raises(ConfigError, match=r"invalid regular expression in vocabulary xx\.toml \[bylines\] by"):
         lazy.match("text")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(".!?…。！？'\"”’»)] \t\n\u2009\xa0a(")), max_size=12)
+       | st.text(max_size=12))
+def test_ends_like_sentence_is_the_pattern(text):
+    from declutter.filters.base import _SENTENCE_END, ends_like_sentence
+
+    assert ends_like_sentence(text) == (_SENTENCE_END.search(text) is not None)

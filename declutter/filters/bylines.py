@@ -35,7 +35,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
+from operator import attrgetter
 
+import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": the package imports the filters)
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
@@ -131,6 +133,19 @@ def patterns_for(lang: str) -> Patterns:
     return Patterns(parse_languages(lang))
 
 
+#: The whole-line patterns, tested on every line (behind ``Patterns.any``).
+_LINE_GATES = ("byline", "contact", "credits", "timestamp", "copyright", "reading_time")
+
+
+def _gates(lang: str) -> tuple[scan.Gate, ...]:
+    """The patterns tested on every line, for the first pass (:mod:`declutter.scan`)."""
+    pats = patterns_for(lang)
+    return tuple(scan.Gate(f"bylines.{name}", getattr(pats, name).pattern, True) for name in _LINE_GATES)
+
+
+scan.register("bylines", _gates)
+
+
 def line_reason(text: str, pats: Patterns) -> Reason | None:
     """The reason when ``text`` is nothing but a byline-like line, else None.
 
@@ -165,13 +180,24 @@ def _metadata_reason(text: str, pats: Patterns) -> Reason | None:
     return reason if word_count(text) <= METADATA_MAX_WORDS else None
 
 
+@lru_cache(maxsize=32)
+def _line_bits(lang: str) -> int:
+    return scan.bits(lang, *(f"bylines.{name}" for name in _LINE_GATES))
+
+
 def bylines(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
-    """Select bylines, bios and contact lines (see the module docstring)."""
-    pats = patterns_for(resolve_lang(config.lang, blocks))
+    """Select bylines, bios and contact lines (see the module docstring).
+
+    Only the lines the first pass (:mod:`declutter.scan`) lets through are
+    tested against the whole-line patterns; without it, every line is.
+    """
+    lang = resolve_lang(config.lang, blocks)
+    pats = patterns_for(lang)
     tail_start = len(blocks) - config.edge_blocks
-    reasons = [once_per_text(pats.line_reason, block.text.strip()) for block in blocks]
+    reasons, looked = _line_reasons(blocks, lang, pats, config.edge_blocks)
     entries = _entry_stamps(blocks, reasons)
-    for position, block in enumerate(blocks):
+    for position in looked:
+        block = blocks[position]
         if not BYLINE_HINTS.isdisjoint(block.hints):
             yield Selection(block, Reason.ELEMENT)
             continue
@@ -180,6 +206,27 @@ def bylines(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
             reason = _edge_reason(blocks, position, block.text.strip(), pats, tail_start)
         if reason is not None and position not in entries:
             yield Selection(block, reason)
+
+
+def _line_reasons(blocks: Sequence[Block], lang: str, pats: Patterns,
+                  edge: int) -> tuple[list[Reason | None], Sequence[int]]:
+    """Each block's whole-line reason (tested only where the first pass lets it), and the positions
+    worth a look: those with a reason or HTML hints, and the edges (all positions without a first pass)."""
+    may = scan.masks(lang, blocks)
+    if may is None:
+        return [once_per_text(pats.line_reason, block.text.strip()) for block in blocks], range(len(blocks))
+    line_bits = _line_bits(lang)
+    reasons: list[Reason | None] = [None] * len(blocks)
+    for position in [p for p, mask in enumerate(may) if mask & line_bits]:
+        reasons[position] = once_per_text(pats.line_reason, blocks[position].text.strip())
+    looked = {p for p, reason in enumerate(reasons) if reason is not None}
+    looked.update(range(min(edge, len(blocks))), range(max(0, len(blocks) - edge), len(blocks)))
+    if any(map(_HINTS, blocks)):
+        looked.update(p for p, block in enumerate(blocks) if block.hints)
+    return reasons, sorted(looked)
+
+
+_HINTS = attrgetter("hints")
 
 
 def _entry_stamps(blocks: Sequence[Block], reasons: list[Reason | None]) -> frozenset[int]:
@@ -214,7 +261,8 @@ def _edge_reason(blocks: Sequence[Block], position: int, text: str, pats: Patter
 
 
 def _is_name_role(text: str, pats: Patterns) -> bool:
-    return word_count(text) <= NAME_ROLE_MAX_WORDS and pats.name_role.match(text) is not None
+    # The pattern fails fast on prose, which then needs no word count.
+    return pats.name_role.match(text) is not None and word_count(text) <= NAME_ROLE_MAX_WORDS
 
 
 def _ends_like_prose(text: str) -> bool:
@@ -225,4 +273,4 @@ def _ends_like_prose(text: str) -> bool:
 
 
 def _is_bio(text: str, pats: Patterns) -> bool:
-    return word_count(text) <= BIO_MAX_WORDS and pats.bio.match(text) is not None
+    return pats.bio.match(text) is not None and word_count(text) <= BIO_MAX_WORDS

@@ -29,10 +29,11 @@ filter still removes their second and third copies); credit lines still go.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
 
+import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": the package imports the filters)
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
@@ -123,8 +124,54 @@ def patterns_for(lang: str) -> Patterns:
     return Patterns(parse_languages(lang))
 
 
-def classify(block: Block, config: Config, pats: Patterns | None = None) -> Reason | None:
+#: The patterns tested on every line: the two line forms (``match``) and the credits (``search``).
+_LINE_GATES = ("credit_line", "file_photo")
+_CREDIT_GATES = ("credited_paren", "credited_colon", "credited_label", "credited_slash_end", "credited_glued",
+                 "credited_copyright", "credited_stock", "credited_slash")
+
+
+def _gates(lang: str) -> tuple[scan.Gate, ...]:
+    """The patterns tested on every line, for the first pass (:mod:`declutter.scan`)."""
+    pats = patterns_for(lang)
+    return (*(scan.Gate(f"captions.{name}", getattr(pats, name).pattern, True) for name in _LINE_GATES),
+            *(scan.Gate(f"captions.{name}", getattr(pats, name).pattern, False) for name in _CREDIT_GATES))
+
+
+scan.register("captions", _gates)
+
+
+class _Bits:
+    """Each gate's bit in the first pass's masks of one language set (every bit for "no first pass")."""
+
+    def __init__(self, lang: str | None) -> None:
+        table = scan.gate_bits(lang) if lang is not None else {}
+        for name in (*_LINE_GATES, *_CREDIT_GATES):
+            setattr(self, name, table.get(f"captions.{name}", -1))
+        self.line = self.credit_line | self.file_photo
+        self.credited = sum(table.get(f"captions.{name}", 0) for name in _CREDIT_GATES) if table else -1
+
+    credit_line: int
+    file_photo: int
+    credited_paren: int
+    credited_colon: int
+    credited_label: int
+    credited_slash_end: int
+    credited_glued: int
+    credited_copyright: int
+    credited_stock: int
+    credited_slash: int
+
+
+_ALL = _Bits(None)
+_bits_for = lru_cache(maxsize=32)(_Bits)
+
+
+def classify(block: Block, config: Config, pats: Patterns | None = None, may: int = -1,
+             bits: _Bits = _ALL) -> Reason | None:
     """The caption reason for ``block``, or None when it is not a caption.
+
+    ``may`` is the block's mask from the first pass (:mod:`declutter.scan`),
+    with the bits of ``bits``: a pattern whose bit is off cannot match.
 
     >>> classify(Block(0, "Photo credit: Jane Roe/Getty Images"), Config())
     <Reason.CREDIT_LINE: 'caption.credit_line'>
@@ -135,12 +182,11 @@ def classify(block: Block, config: Config, pats: Patterns | None = None) -> Reas
         return Reason.ELEMENT
     text = block.text.strip()
     pats = pats or patterns_for(resolve_lang(config.lang, (block,)))
-    if pats.any_line.match(text):
-        if pats.credit_line.match(text) and word_count(text) <= CREDIT_LINE_MAX_WORDS:
-            return Reason.CREDIT_LINE
-        if pats.file_photo.match(text):
-            return Reason.FILE_PHOTO
-    credited = _ends_with_credit(text, pats) or ("/" in text and pats.credited_slash.search(text) is not None)
+    line = _line_form(text, pats) if may & bits.line else None
+    if line is not None or not may & bits.credited:
+        return line
+    credited = _ends_with_credit(text, pats, may, bits) or (
+        may & bits.credited_slash and "/" in text and pats.credited_slash.search(text) is not None)
     return Reason.CREDITED if credited and not _answers_a_question(text) else None
 
 
@@ -157,7 +203,16 @@ def _answers_a_question(text: str) -> bool:
     return 0 <= question < len(text) - QUESTION_TAIL_CHARS and sentence_count(text) >= FAQ_MIN_SENTENCES
 
 
-def _ends_with_credit(text: str, pats: Patterns) -> bool:
+def _line_form(text: str, pats: Patterns) -> Reason | None:
+    """A credit line ("Photo credit: X") or an agency "FILE - In this … file photo" caption."""
+    if not pats.any_line.match(text):
+        return None
+    if pats.credit_line.match(text) and word_count(text) <= CREDIT_LINE_MAX_WORDS:
+        return Reason.CREDIT_LINE
+    return Reason.FILE_PHOTO if pats.file_photo.match(text) else None
+
+
+def _ends_with_credit(text: str, pats: Patterns, may: int = -1, bits: _Bits = _ALL) -> bool:
     """A picture credit ends the (stripped) caption, within its last TAIL_CHARS.
 
     Each credit pattern runs only when the text holds what every match of it
@@ -168,28 +223,32 @@ def _ends_with_credit(text: str, pats: Patterns) -> bool:
     """
     start = max(0, len(text) - TAIL_CHARS)
     bracket = text[-1:] in (")", "]")
-    if bracket and pats.credited_paren.search(text, start):
+    if bracket and may & bits.credited_paren and pats.credited_paren.search(text, start):
         return True
     colon = text.find(":", start)
     if colon >= 0:
         # A match starts at most colon_reach characters before its colon, which is at or after this one.
         begin = start if pats.colon_reach is None else max(start, colon - pats.colon_reach)
-        if pats.credited_colon.search(text, begin) or pats.credited_label.search(text, begin):
+        if (may & bits.credited_colon and pats.credited_colon.search(text, begin)) \
+                or (may & bits.credited_label and pats.credited_label.search(text, begin)):
             return True
-    return (bracket or colon >= 0 or _may_end_otherwise(text)) and _ends_with_other_credit(text, start, pats)
+    return (bracket or colon >= 0 or _may_end_otherwise(text)) and _ends_with_other_credit(text, start, pats, may,
+                                                                                            bits)
 
 
-def _ends_with_other_credit(text: str, start: int, pats: Patterns) -> bool:
+def _ends_with_other_credit(text: str, start: int, pats: Patterns, may: int, bits: _Bits) -> bool:
     """The forms without a bracket or colon, each behind a test of what its
     matches hold: a slash or a © in the tail, a stock photo site's name."""
-    if text.find("/", start) >= 0 and pats.credited_slash_end.search(text, start):
+    if may & bits.credited_slash_end and text.find("/", start) >= 0 and pats.credited_slash_end.search(text, start):
         return True
-    if pats.credited_glued.search(text, start):
+    if may & bits.credited_glued and pats.credited_glued.search(text, start):
         return True
-    if (text.find("©", start) >= 0 or text.find("(c)", start) >= 0 or text.find("(C)", start) >= 0) \
+    if may & bits.credited_copyright \
+            and (text.find("©", start) >= 0 or text.find("(c)", start) >= 0 or text.find("(C)", start) >= 0) \
             and pats.credited_copyright.search(text, start):
         return True
-    return ("Unsplash" in text or "Pexels" in text) and pats.credited_stock.search(text, start) is not None
+    return bool(may & bits.credited_stock) and ("Unsplash" in text or "Pexels" in text) \
+        and pats.credited_stock.search(text, start) is not None
 
 
 def _may_end_otherwise(text: str) -> bool:
@@ -205,10 +264,24 @@ def _may_end_otherwise(text: str) -> bool:
 
 
 def captions(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
-    """Select captions and credit lines (see the module docstring)."""
-    pats = patterns_for(resolve_lang(config.lang, blocks))
-    for block in blocks:
-        reason = classify(block, config, pats)
+    """Select captions and credit lines (see the module docstring).
+
+    Only the lines the first pass (:mod:`declutter.scan`) lets through are
+    tested; without it, every line is.
+    """
+    lang = resolve_lang(config.lang, blocks)
+    pats = patterns_for(lang)
+    may = scan.masks(lang, blocks)
+    if may is None:
+        looked: Iterable[tuple[Block, int]] = ((block, -1) for block in blocks)
+        bits = _ALL
+    else:
+        bits = _bits_for(lang)
+        gates = bits.line | bits.credited
+        looked = [(block, mask) for block, mask in zip(blocks, may, strict=True)
+                  if mask & gates or block.hints or block.tag]  # (HTML mode has hints and tags)
+    for block, mask in looked:
+        reason = classify(block, config, pats, mask, bits)
         if reason is None:
             continue
         if config.keep_captions and reason is not Reason.CREDIT_LINE:

@@ -48,10 +48,12 @@ after it; items are short and nothing ends like a sentence)::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
+import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": the package imports the filters)
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
@@ -134,16 +136,60 @@ def patterns_for(lang: str) -> Patterns:
     return Patterns(parse_languages(lang))
 
 
+#: The line patterns of :func:`line_reason`, each a gate of the first pass, with the lone forum button and the
+#: tag label (attribute names of :class:`Patterns`).
+_LINE_GATES = ("ui", "cookies", "cta", "prompt", "shop", "forum")
+
+
+def _gates(lang: str) -> tuple[scan.Gate, ...]:
+    """The patterns tested on every line, for the first pass (:mod:`declutter.scan`)."""
+    pats = patterns_for(lang)
+    return tuple(scan.Gate(f"chrome.{name}", getattr(pats, name).pattern, True)
+                 for name in (*_LINE_GATES, "forum_button", "tags"))
+
+
+scan.register("chrome", _gates)
+
+
+class _Bits(NamedTuple):
+    line: int
+    button: int
+    tags: int
+
+
+@lru_cache(maxsize=32)
+def _gate_bits(lang: str) -> _Bits:
+    """The bits of the line gates, the lone forum button and the tag label in the first pass's masks."""
+    return _Bits(scan.bits(lang, *(f"chrome.{name}" for name in _LINE_GATES)), scan.bits(lang, "chrome.forum_button"),
+                 scan.bits(lang, "chrome.tags"))
+
+
+def _gated(may: list[int] | None, bits: int, count: int) -> Sequence[int]:
+    """The positions whose mask has one of ``bits`` (all ``count`` positions without a first pass)."""
+    return range(count) if may is None else [position for position, mask in enumerate(may) if mask & bits]
+
+
 def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
-    """Select menu runs, interface lines, buttons and cookie notices."""
-    pats = patterns_for(resolve_lang(config.lang, blocks))
+    """Select menu runs, interface lines, buttons and cookie notices.
+
+    A tag list wins over a menu, a menu over a single line's reason. Only
+    the lines the first pass (:mod:`declutter.scan`) lets through are tested
+    for interface, button and cookie text; without it, every line is.
+    """
+    lang = resolve_lang(config.lang, blocks)
+    pats = patterns_for(lang)
     texts = [block.text.strip() for block in blocks]
+    may = scan.masks(lang, blocks)
+    bits = _gate_bits(lang)
     menu = _menu_positions(texts, pats)
-    tags = _tag_positions(texts, pats)
+    tags = _tag_positions(texts, pats, _gated(may, bits.tags, len(texts)))
     evidence = ChromeEvidence(blocks, config.edge_blocks, texts)
-    reasons = [once_per_text(pats.line_reason, text) for text in texts]
-    buttons = _button_positions(texts, reasons, menu, pats)
-    for position, block in enumerate(blocks):
+    reasons: list[Reason | None] = [None] * len(texts)
+    for position in _gated(may, bits.line, len(texts)):
+        reasons[position] = once_per_text(pats.line_reason, texts[position])
+    buttons = _button_positions(texts, reasons, menu, pats, _gated(may, bits.button, len(texts)))
+    for position in sorted(tags | menu | buttons | {p for p, reason in enumerate(reasons) if reason is not None}):
+        block = blocks[position]
         if position in tags:
             yield Selection(block, Reason.TAGS)
             continue
@@ -183,24 +229,30 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
 BUTTON_MAX_CHARS = 30
 
 
-def _button_positions(texts: list[str], reasons: list[Reason | None], menu: set[int], pats: Patterns) -> set[int]:
+def _button_positions(texts: list[str], reasons: list[Reason | None], menu: set[int], pats: Patterns,
+                      looked: Iterable[int]) -> set[int]:
     """Lone forum buttons ("Like", "Quote", "Report") that stand next to another button or chrome line.
 
     Alone, such a word may be a reply or a heading; beside "Reply" or
-    another button it is the row of buttons under a post.
+    another button it is the row of buttons under a post. Only positions
+    ``looked`` are tested (those the first pass lets through).
     """
-    found = {position for position, text in enumerate(texts)
-             if len(text) <= BUTTON_MAX_CHARS and reasons[position] is None and pats.forum_button.match(text)}
+    found = {position for position in looked if len(texts[position]) <= BUTTON_MAX_CHARS
+             and reasons[position] is None and pats.forum_button.match(texts[position])}
     if not found:
         return found
     chrome_lines = found | menu | {position for position, reason in enumerate(reasons) if reason is not None}
     return {position for position in found if position - 1 in chrome_lines or position + 1 in chrome_lines}
 
 
-def _tag_positions(texts: list[str], pats: Patterns) -> set[int]:
-    """Positions of tag lists: "Tags: a, b", or a lone "Tags" label and the list after it."""
+def _tag_positions(texts: list[str], pats: Patterns, looked: Iterable[int]) -> set[int]:
+    """Positions of tag lists: "Tags: a, b", or a lone "Tags" label and the list after it.
+
+    Only labels at positions ``looked`` count (those the first pass lets through).
+    """
     found: set[int] = set()
-    for position, text in enumerate(texts):
+    for position in looked:
+        text = texts[position]
         # A label stands alone or before a colon or bar: skip prose cheaply.
         if len(text) > TAG_LABEL_CHARS and ":" not in text[:TAG_LABEL_CHARS] and "|" not in text[:TAG_LABEL_CHARS]:
             continue
@@ -228,16 +280,30 @@ def _tag_list(text: str, least: int) -> bool:
 
 
 def _menu_positions(texts: list[str], pats: Patterns) -> set[int]:
-    """Positions inside menu runs (from a run's first label to its last)."""
+    """Positions inside menu runs (from a run's first label to its last).
+
+    A run of menu lines lies within a run of at least NAV_MIN_LINES lines of
+    at most NAV_MAX_CHARS characters, which one search over their lengths
+    finds; only their lines are looked at more closely.
+    """
     found: set[int] = set()
-    start = 0
-    while start < len(texts):
-        end = start
-        while end < len(texts) and _menu_line(texts[end]):
-            end += 1
-        found.update(_menu_span(texts, start, end, pats))
-        start = end + 1
+    for first, last in _runs([len(text) <= NAV_MAX_CHARS for text in texts]):
+        for start, end in _runs([_menu_line(text) for text in texts[first:last]]):
+            found.update(_menu_span(texts, first + start, first + end, pats))
     return found
+
+
+_RUN = re.compile(f"\x01{{{NAV_MIN_LINES},}}")
+
+
+def _runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each run of at least NAV_MIN_LINES true flags.
+
+    >>> list(_runs([True, True, True, False, True, True]))
+    [(0, 3)]
+    """
+    for run in _RUN.finditer(bytes(flags).decode("latin-1")):
+        yield run.span()
 
 
 def _introduced_list(texts: list[str], start: int) -> bool:

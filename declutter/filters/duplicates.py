@@ -36,12 +36,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
-from itertools import islice
+from itertools import chain, islice
 
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.filters.base import Selection, ends_like_sentence
 from declutter.filters.captions import is_caption
+from declutter.scan import speedups
 from declutter.text import normalize
 
 #: Consecutive repeated blocks that make a repeated run (a page printed twice).
@@ -91,13 +92,48 @@ def duplicates(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     keys, sentence_heads = _document_keys(blocks)
     alive = list(range(len(blocks)))
     while alive:
-        found = list(_one_round([blocks[p] for p in alive], [keys[p] for p in alive],
-                                [sentence_heads[p] for p in alive], config))
+        round_blocks, round_keys = [blocks[p] for p in alive], [keys[p] for p in alive]
+        round_heads = [sentence_heads[p] for p in alive]
+        if not _may_select(round_blocks, round_keys, round_heads):
+            return
+        found = list(_one_round(round_blocks, round_keys, round_heads, config))
         if not found:
             return
         yield from found
         gone = {selection.block.index for selection in found}
         alive = [p for p in alive if blocks[p].index not in gone]
+
+
+def _may_select(blocks: list[Block], keys: list[str], sentence_heads: list[list[str]]) -> bool:
+    """Cheap necessary condition for a round to select anything: two blocks share a key, or a block may
+    be held by another (its text is cut short, or its key's first START_WORDS words open a sentence of
+    some other block). Most pages have neither, and skip the round's lists and lookups.
+
+    A block whose first sentence has START_WORDS words opens its key with that sentence's head, which
+    it holds itself: it may be held only where some head is held twice.
+    """
+    present = [key for key in keys if key]
+    if len(set(present)) < len(present):
+        return True
+    every_head = list(chain.from_iterable(sentence_heads))
+    distinct = set(every_head)
+    held: Counter[str] | None = None
+    if len(distinct) < len(every_head):  # some head is held twice (or more): count them
+        held = Counter(every_head)
+    for block, key, heads in zip(blocks, keys, sentence_heads, strict=True):
+        if not key:
+            continue
+        if "…" in block.text or "..." in block.text:
+            return True
+        first = heads[0] if heads else ""
+        long_first = first.count(" ") >= START_WORDS - 1
+        if held is None and long_first:
+            continue  # its head is its own, held once
+        head = first if long_first else " ".join(key.split(" ", START_WORDS)[:START_WORDS])
+        count = (1 if head in distinct else 0) if held is None else held.get(head, 0)
+        if count > 1 or (count == 1 and head not in heads):
+            return True
+    return False
 
 
 def _one_round(blocks: list[Block], keys: list[str], sentence_heads: list[list[str]],
@@ -132,9 +168,22 @@ def _may_be_held(block: Block, heads: list[str], starts: dict[str, list[int]]) -
 def _document_keys(blocks: Sequence[Block]) -> tuple[list[str], list[list[str]]]:
     """Every block's key, and the first START_WORDS words of each of its sentences.
 
-    Computed with a few passes over the whole text instead of regexes per
-    block and per sentence; the keys equal ``normalize`` of each block.
+    The compiled helper (:mod:`declutter._speedups`, built with the package
+    where a C compiler is at hand) computes exactly what
+    :func:`_document_keys_python` does, some five times faster; the engine
+    ``re`` (see :mod:`declutter.scan`) keeps to pure Python.
     """
+    compiled = speedups()
+    if compiled is not None:
+        keys: tuple[list[str], list[list[str]]] = compiled.document_keys([block.text for block in blocks], START_WORDS)
+        return keys
+    return _document_keys_python(blocks)
+
+
+def _document_keys_python(blocks: Sequence[Block]) -> tuple[list[str], list[list[str]]]:
+    """:func:`_document_keys` in Python: a few passes over the whole text
+    instead of regexes per block and per sentence; the keys equal
+    ``normalize`` of each block."""
     joined = "\n".join(block.text.replace("\n", " ") for block in blocks)
     marked = _SENTENCE_MARK.sub("\x00", joined.replace("_", " ").replace("\x00", " "))
     lines = _words_and_spaces(marked).split("\n")

@@ -53,7 +53,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
+from operator import attrgetter
 
+import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": the package imports the filters)
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
@@ -147,6 +149,19 @@ def patterns_for(lang: str) -> Patterns:
     return Patterns(parse_languages(lang))
 
 
+#: The line patterns, tested on every line (behind ``Patterns.any``).
+_LINE_GATES = ("comments", "comment_heading", "section", "line", "inline", "affiliate", "comment_author")
+
+
+def _gates(lang: str) -> tuple[scan.Gate, ...]:
+    """The patterns tested on every line, for the first pass (:mod:`declutter.scan`)."""
+    pats = patterns_for(lang)
+    return tuple(scan.Gate(f"promos.{name}", getattr(pats, name).pattern, True) for name in _LINE_GATES)
+
+
+scan.register("promos", _gates)
+
+
 def line_reason(text: str, pats: Patterns) -> Reason | None:
     """The reason a single block is a promo, or None.
 
@@ -180,20 +195,32 @@ def _sentence(text: str, words: int) -> bool:
     return words > 4 and text.endswith(".") and not text.endswith("..")
 
 
+@lru_cache(maxsize=32)
+def _line_bits(lang: str) -> int:
+    return scan.bits(lang, *(f"promos.{name}" for name in _LINE_GATES))
+
+
 def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
-    """Select promo headings with their sections, and promo lines."""
+    """Select promo headings with their sections, and promo lines.
+
+    Only the lines the first pass (:mod:`declutter.scan`) lets through are
+    tested against the line patterns; without it, every line is.
+    """
     lang = resolve_lang(config.lang, blocks)
     pats, lone = patterns_for(lang), chrome_patterns_for(lang).lone
     evidence = _Evidence(blocks, config, pats)
     chrome_evidence: ChromeEvidence | None = None
     position = 0
-    while position < len(blocks):
+    for candidate in _looked(blocks, lang):
+        if candidate < position:
+            continue  # inside a section already selected
+        position = candidate
         block = blocks[position]
+        text = block.text.strip()
         if not PROMO_HINTS.isdisjoint(block.hints):
             yield Selection(block, Reason.ELEMENT)
             position += 1
             continue
-        text = block.text.strip()
         if not once_per_text(pats.may_match, text):
             position += 1
             continue
@@ -214,6 +241,20 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         if reason is not None:
             yield Selection(block, reason)
         position += 1
+
+
+def _looked(blocks: Sequence[Block], lang: str) -> Sequence[int]:
+    """The positions worth a look: with HTML hints, or that the first pass lets through (all without it)."""
+    may = scan.masks(lang, blocks)
+    if may is None:
+        return range(len(blocks))
+    line_bits = _line_bits(lang)
+    if any(map(_HINTS, blocks)):
+        return [p for p, (mask, block) in enumerate(zip(may, blocks, strict=True)) if mask & line_bits or block.hints]
+    return [p for p, mask in enumerate(may) if mask & line_bits]
+
+
+_HINTS = attrgetter("hints")
 
 
 class _Evidence:
@@ -356,7 +397,7 @@ def _next_prose(blocks: Sequence[Block], config: Config) -> list[int]:
     one-sentence paragraphs; teaser grids alternate headlines and deks).
     """
     texts = [block.text.strip() for block in blocks]
-    sentence = [_sentence_like(text) for text in texts]
+    sentence = [once_per_text(_sentence_like, text) for text in texts]
     after = [len(blocks)] * len(blocks)
     following = len(blocks)
     for position in range(len(blocks) - 1, -1, -1):

@@ -114,7 +114,10 @@ class MarkdownDocument(Document):
 
     def render(self, keep: Iterable[int]) -> str:
         """Rebuild the Markdown from the sources of the blocks in ``keep``."""
-        kept = sorted(set(keep))
+        return self.render_sorted(sorted(set(keep)))
+
+    def render_sorted(self, kept: list[int]) -> str:
+        """:meth:`render` for indexes already sorted and unique (the pipeline calls this one)."""
         if not kept:
             return self.prefix + self.suffix
         parts = [self.prefix, self.sources[kept[0]]]

@@ -1,0 +1,482 @@
+/* Compiled helpers for declutter: the comparison keys of the duplicates filter.
+ *
+ * document_keys(texts, start_words) returns what the pure-Python
+ * declutter.filters.duplicates._document_keys_python returns for blocks with
+ * those texts: for each text, its key (case-folded words, one space between
+ * them) and the first start_words words of each of its sentences. The Python
+ * function is the specification; tests/test_speedups.py checks that both
+ * agree on the corpus and on generated text. Each text is read once:
+ *
+ *   1. a line break, "_" or NUL in a text is a space;
+ *   2. a sentence mark [.!?…:;], closing quotes or brackets ['"”’)\]]*, and a
+ *      run of white space end a sentence (Python turns them into one NUL);
+ *   3. every other character is case-folded as str.casefold folds it (one
+ *      character at a time, as str.casefold does; ASCII by table, the others
+ *      through str.casefold, remembered);
+ *   4. words are runs of alphanumeric characters of the folded text (what
+ *      [^\W_] matches there); a key joins a text's words, a head the first
+ *      start_words words of a sentence.
+ *
+ * Characters are classified with the macros the re module and str.split
+ * use (Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE).
+ *
+ * word_totals(text, stopwords) counts the stop words of language detection:
+ * what declutter.detect._scores_python(text.lower().split()) returns, the
+ * weighted hits of each language, plus the number of words. Words are split
+ * on white space and lower-cased one by one (str.lower of a word is that of
+ * the word inside a text: white space bounds the final-sigma rule); a word
+ * with İ or Σ, whose lower case is not one character each, is lower-cased by
+ * str.lower itself. stopwords is make_stopwords(words, weights), a table of
+ * the words and their weight in each language.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+/* Py_UNICODE_ISALNUM, with a table for ASCII (most characters). */
+static unsigned char ascii_alnum[128];
+/* The case folding of characters above ASCII met so far: {code point: folded str}, and for the first
+ * plane a direct table of the same strings (borrowed from the dict, which keeps them). */
+static PyObject *folds = NULL;
+static PyObject *plane_folds[0x10000];
+
+static inline int is_alnum(Py_UCS4 ch) {
+    return ch < 128 ? ascii_alnum[ch] : Py_UNICODE_ISALNUM(ch);
+}
+
+static inline int is_mark(Py_UCS4 ch) {
+    return ch == '.' || ch == '!' || ch == '?' || ch == 0x2026 || ch == ':' || ch == ';';
+}
+
+static inline int is_closer(Py_UCS4 ch) {
+    return ch == '\'' || ch == '"' || ch == 0x201D || ch == 0x2019 || ch == ')' || ch == ']';
+}
+
+/* Step 1: the character as the sentence marking sees it. */
+static inline Py_UCS4 plain(Py_UCS4 ch) {
+    return (ch == '\n' || ch == '_' || ch == 0) ? ' ' : ch;
+}
+
+/* The words of one text being read: its key, the head of the current sentence, and the heads so far. */
+typedef struct {
+    Py_UCS4 *key;
+    Py_ssize_t key_size;
+    Py_UCS4 *head;
+    Py_ssize_t head_size;
+    Py_ssize_t words;        /* words in the current sentence */
+    int in_word;
+    Py_ssize_t start_words;
+    PyObject *heads;         /* list of str */
+} Reader;
+
+/* A folded character: part of a word when alphanumeric, else a gap between words. */
+static inline void add_folded(Reader *r, Py_UCS4 ch) {
+    if (is_alnum(ch)) {
+        if (!r->in_word) {
+            if (r->key_size) {
+                r->key[r->key_size++] = ' ';
+            }
+            if (r->words < r->start_words && r->head_size) {
+                r->head[r->head_size++] = ' ';
+            }
+            r->in_word = 1;
+        }
+        r->key[r->key_size++] = ch;
+        if (r->words < r->start_words) {
+            r->head[r->head_size++] = ch;
+        }
+    } else if (r->in_word) {
+        r->in_word = 0;
+        r->words++;
+    }
+}
+
+/* The case folding of a character above ASCII (a borrowed str), remembered. */
+static PyObject *folded_of(Py_UCS4 ch) {
+    if (ch < 0x10000 && plane_folds[ch] != NULL) {
+        return plane_folds[ch];
+    }
+    PyObject *code = PyLong_FromUnsignedLong(ch);
+    if (code == NULL) {
+        return NULL;
+    }
+    PyObject *folded = PyDict_GetItemWithError(folds, code);
+    if (folded == NULL && !PyErr_Occurred()) {
+        PyObject *one = PyUnicode_FromOrdinal((int)ch);
+        folded = one == NULL ? NULL : PyObject_CallMethod(one, "casefold", NULL);
+        Py_XDECREF(one);
+        if (folded != NULL) {
+            int failed = PyDict_SetItem(folds, code, folded);
+            Py_DECREF(folded); /* the dict holds it */
+            folded = failed ? NULL : folded;
+        }
+    }
+    Py_DECREF(code);
+    if (folded != NULL && ch < 0x10000) {
+        plane_folds[ch] = folded;
+    }
+    return folded;
+}
+
+/* Step 3 for a character above ASCII: add its case folding (one to three characters). */
+static int add_unicode(Reader *r, Py_UCS4 ch) {
+    PyObject *folded = folded_of(ch);
+    if (folded == NULL) {
+        return -1;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(folded);
+    for (Py_ssize_t i = 0; i < length; i++) {
+        add_folded(r, PyUnicode_READ_CHAR(folded, i));
+    }
+    return 0;
+}
+
+static int end_sentence(Reader *r) {
+    if (r->in_word) {
+        r->in_word = 0;
+        r->words++;
+    }
+    PyObject *head = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, r->head, r->head_size);
+    if (head == NULL || PyList_Append(r->heads, head) < 0) {
+        Py_XDECREF(head);
+        return -1;
+    }
+    Py_DECREF(head);
+    r->head_size = 0;
+    r->words = 0;
+    return 0;
+}
+
+/* Steps 1 to 4 for one text, its characters already in a buffer. */
+static int read_text(Reader *r, const Py_UCS4 *data, Py_ssize_t length) {
+    Py_ssize_t i = 0;
+    while (i < length) {
+        Py_UCS4 ch = plain(data[i]);
+        if (is_mark(ch)) {
+            Py_ssize_t j = i + 1;
+            while (j < length && is_closer(plain(data[j]))) {
+                j++;
+            }
+            Py_ssize_t k = j;
+            while (k < length && Py_UNICODE_ISSPACE(plain(data[k]))) {
+                k++;
+            }
+            if (k > j) { /* a sentence ends here */
+                if (end_sentence(r) < 0) {
+                    return -1;
+                }
+                i = k;
+                continue;
+            }
+        }
+        if (ch < 128) {
+            add_folded(r, (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+        } else if (add_unicode(r, ch) < 0) {
+            return -1;
+        }
+        i++;
+    }
+    return end_sentence(r);
+}
+
+static PyObject *document_keys(PyObject *self, PyObject *args) {
+    PyObject *texts;
+    Py_ssize_t start_words;
+    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &texts, &start_words)) {
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(texts);
+    PyObject *keys = PyList_New(0), *all_heads = PyList_New(0), *result = NULL;
+    Reader r = {NULL, 0, NULL, 0, 0, 0, start_words, NULL};
+    Py_ssize_t capacity = 0;
+    Py_UCS4 *chars = NULL;
+    if (keys == NULL || all_heads == NULL) {
+        goto done;
+    }
+    /* No text at all still makes one (empty) line, as "\n".join([]).split("\n") does. */
+    for (Py_ssize_t n = 0; n < (count ? count : 1); n++) {
+        PyObject *text = count ? PyList_GET_ITEM(texts, n) : NULL;
+        if (text != NULL && !PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "document_keys() takes a list of str");
+            goto done;
+        }
+        Py_ssize_t length = text == NULL ? 0 : PyUnicode_GET_LENGTH(text);
+        if (3 * length + 1 > capacity) { /* a character folds to at most three */
+            capacity = 3 * length + 1;
+            PyMem_Free(r.key);
+            PyMem_Free(r.head);
+            PyMem_Free(chars);
+            r.key = PyMem_Malloc((size_t)capacity * sizeof(Py_UCS4));
+            r.head = PyMem_Malloc((size_t)capacity * sizeof(Py_UCS4));
+            chars = PyMem_Malloc((size_t)capacity * sizeof(Py_UCS4));
+            if (r.key == NULL || r.head == NULL || chars == NULL) {
+                PyErr_NoMemory();
+                goto done;
+            }
+        }
+        if (text != NULL && PyUnicode_AsUCS4(text, chars, capacity, 0) == NULL) {
+            goto done;
+        }
+        r.key_size = r.head_size = r.words = 0;
+        r.in_word = 0;
+        r.heads = PyList_New(0);
+        if (r.heads == NULL || (text == NULL ? end_sentence(&r) : read_text(&r, chars, length)) < 0) {
+            Py_XDECREF(r.heads);
+            goto done;
+        }
+        PyObject *key = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, r.key, r.key_size);
+        int failed = key == NULL || PyList_Append(keys, key) < 0 || PyList_Append(all_heads, r.heads) < 0;
+        Py_XDECREF(key);
+        Py_DECREF(r.heads);
+        if (failed) {
+            goto done;
+        }
+    }
+    result = PyTuple_Pack(2, keys, all_heads);
+done:
+    PyMem_Free(chars);
+    PyMem_Free(r.key);
+    PyMem_Free(r.head);
+    Py_XDECREF(keys);
+    Py_XDECREF(all_heads);
+    return result;
+}
+
+/* ---------------------------------------------------------------- stop words */
+
+typedef struct {
+    Py_UCS4 *text;       /* the word, lower case; NULL for an empty slot */
+    Py_ssize_t length;
+    long long *weights;  /* one per language */
+} Slot;
+
+typedef struct {
+    Slot *slots;
+    Py_ssize_t size;     /* a power of two */
+    Py_ssize_t languages;
+    Py_ssize_t longest;  /* characters of the longest word */
+} Stopwords;
+
+static const char *STOPWORDS = "declutter._speedups.Stopwords";
+
+static uint64_t word_hash(const Py_UCS4 *text, Py_ssize_t length) {
+    uint64_t hash = 1469598103934665603ULL;
+    for (Py_ssize_t i = 0; i < length; i++) {
+        hash = (hash ^ text[i]) * 1099511628211ULL;
+    }
+    return hash;
+}
+
+static void free_stopwords(PyObject *capsule) {
+    Stopwords *table = PyCapsule_GetPointer(capsule, STOPWORDS);
+    if (table == NULL) {
+        return;
+    }
+    for (Py_ssize_t i = 0; i < table->size; i++) {
+        PyMem_Free(table->slots[i].text);
+        PyMem_Free(table->slots[i].weights);
+    }
+    PyMem_Free(table->slots);
+    PyMem_Free(table);
+}
+
+static Slot *find_slot(Stopwords *table, const Py_UCS4 *text, Py_ssize_t length) {
+    Py_ssize_t at = (Py_ssize_t)(word_hash(text, length) & (uint64_t)(table->size - 1));
+    while (table->slots[at].text != NULL) {
+        Slot *slot = &table->slots[at];
+        if (slot->length == length && memcmp(slot->text, text, (size_t)length * sizeof(Py_UCS4)) == 0) {
+            return slot;
+        }
+        at = (at + 1) & (table->size - 1);
+    }
+    return &table->slots[at];
+}
+
+static PyObject *make_stopwords(PyObject *self, PyObject *args) {
+    PyObject *words, *weights;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &words, &PyList_Type, &weights)) {
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(words);
+    if (PyList_GET_SIZE(weights) != count || count == 0) {
+        PyErr_SetString(PyExc_ValueError, "make_stopwords() takes as many weights as words, and some words");
+        return NULL;
+    }
+    Stopwords *table = PyMem_Calloc(1, sizeof(Stopwords));
+    if (table == NULL) {
+        return PyErr_NoMemory();
+    }
+    table->size = 16;
+    while (table->size < 4 * count) {
+        table->size *= 2;
+    }
+    table->languages = -1;
+    table->slots = PyMem_Calloc((size_t)table->size, sizeof(Slot));
+    if (table->slots == NULL) {
+        PyMem_Free(table);
+        return PyErr_NoMemory();
+    }
+    PyObject *capsule = PyCapsule_New(table, STOPWORDS, free_stopwords);
+    if (capsule == NULL) {
+        PyMem_Free(table->slots);
+        PyMem_Free(table);
+        return NULL;
+    }
+    for (Py_ssize_t n = 0; n < count; n++) {
+        PyObject *word = PyList_GET_ITEM(words, n), *weight = PyList_GET_ITEM(weights, n);
+        if (!PyUnicode_Check(word) || !PyTuple_Check(weight) || PyUnicode_GET_LENGTH(word) > 64 ||
+                PyTuple_GET_SIZE(weight) > 64 ||
+                (table->languages >= 0 && PyTuple_GET_SIZE(weight) != table->languages)) {
+            PyErr_SetString(PyExc_TypeError, "make_stopwords() takes str words of at most 64 characters and "
+                            "tuples of as many int weights (at most 64)");
+            Py_DECREF(capsule);
+            return NULL;
+        }
+        table->languages = PyTuple_GET_SIZE(weight);
+        Py_UCS4 *text = PyUnicode_AsUCS4Copy(word);
+        if (text == NULL) {
+            Py_DECREF(capsule);
+            return NULL;
+        }
+        Py_ssize_t length = PyUnicode_GET_LENGTH(word);
+        Slot *slot = find_slot(table, text, length);
+        if (slot->text != NULL) { /* a repeated word: the first one counts */
+            PyMem_Free(text);
+            continue;
+        }
+        slot->text = text;
+        slot->length = length;
+        slot->weights = PyMem_Calloc((size_t)table->languages + 1, sizeof(long long));
+        if (slot->weights == NULL) {
+            Py_DECREF(capsule);
+            return PyErr_NoMemory();
+        }
+        for (Py_ssize_t k = 0; k < table->languages; k++) {
+            slot->weights[k] = PyLong_AsLongLong(PyTuple_GET_ITEM(weight, k));
+        }
+        if (PyErr_Occurred()) {
+            Py_DECREF(capsule);
+            return NULL;
+        }
+        if (length > table->longest) {
+            table->longest = length;
+        }
+    }
+    return capsule;
+}
+
+/* Add the weights of one word (its characters lower-cased already) to the totals. */
+static void count_word(Stopwords *table, const Py_UCS4 *word, Py_ssize_t length, long long *totals) {
+    if (length == 0 || length > table->longest) {
+        return;
+    }
+    Slot *slot = find_slot(table, word, length);
+    if (slot->text != NULL) {
+        for (Py_ssize_t k = 0; k < table->languages; k++) {
+            totals[k] += slot->weights[k];
+        }
+    }
+}
+
+/* A word holding İ or Σ: lower-cased by str.lower itself. */
+static int count_special(Stopwords *table, PyObject *text, Py_ssize_t start, Py_ssize_t end, long long *totals) {
+    PyObject *word = PyUnicode_Substring(text, start, end);
+    PyObject *lower = word == NULL ? NULL : PyObject_CallMethod(word, "lower", NULL);
+    Py_XDECREF(word);
+    if (lower == NULL) {
+        return -1;
+    }
+    Py_UCS4 *chars = PyUnicode_AsUCS4Copy(lower);
+    if (chars != NULL) {
+        count_word(table, chars, PyUnicode_GET_LENGTH(lower), totals);
+        PyMem_Free(chars);
+    }
+    Py_DECREF(lower);
+    return chars == NULL ? -1 : 0;
+}
+
+static PyObject *word_totals(PyObject *self, PyObject *args) {
+    PyObject *text, *capsule;
+    if (!PyArg_ParseTuple(args, "UO", &text, &capsule)) {
+        return NULL;
+    }
+    Stopwords *table = PyCapsule_GetPointer(capsule, STOPWORDS);
+    if (table == NULL) {
+        return NULL;
+    }
+    long long totals[64] = {0};
+    if (table->languages > 64) {
+        PyErr_SetString(PyExc_ValueError, "word_totals() counts at most 64 languages");
+        return NULL;
+    }
+    Py_UCS4 word[64];
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), words = 0, i = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    while (i < length) {
+        while (i < length && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
+            i++;
+        }
+        if (i == length) {
+            break;
+        }
+        Py_ssize_t start = i, size = 0;
+        int special = 0;
+        for (; i < length; i++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+            if (Py_UNICODE_ISSPACE(ch)) {
+                break;
+            }
+            special |= ch == 0x130 || ch == 0x3A3;
+            if (size < 64) {
+                word[size] = ch < 128 ? ((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch) : Py_UNICODE_TOLOWER(ch);
+            }
+            size++;
+        }
+        words++;
+        if (special) {
+            if (count_special(table, text, start, i, totals) < 0) {
+                return NULL;
+            }
+        } else if (size <= 64) {
+            count_word(table, word, size, totals);
+        }
+    }
+    PyObject *result = PyTuple_New(table->languages);
+    if (result == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < table->languages; k++) {
+        PyObject *value = PyLong_FromLongLong(totals[k]);
+        if (value == NULL) {
+            Py_DECREF(result);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(result, k, value);
+    }
+    return Py_BuildValue("(Nn)", result, words);
+}
+
+static PyMethodDef methods[] = {
+    {"document_keys", document_keys, METH_VARARGS,
+     "document_keys(texts, start_words) -> (keys, heads): the duplicates filter's keys of each text, and the "
+     "first start_words words of each of its sentences."},
+    {"make_stopwords", make_stopwords, METH_VARARGS,
+     "make_stopwords(words, weights) -> table: lower-case stop words and a tuple of weights (one per language) each."},
+    {"word_totals", word_totals, METH_VARARGS,
+     "word_totals(text, table) -> (totals, words): the summed weights of the stop words among the words of "
+     "text.lower().split(), per language, and how many words there are."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", "Compiled helpers for declutter.", -1, methods};
+
+PyMODINIT_FUNC PyInit__speedups(void) {
+    for (Py_UCS4 ch = 0; ch < 128; ch++) {
+        ascii_alnum[ch] = Py_UNICODE_ISALNUM(ch) ? 1 : 0;
+    }
+    folds = PyDict_New();
+    if (folds == NULL) {
+        return NULL;
+    }
+    return PyModule_Create(&module);
+}

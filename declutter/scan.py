@@ -1,0 +1,427 @@
+r"""The first pass: which vocabulary patterns can match which lines, for the whole document at once.
+
+Each line filter tests every line against its vocabulary patterns with
+``re``, and almost every test fails. This pass finds, per line, the few
+patterns that *can* match there, so that the filters run ``re`` on those
+lines only. Every pattern a filter tests on every line is a *gate*
+(:class:`Gate`); the filters register theirs (:func:`register`). For each
+gate, :mod:`declutter.literals` reads off the pattern the plain strings one
+of which every match must hold ("Getty", "photo by", "newsletter"), some of
+them at the start of the line. All of those, for all gates of the language
+set, go into one database of a compiled engine, which scans the document in
+one call; each hit marks its line as a candidate of the gates it belongs to.
+A gate with a branch that holds no such string is a candidate everywhere.
+
+The filters then confirm each candidate with the very ``re`` pattern they
+always used, so the output is the same, byte for byte, with or without this
+pass; it only skips tests that cannot succeed. ``tests/test_scan.py`` checks
+that no line a pattern matches is ever left out, and that both engines clean
+the corpus identically.
+
+Engines (``DECLUTTER_ENGINE``, else the first one available):
+
+* ``hyperscan``: the `hyperscan` package (wheels for Linux x86_64, installed
+  with declutter there);
+* ``re``: no first pass; every filter tests every line, as before.
+
+A language set's database is built once per process, and only once that set
+has cleaned :data:`WARMUP_CHARS` characters: building it costs some tenths
+of a second, more than cleaning a few pages, so short runs never pay it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from itertools import product
+from operator import attrgetter
+from types import ModuleType
+from typing import Any, NamedTuple
+
+from declutter.blocks import Block
+from declutter.literals import DECORATION, Literals, Trigger, literals
+from declutter.memo import scoped_table
+
+#: The environment variable that chooses the engine.
+ENGINE_VARIABLE = "DECLUTTER_ENGINE"
+#: Engines, best first.
+ENGINES = ("hyperscan", "re")
+#: Characters a language set cleans before its database is built (see the module docstring).
+WARMUP_CHARS = 64_000
+#: A literal with case ignored is written out in at most this many case forms of its non-ASCII letters.
+CASE_FORMS = 16
+
+
+class Gate(NamedTuple):
+    """A vocabulary pattern a filter tests on every line: its name, its
+    source, and whether it is used with ``match`` on the stripped line
+    (``anchored``) or with ``search``."""
+
+    name: str
+    pattern: str
+    anchored: bool
+
+
+#: Who lists the gates of a language set: one function per filter module, in registration order.
+_PROVIDERS: dict[str, Callable[[str], Sequence[Gate]]] = {}
+
+
+def register(owner: str, provider: Callable[[str], Sequence[Gate]]) -> None:
+    """Let the first pass know the gates ``provider(lang)`` lists for a concrete language value."""
+    _PROVIDERS[owner] = provider
+
+
+# ---------------------------------------------------------------- the engine
+
+
+#: The engine in use (None: not chosen yet) and the warm-up in force.
+_state: dict[str, Any] = {"engine": None, "warmup": WARMUP_CHARS, "pure": False}
+_seen: dict[str, int] = {}
+_seen_lock = threading.Lock()
+
+
+def _available(name: str) -> bool:
+    if name == "re":
+        return True
+    if name == "hyperscan":
+        try:
+            import hyperscan  # noqa: F401
+        except ImportError:
+            return False
+        return True
+    return False
+
+
+def engine() -> str:
+    """The engine in use: ``DECLUTTER_ENGINE`` when set and available, else the best available.
+
+    An unknown or unavailable name falls back to the best available engine
+    (the output is the same with every engine).
+    """
+    chosen = _state["engine"]
+    if chosen is None:
+        wanted = os.environ.get(ENGINE_VARIABLE, "").strip().lower()
+        chosen = wanted if wanted in ENGINES and _available(wanted) else next(e for e in ENGINES if _available(e))
+        _state["engine"], _state["pure"] = chosen, wanted == "re"
+    return str(chosen)
+
+
+def speedups() -> ModuleType | None:
+    """The compiled helpers (:mod:`declutter._speedups`), or None where they were not
+    built or ``DECLUTTER_ENGINE=re`` asks for pure Python."""
+    engine()
+    return None if _state["pure"] else _SPEEDUPS
+
+
+_SPEEDUPS: ModuleType | None
+try:
+    import declutter._speedups as _SPEEDUPS  # not "from declutter import": see the filters' import of scan
+except ImportError:  # not built (no C compiler at install time): pure Python, same output
+    _SPEEDUPS = None
+
+
+def engine_description() -> str:
+    """The engine in use, for ``declutter --version``.
+
+    >>> engine_description().startswith(("hyperscan", "re"))
+    True
+    """
+    name = engine()
+    if name == "hyperscan":
+        import hyperscan
+
+        first = f"hyperscan {getattr(hyperscan, '__version__', '')}".strip() + " first pass"
+    else:
+        first = "re (no first pass)"
+    keys = "compiled keys" if speedups() is not None else "pure-Python keys"
+    return f"{first}, {keys}"
+
+
+@contextmanager
+def using(name: str, warmup: int | None = None) -> Iterator[None]:
+    """Use engine ``name`` (and optionally another warm-up) inside the block; for tests and benches."""
+    if name not in ENGINES or not _available(name):
+        raise ValueError(f"engine {name!r} is not available; available: "
+                         f"{', '.join(e for e in ENGINES if _available(e))}")
+    engine()
+    before = dict(_state)
+    _state["engine"], _state["pure"] = name, name == "re"
+    if warmup is not None:
+        _state["warmup"] = warmup
+    try:
+        yield
+    finally:
+        _state.update(before)
+
+
+# ----------------------------------------------------------------- the masks
+
+
+def masks(lang: str, blocks: Sequence[Block]) -> list[int] | None:
+    """Per block, the bits of the gates that may match its (stripped) text, or
+    None when there is no first pass (engine ``re``, or the language set is
+    still warming up): then every gate is a candidate everywhere.
+
+    Inside a document scope (see :mod:`declutter.memo`), each text is
+    scanned once per language set, however many filters and passes ask.
+    """
+    if engine() == "re" or not _PROVIDERS:
+        return None  # no first pass (or no filter has said what to look for yet)
+    texts = list(map(_TEXT, blocks))
+    if not _warm(lang, texts):
+        return None
+    database = database_for(lang)
+    if database is None:
+        return None
+    table = scoped_table(("scan", lang))
+    if not table:  # outside a scope, or the document's first ask
+        found_now = database.masks([text.strip() for text in texts])
+        if table is not None:
+            table.update(zip(texts, found_now, strict=True))
+        return found_now
+    found: list[int | None] = list(map(table.get, texts))
+    if None in found:
+        missing = list(dict.fromkeys(text for text, mask in zip(texts, found, strict=True) if mask is None))
+        table.update(zip(missing, database.masks([text.strip() for text in missing]), strict=True))
+        found = list(map(table.get, texts))
+    return found  # type: ignore[return-value]  # every text is in the table now
+
+
+_TEXT = attrgetter("text")
+
+
+def bits(lang: str, *names: str) -> int:
+    """The bits of gates ``names`` in the masks of ``lang``."""
+    table = gate_bits(lang)
+    return sum(table[name] for name in names)
+
+
+def gates(lang: str) -> list[Gate]:
+    """Every registered gate of a concrete ``Config.lang`` value, in the order of their bits.
+
+    The built-in filters register theirs when :mod:`declutter.filters` is
+    imported (all at once: the package imports every filter module).
+    """
+    return [gate for provider in _PROVIDERS.values() for gate in provider(lang)]
+
+
+@lru_cache(maxsize=32)
+def gate_bits(lang: str) -> dict[str, int]:
+    """Each gate's bit in the masks of ``lang``."""
+    return {gate.name: 1 << number for number, gate in enumerate(gates(lang))}
+
+
+def _warm(lang: str, texts: Sequence[str]) -> bool:
+    """Count the characters ``lang`` has been asked for; True once past the warm-up (or built).
+
+    Inside a document scope a document counts once, however many filters and passes ask.
+    """
+    warmup = _state["warmup"]
+    done = _seen.get(lang, 0)
+    if done >= warmup:
+        return True
+    if not warmup:
+        return True
+    counted = scoped_table(("warm-up", lang))
+    if counted is not None:
+        if counted:
+            return False  # this document counted already, and the set was still cold after it
+        counted["counted"] = True
+    with _seen_lock:
+        _seen[lang] = done = _seen.get(lang, 0) + sum(map(len, texts))
+    return bool(done >= warmup)
+
+
+def database_for(lang: str) -> Database | None:
+    """The database of a concrete ``Config.lang`` value (built once; None if the engine cannot build it,
+    or before any filter registered its gates: :mod:`declutter.filters` not imported yet)."""
+    return _database_for(lang) if _PROVIDERS else None
+
+
+@lru_cache(maxsize=32)
+def _database_for(lang: str) -> Database | None:
+    try:
+        return Database(gates(lang))
+    except Exception:  # an engine that fails to build leaves the re path: same output, slower
+        return None
+
+
+class Database:
+    """The compiled literals of a language set's gates."""
+
+    def __init__(self, gates: Sequence[Gate]) -> None:
+        import hyperscan
+
+        self.bits = {gate.name: 1 << number for number, gate in enumerate(gates)}
+        #: Bits of gates that are candidates on every line (a branch with no literal).
+        self.always = 0
+        found: dict[tuple[bytes, bool], int] = {}
+        for gate in gates:
+            known: Literals = literals(gate.pattern, gate.anchored)
+            if known.always:
+                self.always |= self.bits[gate.name]
+                continue
+            written = [_expressions(trigger) for trigger in known.triggers]
+            if any(keys is None for keys in written):
+                self.always |= self.bits[gate.name]
+                continue
+            for keys in written:
+                for key in keys or ():
+                    found[key] = found.get(key, 0) | self.bits[gate.name]
+        found = _pruned(found)
+        keys = sorted(found)
+        self.id_bits = [found[key] for key in keys]
+        self._db = hyperscan.Database()
+        if keys:
+            self._db.compile(expressions=[key[0] for key in keys], ids=list(range(len(keys))), elements=len(keys),
+                             flags=[hyperscan.HS_FLAG_CASELESS if key[1] else 0 for key in keys], literal=True)
+        self._empty = not keys
+        self._lock = threading.Lock()
+
+    def masks(self, texts: Sequence[str]) -> list[int]:
+        """Per text, the bits of the gates that may match it."""
+        result = [self.always] * len(texts)
+        if self._empty or not texts:
+            return result
+        data, extra, always = _scan_text(texts)
+        hits: list[int] = []
+        ends: list[int] = []
+
+        def on_match(number: int, start: int, end: int, flags: int, context: object) -> None:
+            hits.append(number)
+            ends.append(end)
+
+        with self._lock:
+            self._db.scan(data, match_event_handler=on_match)
+        count, id_bits, size = data.count, self.id_bits, len(texts)
+        line, done = -1, 0
+        for number, end in zip(hits, ends, strict=True):
+            line += count(b"\n", done, end)  # matches come in the order of their ends
+            done = end
+            result[line if line < size else extra[line - size]] |= id_bits[number]
+        for position in always:
+            result[position] = -1
+        return result
+
+
+def _pruned(found: dict[tuple[bytes, bool], int]) -> dict[tuple[bytes, bool], int]:
+    """``found`` without the literals another one makes redundant: a line holding " may" holds "may", so
+    " may" need not be looked for when "may" is, for the same gates or more (fewer matches to report).
+    A literal whose case is ignored stands for its case forms; one whose case counts, for itself."""
+    by_lower: dict[bytes, list[tuple[bytes, bool]]] = {}
+    for key in found:
+        by_lower.setdefault(key[0].lower(), []).append(key)
+    kept = dict(found)
+    for key in sorted(found):
+        lower = key[0].lower()
+        pieces = (lower[start:end] for start in range(len(lower)) for end in range(start + 1, len(lower) + 1))
+        if any(_covers(other, key, kept, found) for piece in pieces for other in by_lower.get(piece, ())):
+            del kept[key]
+    return kept
+
+
+def _covers(other: tuple[bytes, bool], key: tuple[bytes, bool], kept: dict[tuple[bytes, bool], int],
+            found: dict[tuple[bytes, bool], int]) -> bool:
+    """Whether literal ``other`` (still kept) is found wherever ``key`` is, for all of ``key``'s gates."""
+    if other == key or other not in kept or found[other] | found[key] != found[other]:
+        return False
+    if other[0] == key[0] and other > key:
+        return False  # the same literal twice: the first one stays
+    return other[1] or (not key[1] and other[0] in key[0])
+
+
+def _scan_text(texts: Sequence[str]) -> tuple[bytes, list[int], list[int]]:
+    """The bytes to scan: each text on a line of its own, each line opened by a
+    line break (anchored literals start with it); then, for each text that
+    opens with :data:`DECORATION` characters, a copy with them stripped
+    (anchored literals stand at a line start after them). Also which text
+    each such copy stands for, and the texts with line breaks of their own
+    (HTML mode), left out and candidates of every gate."""
+    joined = "\n".join(("", *texts))
+    always: list[int] = []
+    if joined.count("\n") != len(texts):
+        always = [position for position, text in enumerate(texts) if "\n" in text]
+        joined = "\n".join(("", *("" if "\n" in text else text for text in texts)))
+    extra: list[int] = []
+    if _DECORATED.search(joined):
+        extra = [position for position, text in enumerate(texts) if text[:1] in DECORATION and "\n" not in text]
+        joined += "".join("\n" + texts[position].lstrip(_DECORATION_CHARS) for position in extra)
+    if not joined.isascii():
+        tables = _tables()
+        if any(char in joined for char in tables.special):
+            joined = joined.translate(tables.to_ascii)
+    return joined.encode("utf-8", "surrogatepass"), extra, always
+
+
+_DECORATION_CHARS = "".join(sorted(DECORATION))
+#: A line that opens with a decoration character (a literal first: a fast search).
+_DECORATED = re.compile("\n[" + re.escape("".join(sorted(DECORATION - {"\n"}))) + "]")
+
+
+# ------------------------------------------------------------ literal bytes
+
+
+class _Tables(NamedTuple):
+    """Case tables for the engine, read off ``re`` itself.
+
+    ``to_ascii`` maps each non-ASCII character that ``re`` takes as equal to
+    an ASCII letter when ignoring case (dotless ı, İ, long ſ, the Kelvin sign)
+    to that letter; the engine's own case folding covers ASCII letters, and
+    the scanned text goes through this table when it holds one of them.
+    ``forms(char)`` lists every character ``re`` takes as equal to ``char``.
+    """
+
+    to_ascii: dict[int, str]
+    special: str
+    plane: str
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    plane = "".join(map(chr, range(0x10000)))  # case partners of the vocabulary's letters all lie here
+    to_ascii: dict[int, str] = {}
+    for char in set(re.findall("(?i)[a-z]", plane)):
+        if not char.isascii():
+            to_ascii[ord(char)] = next(letter for letter in "abcdefghijklmnopqrstuvwxyz"
+                                       if re.fullmatch(f"(?i){letter}", char))
+    special = "".join(map(chr, sorted(to_ascii)))
+    return _Tables(to_ascii, special, plane)
+
+
+@lru_cache(maxsize=4096)
+def _forms(char: str) -> tuple[str, ...]:
+    """Every character ``re`` takes as equal to ``char`` when ignoring case, through ``to_ascii``."""
+    tables = _tables()
+    found = {char, *re.findall("(?i)" + re.escape(char), tables.plane)}
+    return tuple(sorted({form.translate(tables.to_ascii) for form in found}))
+
+
+def _expressions(trigger: Trigger) -> list[tuple[bytes, bool]] | None:
+    """The engine's literals for a trigger, ``(bytes, ignore ASCII case)``, or None when it cannot
+    be written as literals (its gate is then a candidate everywhere).
+
+    Anchored literals start with the line break before their line. A literal
+    with case ignored is written out in each case form of its non-ASCII
+    letters; where that makes too many, its longest run of ASCII characters
+    stands for it (a match holds that run too).
+    """
+    tables = _tables()
+    text = trigger.text.translate(tables.to_ascii)
+    head = "\n" if trigger.anchored else ""
+    if not trigger.ignore_case or text.isascii():
+        return [((head + text).encode("utf-8", "surrogatepass"), trigger.ignore_case)]
+    options = [(ch,) if ch.isascii() else _forms(ch) for ch in text]
+    count = 1
+    for choice in options:
+        count *= len(choice)
+    if count <= CASE_FORMS:
+        return [((head + "".join(chosen)).encode("utf-8", "surrogatepass"), True) for chosen in product(*options)]
+    longest = max(re.findall(r"[\x00-\x7f]+", text), key=len, default="")
+    if not longest:
+        return None
+    anchored = trigger.anchored and text.startswith(longest)
+    return [((("\n" if anchored else "") + longest).encode("utf-8"), True)]

@@ -1,0 +1,94 @@
+"""The compiled duplicates keys (declutter/_speedups.c) are exactly the pure-Python ones."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from declutter import scan, split_text
+from declutter.blocks import Block
+
+duplicates_module = importlib.import_module("declutter.filters.duplicates")
+ROOT = Path(__file__).resolve().parents[1]
+COMPILED = pytest.mark.skipif(scan._SPEEDUPS is None, reason="declutter._speedups is not built (no C compiler)")
+#: Characters where the two could part: sentence marks, closers, white space of all kinds, case folding
+#: that changes length (ß, ŉ, ǰ, ﬁ), İ with its combining dot, digits of other scripts, NUL, "_", line breaks.
+TRICKY = "ab Z.!?…:;'\"”’)]_\n\r\x00\t\xa0\u2009\u3000ßİŉǰ\u0345ﬁÉ1²٣-,«»“"
+
+
+def python_keys(texts: list[str]) -> tuple[list[str], list[list[str]]]:
+    return duplicates_module._document_keys_python([Block(i, text) for i, text in enumerate(texts)])
+
+
+def compiled_keys(texts: list[str]) -> tuple[list[str], list[list[str]]]:
+    keys, heads = scan._SPEEDUPS.document_keys(texts, duplicates_module.START_WORDS)
+    return list(keys), [list(h) for h in heads]
+
+
+@COMPILED
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(TRICKY)) | st.text(), max_size=6))
+@example([])
+@example(["He said. Then: “Yes!” — and left…", "ÉTÉ Straße İstanbul ﬁne", "x.\u2009y", "a.\x00b"])
+def test_compiled_keys_equal_the_python_keys(texts):
+    assert compiled_keys(texts) == python_keys(texts)
+
+
+@COMPILED
+def test_compiled_keys_equal_the_python_keys_on_the_corpus():
+    for path in sorted((ROOT / "corpus" / "extracted").glob("*/*.txt")):
+        texts = [block.text for block in split_text(path.read_text(encoding="utf-8")).blocks]
+        assert compiled_keys(texts) == python_keys(texts), path
+
+
+@COMPILED
+def test_compiled_keys_refuse_what_is_not_text():
+    with pytest.raises(TypeError):
+        scan._SPEEDUPS.document_keys(["ok", b"bytes"], 5)
+    with pytest.raises(TypeError):
+        scan._SPEEDUPS.document_keys(("a", "tuple"), 5)
+
+
+def test_engine_re_uses_the_python_keys(monkeypatch):
+    calls = []
+    monkeypatch.setattr(duplicates_module, "_document_keys_python",
+                        lambda blocks: calls.append(len(blocks)) or ([""] * len(blocks), [[""]] * len(blocks)))
+    with scan.using("re"):
+        duplicates_module._document_keys([Block(0, "a"), Block(1, "b")])
+    assert calls == [2]
+
+
+detect_module = importlib.import_module("declutter.detect")
+#: Characters where lower-casing and splitting could part: İ (two characters in lower case), Σ (final
+#: sigma), white space of all kinds, and words of the stop-word lists in other cases.
+WORDY = ["the", "THE", "Die", "dass", "İN", "ΟΔΟΣ", "σ", "für", "FÜR", "też", "\u2009", " ", "\xa0", "\x1c", "\n",
+         "x" * 70, "de", "la", "Ñ"]
+
+
+def python_totals(text: str) -> tuple[dict[str, int], int]:
+    words = text.lower().split()
+    return detect_module._scores(words), len(words)
+
+
+def compiled_totals(text: str) -> tuple[dict[str, int], int]:
+    with scan.using("hyperscan" if scan._available("hyperscan") else "re"):
+        return detect_module._totals(text)
+
+
+@COMPILED
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDY) | st.text(max_size=4), max_size=30).map("".join))
+@example("İN the ΟΔΟΣ dass für\u2009la")
+def test_compiled_stop_word_counts_equal_the_python_ones(text):
+    assert compiled_totals(text) == python_totals(text)
+
+
+@COMPILED
+def test_compiled_stop_word_counts_equal_the_python_ones_on_the_corpus():
+    for path in sorted((ROOT / "corpus" / "extracted").glob("*/*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert compiled_totals(text[:2000]) == python_totals(text[:2000]), path
