@@ -360,6 +360,26 @@ class SnippetAudit:
     boilerplate_left: list[tuple[str, str]] = field(default_factory=list)
     content_present: int = 0
     content_lost: list[tuple[str, str, str]] = field(default_factory=list)
+    #: Where each boilerplate snippet left stands in the cleaned output (see :func:`where_left`).
+    left_where: Counter[str] = field(default_factory=Counter)
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[-*•·|]\s+)?")
+
+
+def where_left(snippet: str, output: str) -> str:
+    """Whether a snippet left stands as a whole line of ``output``, as a list item, or inside a longer line
+    (which a block filter cannot take without the content beside it).
+
+    >>> [where_left(s, "Intro.\\n- Subscribe\\nSign up $5 off") for s in ("Intro.", "Subscribe", "$5 off")]
+    ['whole line', 'list item', 'inside a longer line']
+    """
+    key, lines = squash(snippet), output.splitlines()
+    if key in (squash(line) for line in lines):
+        return "whole line"
+    if key in (squash(_LIST_MARKER.sub("", line)) for line in lines):
+        return "list item"
+    return "inside a longer line"
 
 
 def taker(snippet: str, removals: Sequence[declutter.Removal]) -> str:
@@ -382,6 +402,7 @@ def snippet_audit(base: RowScore, cleaned: RowScore) -> SnippetAudit:
                 audit.boilerplate_present += 1
                 if squash(snippet) in text_after:
                     audit.boilerplate_left.append((before.page.id, snippet))
+                    audit.left_where[where_left(snippet, after.text)] += 1
                 else:
                     audit.boilerplate_removed += 1
         for snippet in before.page.with_:
@@ -399,7 +420,8 @@ def format_audit(audit: SnippetAudit, name: str, limit: int) -> str:
              f"  boilerplate snippets {name} leaves: {audit.boilerplate_present}; removed by clean "
              f"{audit.boilerplate_removed} ({removed:.0%})",
              f"  content snippets {name} finds: {audit.content_present}; lost by clean {len(audit.content_lost)} "
-             f"({lost:.2%})"]
+             f"({lost:.2%})",
+             "  boilerplate left: " + ", ".join(f"{where} {n}" for where, n in sorted(audit.left_where.items()))]
     if limit:
         lines.append(f"  to do: content lost (page, snippet, filter: reason), {min(limit, len(audit.content_lost))} "
                      f"of {len(audit.content_lost)}")
