@@ -59,28 +59,28 @@ class Mutant:
     new: str
 
 
-def _selects_nothing(name: str, path: str, docstring: str) -> Mutant:
+def _signature(name: str) -> str:
+    """A filter's first line: mutants go right after it (before the docstring, which stays valid Python)."""
+    return f"def {name}(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:"
+
+
+def _selects_nothing(name: str) -> Mutant:
     return Mutant(f"{name}-selects-nothing", "removes_clutter", f"the {name} filter selects nothing",
-                  path, docstring, f"{docstring}\n    return")
+                  f"declutter/filters/{name}.py", _signature(name), f"{_signature(name)}\n    return")
 
 
 MUTANTS: tuple[Mutant, ...] = (
-    _selects_nothing("chrome", "declutter/filters/chrome.py",
-                     '    """Select menu runs, interface lines, buttons and cookie notices."""'),
-    _selects_nothing("captions", "declutter/filters/captions.py",
-                     '    """Select captions and credit lines (see the module docstring)."""'),
-    _selects_nothing("bylines", "declutter/filters/bylines.py",
-                     '    """Select bylines, bios and contact lines (see the module docstring)."""'),
-    _selects_nothing("promos", "declutter/filters/promos.py",
-                     '    """Select promo headings with their sections, and promo lines."""'),
+    _selects_nothing("chrome"),
+    _selects_nothing("captions"),
+    _selects_nothing("bylines"),
+    _selects_nothing("promos"),
     Mutant("duplicates-selects-nothing", "removes_clutter", "the duplicates filter selects nothing",
            "declutter/filters/duplicates.py", "    keys, sentence_heads = _document_keys(blocks)\n",
            "    return\n    keys, sentence_heads = _document_keys(blocks)\n"),
     Mutant("bylines-removes-everything", "keeps_content", "the bylines filter selects every block",
-           "declutter/filters/bylines.py",
-           '    """Select bylines, bios and contact lines (see the module docstring)."""',
-           '    """Select bylines, bios and contact lines (see the module docstring)."""\n'
-           "    yield from (Selection(block, Reason.BYLINE) for block in blocks)\n    return"),
+           "declutter/filters/bylines.py", _signature("bylines"),
+           _signature("bylines")
+           + "\n    yield from (Selection(block, Reason.BYLINE) for block in blocks)\n    return"),
     Mutant("fixpoint-once", "idempotent", "the pipeline runs the filters once instead of to their fixpoint",
            "declutter/pipeline.py", "        while changed:\n            changed = False\n",
            "        for _ in range(1):\n            changed = False\n"),
@@ -96,10 +96,8 @@ MUTANTS: tuple[Mutant, ...] = (
            "    text = block.text.strip()\n    if text.endswith(')'):\n        return Reason.CREDITED\n"
            "    pats = pats or"),
     Mutant("filter-raises", "never_raises", "the bylines filter raises ConfigError on any text with 'By '",
-           "declutter/filters/bylines.py",
-           '    """Select bylines, bios and contact lines (see the module docstring)."""',
-           '    """Select bylines, bios and contact lines (see the module docstring)."""\n'
-           "    from declutter.errors import ConfigError\n\n"
+           "declutter/filters/bylines.py", _signature("bylines"),
+           _signature("bylines") + "\n    from declutter.errors import ConfigError\n\n"
            "    if any('By ' in block.text for block in blocks):\n        raise ConfigError('mutant')"),
     Mutant("inline-promo-takes-the-next-block", "keeps_content",
            "a one-line promo takes the block after it too", "declutter/filters/promos.py",
@@ -123,13 +121,14 @@ MUTANTS: tuple[Mutant, ...] = (
            "block.index, block.text.strip(), block.line"),
     Mutant("promo-removals-unrecorded", "accounts", "removals by the promos filter are not recorded",
            "declutter/pipeline.py",
-           "        self.removals.extend(_removal(name, sel) for sel in chosen.values())",
-           "        self.removals.extend(_removal(name, sel) for sel in chosen.values() if name != 'promos')"),
+           "        self.chosen.append((name, chosen))",
+           "        if name != 'promos':\n            self.chosen.append((name, chosen))"),
     Mutant("output-reversed", "keeps_content", "the kept blocks come out in reverse order",
-           "declutter/blocks.py", "        kept = sorted(set(keep))", "        kept = sorted(set(keep), reverse=True)"),
+           "declutter/blocks.py", '        return "".join(parts)',
+           '        return "".join([parts[0], *reversed(parts[1:-1]), parts[-1]])'),
     Mutant("output-stripped", "keeps_content", "kept blocks are written with their spaces stripped",
-           "declutter/blocks.py", "            parts.append(self.blocks[cur].text)",
-           "            parts.append(self.blocks[cur].text.strip())"),
+           "declutter/blocks.py", "            parts.append(blocks[cur].text)",
+           "            parts.append(blocks[cur].text.strip())"),
     Mutant("hidden-state", "deterministic", "duplicates remembers the blocks of earlier documents",
            "declutter/filters/duplicates.py", "    keys, sentence_heads = _document_keys(blocks)\n",
            "    keys, sentence_heads = _document_keys(blocks)\n"
