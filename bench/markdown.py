@@ -28,8 +28,7 @@ removed whole, and the MB/s of ``clean_markdown`` against ``clean`` on the same 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
+import importlib
 import os
 import re
 import statistics
@@ -48,50 +47,16 @@ if str(REPO) not in sys.path:
 
 import declutter  # noqa: E402
 
+wcxb = importlib.import_module("bench.wcxb")
+
 _WORD = re.compile(r"\w+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Page:
-    """One benchmark page: id, URL, type, plain-text ground truth and the path of its HTML."""
-
-    id: str
-    url: str
-    type: str
-    truth: str
-    html_path: Path
-
-    def html(self) -> str:
-        return gzip.decompress(self.html_path.read_bytes()).decode("utf-8", errors="replace")
-
-
-def data_dir(explicit: Path | None) -> Path:
-    """``--data``, else ``$DECLUTTER_WCXB``, else ``../shared/data/wcxb-dev`` beside the repository."""
-    if explicit is not None:
-        return explicit
-    env = os.environ.get("DECLUTTER_WCXB")
-    if env:
-        return Path(env)
-    beside = REPO.parent / "shared" / "data" / "wcxb-dev"
-    return beside if beside.is_dir() else Path("/work/shared/data/wcxb-dev")
-
-
-def load_pages(folder: Path, every: int) -> list[Page]:
-    """Every ``every``-th page of the split, in id order."""
-    truth_dir = folder / "ground-truth"
-    if not truth_dir.is_dir():
-        raise SystemExit(f"markdown bench: no ground-truth/ folder in {folder}; set $DECLUTTER_WCXB or pass --data")
-    pages = []
-    for position, path in enumerate(sorted(truth_dir.glob("*.json"))):
-        if position % every:
-            continue
-        record = json.loads(path.read_text(encoding="utf-8"))
-        truth = record.get("ground_truth", {})
-        kind = ((record.get("_internal") or {}).get("page_type") or {}).get("primary", "article")
-        pages.append(Page(path.stem, record.get("url", ""), kind, truth.get("main_content") or "",
-                          folder / "html" / f"{path.stem}.html.gz"))
-    return pages
+#: The split's pages, folder and loader are bench/wcxb.py's (the same pages, the same ``$DECLUTTER_WCXB``).
+Page = wcxb.Page
+data_dir = wcxb.data_dir
+load_pages = wcxb.load_pages
 
 
 # ---------------------------------------------------------------- converters
