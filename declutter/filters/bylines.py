@@ -107,7 +107,8 @@ class Patterns:
         self.credits = LazyPattern(rf"^{alternation(f['bylines.credits'])}[.\s]*$", where)
         self.timestamp = LazyPattern(rf"^{alternation(f['bylines.timestamp'])}[.\s]*$", where)
         self.copyright = LazyPattern(rf"^{alternation(f['bylines.copyright'])}$", where)
-        self.reading_time = LazyPattern(rf"^{alternation(f['bylines.reading_time'])}[.\s]*$", where)
+        #: A list item too: "- 11 min read" under a teaser.
+        self.reading_time = LazyPattern(rf"^[-•·*\s]*{alternation(f['bylines.reading_time'])}[.\s]*$", where)
         #: Any whole-line pattern: one cheap test before the detailed ones (all are ^-anchored).
         self.any = any_of((self.byline, self.contact, self.credits, self.timestamp, self.copyright,
                            self.reading_time), where)

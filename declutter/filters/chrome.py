@@ -85,6 +85,8 @@ _CLOSING = r"[\s.!?…→›»>*|]*+"
 CTA_MAX_WORDS = 12
 #: A reader prompt ("Did you make this recipe? Please leave a star rating…") has at most this many words.
 PROMPT_MAX_WORDS = 60
+#: A promotional banner (a pitch that ends with its button) has at most this many words.
+BANNER_MAX_WORDS = 30
 #: A shop or forum chrome line has at most this many words (the longest are notices:
 #: "This topic was automatically closed after 30 days. New replies are no longer allowed.").
 SHOP_MAX_WORDS = 25
@@ -114,6 +116,7 @@ class Patterns:
         #: Calls to action, shop and forum chrome: a whole short line, decoration and a closing mark around it.
         self.cta = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.cta'])}{_CLOSING}$", where)
         self.prompt = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.prompt'])}{_CLOSING}$", where)
+        self.banner = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.banner'])}{_CLOSING}$", where)
         self.shop = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.shop'])}{_CLOSING}$", where)
         self.forum = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.forum'])}{_CLOSING}$", where)
         #: A lone forum button ("Like", "Quote"): chrome only beside another interface line.
@@ -123,7 +126,8 @@ class Patterns:
         #: A lone interface word that is also an ordinary word ("Share", "Next"): chrome only with evidence.
         self.lone = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.lone'])}{_DECORATION}$", where)
         #: Either line pattern: one cheap test before the detailed ones (both are ^-anchored).
-        self.any = any_of((self.ui, self.cookies, self.cta, self.prompt, self.shop, self.forum), where)
+        self.any = any_of((self.ui, self.cookies, self.cta, self.prompt, self.banner, self.shop, self.forum),
+                          where)
 
     def line_reason(self, text: str) -> Reason | None:
         """:func:`line_reason` with these patterns (a pure function of ``text``, for the run's memo)."""
@@ -138,7 +142,7 @@ def patterns_for(lang: str) -> Patterns:
 
 #: The line patterns of :func:`line_reason`, each a gate of the first pass, with the lone forum button and the
 #: tag label (attribute names of :class:`Patterns`).
-_LINE_GATES = ("ui", "cookies", "cta", "prompt", "shop", "forum")
+_LINE_GATES = ("ui", "cookies", "cta", "prompt", "banner", "shop", "forum")
 
 
 def _gates(lang: str) -> tuple[scan.Gate, ...]:
@@ -218,6 +222,7 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
     if words <= COOKIE_MAX_WORDS and pats.cookies.match(text):
         return Reason.COOKIES
     buttons = ((Reason.CTA, pats.cta, CTA_MAX_WORDS), (Reason.CTA, pats.prompt, PROMPT_MAX_WORDS),
+               (Reason.CTA, pats.banner, BANNER_MAX_WORDS),
                (Reason.SHOP, pats.shop, SHOP_MAX_WORDS), (Reason.FORUM, pats.forum, FORUM_MAX_WORDS))
     for reason, pattern, most in buttons:
         if words <= most and pattern.match(text):
