@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -274,20 +276,21 @@ class Database:
                     found[key] = found.get(key, 0) | self.bits[gate.name]
         found = _pruned(found)
         keys = sorted(found)
-        self.id_bits = [found[key] for key in keys]
+        #: Literal numbers from here on are the characters the text is folded for (see :func:`_tables`).
+        self.folds = len(keys)
+        folded = [chr(code).encode("utf-8") for code in sorted(_tables().to_ascii)]
+        self.id_bits = [found[key] for key in keys] + [0] * len(folded)
         self._db = hyperscan.Database()
         if keys:
-            self._db.compile(expressions=[key[0] for key in keys], ids=list(range(len(keys))), elements=len(keys),
-                             flags=[hyperscan.HS_FLAG_CASELESS if key[1] else 0 for key in keys], literal=True)
+            expressions = [key[0] for key in keys] + folded
+            self._db.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions),
+                             flags=[hyperscan.HS_FLAG_CASELESS if key[1] else 0 for key in keys] + [0] * len(folded),
+                             literal=True)
         self._empty = not keys
         self._lock = threading.Lock()
 
-    def masks(self, texts: Sequence[str]) -> list[int]:
-        """Per text, the bits of the gates that may match it."""
-        result = [self.always] * len(texts)
-        if self._empty or not texts:
-            return result
-        data, extra, always = _scan_text(texts)
+    def _scan(self, data: bytes) -> tuple[list[int], list[int]]:
+        """The literal numbers found in ``data`` and where each match ends, in the order of their ends."""
         hits: list[int] = []
         ends: list[int] = []
 
@@ -297,6 +300,24 @@ class Database:
 
         with self._lock:
             self._db.scan(data, match_event_handler=on_match)
+        return hits, ends
+
+    def masks(self, texts: Sequence[str]) -> list[int]:
+        """Per text, the bits of the gates that may match it.
+
+        The text is scanned as it is; only where the scan finds a character
+        to fold (a non-ASCII digit, a dotless ı) is it folded and scanned
+        again, which spares the common case a pass over the text in Python.
+        """
+        result = [self.always] * len(texts)
+        if self._empty or not texts:
+            return result
+        joined, extra, always = _scan_text(texts)
+        data = joined.encode("utf-8", "surrogatepass")
+        hits, ends = self._scan(data)
+        if hits and max(hits) >= self.folds:
+            data = joined.translate(_tables().to_ascii).encode("utf-8", "surrogatepass")
+            hits, ends = self._scan(data)
         count, id_bits, size = data.count, self.id_bits, len(texts)
         line, done = -1, 0
         for number, end in zip(hits, ends, strict=True):
@@ -334,8 +355,8 @@ def _covers(other: tuple[bytes, bool], key: tuple[bytes, bool], kept: dict[tuple
     return other[1] or (not key[1] and other[0] in key[0])
 
 
-def _scan_text(texts: Sequence[str]) -> tuple[bytes, list[int], list[int]]:
-    """The bytes to scan: each text on a line of its own, each line opened by a
+def _scan_text(texts: Sequence[str]) -> tuple[str, list[int], list[int]]:
+    """The text to scan: each text on a line of its own, each line opened by a
     line break (anchored literals start with it); then, for each text that
     opens with :data:`DECORATION` characters, a copy with them stripped
     (anchored literals stand at a line start after them). Also which text
@@ -350,11 +371,7 @@ def _scan_text(texts: Sequence[str]) -> tuple[bytes, list[int], list[int]]:
     if _DECORATED.search(joined):
         extra = [position for position, text in enumerate(texts) if text[:1] in DECORATION and "\n" not in text]
         joined += "".join("\n" + texts[position].lstrip(_DECORATION_CHARS) for position in extra)
-    if not joined.isascii():
-        tables = _tables()
-        if any(char in joined for char in tables.special):
-            joined = joined.translate(tables.to_ascii)
-    return joined.encode("utf-8", "surrogatepass"), extra, always
+    return joined, extra, always
 
 
 _DECORATION_CHARS = "".join(sorted(DECORATION))
@@ -370,13 +387,15 @@ class _Tables(NamedTuple):
 
     ``to_ascii`` maps each non-ASCII character that ``re`` takes as equal to
     an ASCII letter when ignoring case (dotless ı, İ, long ſ, the Kelvin sign)
-    to that letter; the engine's own case folding covers ASCII letters, and
-    the scanned text goes through this table when it holds one of them.
+    to that letter, and each other decimal digit ``\\d`` matches ("٣", "३")
+    to its ASCII digit (literals hold ``\\d`` as the ten ASCII digits, see
+    :data:`declutter.literals.DIGITS`); the engine's own case folding covers
+    ASCII letters, and the scanned text goes through this table when it holds
+    one of them (the database looks for them too, :meth:`Database.masks`).
     ``forms(char)`` lists every character ``re`` takes as equal to ``char``.
     """
 
     to_ascii: dict[int, str]
-    special: str
     plane: str
 
 
@@ -388,8 +407,10 @@ def _tables() -> _Tables:
         if not char.isascii():
             to_ascii[ord(char)] = next(letter for letter in "abcdefghijklmnopqrstuvwxyz"
                                        if re.fullmatch(f"(?i){letter}", char))
-    special = "".join(map(chr, sorted(to_ascii)))
-    return _Tables(to_ascii, special, plane)
+    for code in range(0x80, sys.maxunicode + 1):
+        if chr(code).isdecimal():  # what re's \d matches (str patterns)
+            to_ascii[code] = str(unicodedata.decimal(chr(code)))
+    return _Tables(to_ascii, plane)
 
 
 @lru_cache(maxsize=4096)
