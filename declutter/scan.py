@@ -196,6 +196,26 @@ def masks(lang: str, blocks: Sequence[Block]) -> list[int] | None:
 _TEXT = attrgetter("text")
 
 
+def positions(may: list[int] | None, bits: int, count: int) -> Sequence[int]:
+    """The positions whose mask in ``may`` has one of ``bits``; all ``count`` of them without a first pass.
+
+    In C where the compiled helpers were built (:func:`positions_python` otherwise, same list):
+    every line filter asks this of every block, several times per document.
+    """
+    if may is None:
+        return range(count)
+    compiled = speedups()
+    if compiled is not None:
+        found: list[int] = compiled.positions(may, bits)
+        return found
+    return positions_python(may, bits)
+
+
+def positions_python(may: list[int], bits: int) -> list[int]:
+    """:func:`positions` in Python."""
+    return [position for position, mask in enumerate(may) if mask & bits]
+
+
 def bits(lang: str, *names: str) -> int:
     """The bits of gates ``names`` in the masks of ``lang``."""
     table = gate_bits(lang)

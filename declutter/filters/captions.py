@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
+from operator import attrgetter
 
 import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": the package imports the filters)
 from declutter.blocks import Block
@@ -278,8 +279,11 @@ def captions(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     else:
         bits = _bits_for(lang)
         gates = bits.line | bits.credited
-        looked = [(block, mask) for block, mask in zip(blocks, may, strict=True)
-                  if mask & gates or block.hints or block.tag]  # (HTML mode has hints and tags)
+        if any(map(_HINTS, blocks)) or any(map(_TAG, blocks)):  # (HTML mode has hints and tags)
+            looked = [(block, mask) for block, mask in zip(blocks, may, strict=True)
+                      if mask & gates or block.hints or block.tag]
+        else:
+            looked = [(blocks[position], may[position]) for position in scan.positions(may, gates, len(blocks))]
     for block, mask in looked:
         reason = classify(block, config, pats, mask, bits)
         if reason is None:
@@ -287,6 +291,9 @@ def captions(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         if config.keep_captions and reason is not Reason.CREDIT_LINE:
             continue
         yield Selection(block, reason)
+
+
+_HINTS, _TAG = attrgetter("hints"), attrgetter("tag")
 
 
 def is_caption(block: Block, config: Config) -> bool:

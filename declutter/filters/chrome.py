@@ -164,11 +164,6 @@ def _gate_bits(lang: str) -> _Bits:
                  scan.bits(lang, "chrome.tags"))
 
 
-def _gated(may: list[int] | None, bits: int, count: int) -> Sequence[int]:
-    """The positions whose mask has one of ``bits`` (all ``count`` positions without a first pass)."""
-    return range(count) if may is None else [position for position, mask in enumerate(may) if mask & bits]
-
-
 def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     """Select menu runs, interface lines, buttons and cookie notices.
 
@@ -182,12 +177,12 @@ def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     may = scan.masks(lang, blocks)
     bits = _gate_bits(lang)
     menu = _menu_positions(texts, pats)
-    tags = _tag_positions(texts, pats, _gated(may, bits.tags, len(texts)))
+    tags = _tag_positions(texts, pats, scan.positions(may, bits.tags, len(texts)))
     evidence = ChromeEvidence(blocks, config.edge_blocks, texts)
     reasons: list[Reason | None] = [None] * len(texts)
-    for position in _gated(may, bits.line, len(texts)):
+    for position in scan.positions(may, bits.line, len(texts)):
         reasons[position] = once_per_text(pats.line_reason, texts[position])
-    buttons = _button_positions(texts, reasons, menu, pats, _gated(may, bits.button, len(texts)))
+    buttons = _button_positions(texts, reasons, menu, pats, scan.positions(may, bits.button, len(texts)))
     for position in sorted(tags | menu | buttons | {p for p, reason in enumerate(reasons) if reason is not None}):
         block = blocks[position]
         if position in tags:

@@ -251,7 +251,7 @@ def _looked(blocks: Sequence[Block], lang: str) -> Sequence[int]:
     line_bits = _line_bits(lang)
     if any(map(_HINTS, blocks)):
         return [p for p, (mask, block) in enumerate(zip(may, blocks, strict=True)) if mask & line_bits or block.hints]
-    return [p for p, mask in enumerate(may) if mask & line_bits]
+    return scan.positions(may, line_bits, len(blocks))
 
 
 _HINTS = attrgetter("hints")
