@@ -169,10 +169,23 @@ def masks(lang: str, blocks: Sequence[Block]) -> list[int] | None:
     still warming up): then every gate is a candidate everywhere.
 
     Inside a document scope (see :mod:`declutter.memo`), each text is
-    scanned once per language set, however many filters and passes ask.
+    scanned once per language set, however many filters and passes ask, and
+    the filters of one pass, which see the very same blocks, share one list
+    (read it, never change it).
     """
     if engine() == "re" or not _PROVIDERS:
         return None  # no first pass (or no filter has said what to look for yet)
+    last = scoped_table(("scan-last", lang))
+    if last is not None and last.get("blocks") is blocks:
+        return last["masks"]  # type: ignore[no-any-return]  # what this function returned for these blocks
+    found = _masks(lang, blocks)
+    if last is not None:
+        last["blocks"], last["masks"] = blocks, found
+    return found
+
+
+def _masks(lang: str, blocks: Sequence[Block]) -> list[int] | None:
+    """:func:`masks`, asked again of other blocks than last time."""
     texts = list(map(_TEXT, blocks))
     if not _warm(lang, texts):
         return None
