@@ -533,7 +533,7 @@ static Py_ssize_t count_spaces(PyObject *text) {
 }
 
 /* Whether text holds "…" or "...". */
-static int cut_short(PyObject *text) {
+static int has_ellipsis(PyObject *text) {
     Py_ssize_t length = PyUnicode_GET_LENGTH(text), dots = 0;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -605,9 +605,14 @@ static int repeated_key(PyObject *keys) {
 
 /* One block's part of may_select: 1 when it may be held by another block. */
 static int may_be_held(PyObject *text, PyObject *key, PyObject *own, PyObject *counts, int held,
-                       Py_ssize_t start_words) {
-    if (cut_short(text)) {
-        return 1;
+                       Py_ssize_t start_words, PyObject *cut) {
+    if (has_ellipsis(text)) { /* rare: ask Python's cut(text) whether it is cut short at its end */
+        PyObject *found = PyObject_CallOneArg(cut, text);
+        int truth = found == NULL ? -1 : PyObject_IsTrue(found);
+        Py_XDECREF(found);
+        if (truth != 0) {
+            return truth;
+        }
     }
     PyObject *first = PyList_GET_SIZE(own) ? PyList_GET_ITEM(own, 0) : NULL;
     if (first != NULL && !PyUnicode_Check(first)) {
@@ -634,13 +639,14 @@ static int may_be_held(PyObject *text, PyObject *key, PyObject *own, PyObject *c
     return answer;
 }
 
-/* may_select(texts, keys, heads, start_words): what declutter.filters.duplicates._may_select_python
- * returns for blocks with those texts, keys and sentence heads. */
+/* may_select(texts, keys, heads, start_words, cut): what declutter.filters.duplicates._may_select_python
+ * returns for blocks with those texts, keys and sentence heads; cut(text) says whether a text holding an
+ * ellipsis is cut short at its end (duplicates._cut_short). */
 static PyObject *may_select(PyObject *self, PyObject *args) {
-    PyObject *texts, *keys, *heads;
+    PyObject *texts, *keys, *heads, *cut;
     Py_ssize_t start_words;
-    if (!PyArg_ParseTuple(args, "O!O!O!n", &PyList_Type, &texts, &PyList_Type, &keys, &PyList_Type, &heads,
-                          &start_words)) {
+    if (!PyArg_ParseTuple(args, "O!O!O!nO", &PyList_Type, &texts, &PyList_Type, &keys, &PyList_Type, &heads,
+                          &start_words, &cut)) {
         return NULL;
     }
     Py_ssize_t count = PyList_GET_SIZE(keys), total = 0;
@@ -666,7 +672,8 @@ static PyObject *may_select(PyObject *self, PyObject *args) {
     for (Py_ssize_t n = 0; n < count && answer == 0; n++) {
         PyObject *key = PyList_GET_ITEM(keys, n);
         if (PyUnicode_GET_LENGTH(key)) {
-            answer = may_be_held(PyList_GET_ITEM(texts, n), key, PyList_GET_ITEM(heads, n), counts, held, start_words);
+            answer = may_be_held(PyList_GET_ITEM(texts, n), key, PyList_GET_ITEM(heads, n), counts, held, start_words,
+                                 cut);
         }
     }
     Py_DECREF(counts);
@@ -682,7 +689,7 @@ static PyMethodDef methods[] = {
     {"positions", positions, METH_VARARGS,
      "positions(masks, bits) -> list: the positions whose mask shares a bit with bits."},
     {"may_select", may_select, METH_VARARGS,
-     "may_select(texts, keys, heads, start_words) -> bool: whether a round of the duplicates filter may select "
+     "may_select(texts, keys, heads, start_words, cut) -> bool: whether a round of the duplicates filter may select "
      "anything (two keys alike, or a block some other block may hold)."},
     {"word_totals", word_totals, METH_VARARGS,
      "word_totals(text, table) -> (totals, words): the summed weights of the stop words among the words of "

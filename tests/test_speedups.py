@@ -109,12 +109,14 @@ def test_compiled_positions_equal_the_python_ones(masks, bits):
 def _may_select_both(texts: list[str]) -> tuple[bool, bool]:
     blocks = [Block(i, text) for i, text in enumerate(texts)]
     keys, heads = python_keys(texts)
-    compiled = scan._SPEEDUPS.may_select(texts, keys, heads, duplicates_module.START_WORDS)
+    compiled = scan._SPEEDUPS.may_select(texts, keys, heads, duplicates_module.START_WORDS,
+                                          duplicates_module._cut_short)
     return compiled, duplicates_module._may_select_python(blocks, keys, heads)
 
 
 #: Sentences that open alike, so that generated blocks hold each other's heads.
-SENTENCES = ("The council met on Monday to vote.", "The council met on Monday to vote on the lanes.", "Stir well.",
+SENTENCES = ("The council met on Monday to vote.", "Well... we will see about that one.", "Cut short in the mid…",
+             "The council met on Monday to vote on the lanes.", "Stir well.",
              "Yes.", "He said it was cut…", "One two three four five six.", "One two three four five", "a...",
              "The council met", "")
 
@@ -147,6 +149,6 @@ def test_compiled_bookkeeping_refuses_what_it_cannot_read():
     with pytest.raises(TypeError):
         scan._SPEEDUPS.positions((1, 2), 1)
     with pytest.raises(ValueError, match="one length"):
-        scan._SPEEDUPS.may_select(["a"], ["a", "b"], [[], []], 5)
+        scan._SPEEDUPS.may_select(["a"], ["a", "b"], [[], []], 5, bool)
     with pytest.raises(TypeError):
-        scan._SPEEDUPS.may_select([b"a"], ["a"], [["a"]], 5)
+        scan._SPEEDUPS.may_select([b"a"], ["a"], [["a"]], 5, bool)

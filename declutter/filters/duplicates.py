@@ -112,7 +112,7 @@ def _may_select(blocks: list[Block], keys: list[str], sentence_heads: list[list[
     """:func:`_may_select_python`, in C where the compiled helpers were built (same answer)."""
     compiled = speedups()
     if compiled is not None:
-        answer: bool = compiled.may_select(list(map(_TEXT, blocks)), keys, sentence_heads, START_WORDS)
+        answer: bool = compiled.may_select(list(map(_TEXT, blocks)), keys, sentence_heads, START_WORDS, _cut_short)
         return answer
     return _may_select_python(blocks, keys, sentence_heads)
 
@@ -123,7 +123,8 @@ def _may_select_python(blocks: list[Block], keys: list[str], sentence_heads: lis
     some other block). Most pages have neither, and skip the round's lists and lookups.
 
     A block whose first sentence has START_WORDS words opens its key with that sentence's head, which
-    it holds itself: it may be held only where some head is held twice.
+    it holds itself: it may be held only where some head is held twice. An ellipsis inside a block
+    ("Well... we'll see.") changes nothing: only a text cut short at its end is looked up by another key.
     """
     present = [key for key in keys if key]
     if len(set(present)) < len(present):
@@ -136,8 +137,8 @@ def _may_select_python(blocks: list[Block], keys: list[str], sentence_heads: lis
     for block, key, heads in zip(blocks, keys, sentence_heads, strict=True):
         if not key:
             continue
-        if "…" in block.text or "..." in block.text:
-            return True
+        if _cut_short(block.text):
+            return True  # its truncated key may open a longer block's
         first = heads[0] if heads else ""
         long_first = first.count(" ") >= START_WORDS - 1
         if held is None and long_first:
