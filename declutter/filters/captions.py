@@ -39,6 +39,7 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, sentence_count, word_count
+from declutter.memo import scoped_table
 from declutter.vocab import (
     NAME,
     UP,
@@ -297,6 +298,19 @@ _HINTS, _TAG = attrgetter("hints"), attrgetter("tag")
 
 
 def is_caption(block: Block, config: Config) -> bool:
-    """True when ``block`` is a caption or credit (used as evidence elsewhere)."""
-    return classify(block, config) is not None
+    """True when ``block`` is a caption or credit (used as evidence elsewhere).
+
+    Inside a document scope a plain line's answer is kept per text and
+    language setting (classify reads nothing else of it): the duplicates
+    filter asks again for every copy of a repeated line.
+    """
+    if block.tag is not None or block.hints:
+        return classify(block, config) is not None
+    known = scoped_table(("is_caption", config.lang))
+    if known is None:
+        return classify(block, config) is not None
+    answer = known.get(block.text)
+    if answer is None:
+        answer = known[block.text] = classify(block, config) is not None
+    return bool(answer)
 
