@@ -119,11 +119,22 @@ def speedups() -> ModuleType | None:
     return None if _state["pure"] else _SPEEDUPS
 
 
+#: What the compiled helpers must offer; a build that lacks one (left over from an older version) is not used.
+_COMPILED = ("document_keys", "make_stopwords", "word_totals", "positions", "may_select")
 _SPEEDUPS: ModuleType | None
 try:
     import declutter._speedups as _SPEEDUPS  # not "from declutter import": see the filters' import of scan
 except ImportError:  # not built (no C compiler at install time): pure Python, same output
     _SPEEDUPS = None
+
+
+def _usable(module: object) -> bool:
+    """Whether a compiled helpers module offers every function this version calls."""
+    return module is not None and all(hasattr(module, name) for name in _COMPILED)
+
+
+if not _usable(_SPEEDUPS):
+    _SPEEDUPS = None  # not built, or a stale build of an older declutter: pure Python, same output
 
 
 def engine_description() -> str:

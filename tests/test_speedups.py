@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import types
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,12 @@ def test_compiled_bookkeeping_refuses_what_it_cannot_read():
         scan._SPEEDUPS.may_select(["a"], ["a", "b"], [[], []], 5, bool)
     with pytest.raises(TypeError):
         scan._SPEEDUPS.may_select([b"a"], ["a"], [["a"]], 5, bool)
+
+
+def test_a_stale_build_without_the_new_helpers_is_not_used():
+    """An older _speedups (say, built by a previous version and still on the path) lacks positions and
+    may_select: declutter then runs the pure-Python code rather than failing on the first clean."""
+    old = types.SimpleNamespace(document_keys=len, make_stopwords=len, word_totals=len)
+    assert not scan._usable(old)
+    assert not scan._usable(None)
+    assert scan._SPEEDUPS is None or scan._usable(scan._SPEEDUPS)
