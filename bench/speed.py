@@ -34,6 +34,8 @@ that one-time cost, and the first clean in a new process).
 6. HTML mode: ``declutter.clean_html`` / ``trafilatura.extract``
 7. floor: what no cleaning can go below: the blocks split, plus the vocabulary matched once per line
    (``re``: each filter's combined pattern, once per block; ``hyperscan``: the one compiled scan)
+8. selectivity of the first pass: the share of lines it lets through to some gate, on both corpora, and the
+   gates that let through the most (each candidate line costs the filters a ``re`` test)
 
 Last, for each engine, where ``clean``'s time goes: splitting, language
 detection, the first pass and each filter (all of its runs in the fixpoint),
@@ -116,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parallelism(walls)
     html_mode(htmls, args.repeats)
     floor(texts, engines, args.repeats)
+    if "hyperscan" in engines:
+        selectivity({"corpus/aeb": texts, "WCXB dev": wcxb})
     for engine in engines:
         breakdown(texts, engine, args.repeats)
     return 0
@@ -456,6 +460,28 @@ def floor(texts: list[str], engines: list[str], repeats: int) -> None:
         rate = megabytes(texts) * loops / med[f"floor {engine}"]
         report(f"floor ({engine})", f"{rate:.1f} MB/s")
         report(f"clean / floor ({engine})", f"{med[f'clean {engine}'] / med[f'floor {engine}']:.1f}x")
+
+
+def selectivity(corpora: dict[str, list[str]], lang: str = "en", top: int = 4) -> None:
+    """The share of lines the first pass lets through to some gate (the fewer, the less ``re`` runs), and the
+    gates that let through the most."""
+    print(f"8. first-pass selectivity (share of non-empty lines that are a candidate of some gate; lang={lang})")
+    import declutter.filters  # the filters register their gates
+
+    with using("hyperscan"):
+        database = scan.database_for(lang)
+        if database is None:
+            return
+        for label, texts in corpora.items():
+            lines = [block.text.strip() for text in texts for block in declutter.split_text(text).blocks]
+            lines = [line for line in lines if line]
+            if not lines:
+                continue
+            found = database.masks(lines)
+            shares = {name: sum(1 for mask in found if mask & bit) / len(lines) for name, bit in database.bits.items()}
+            worst = sorted(shares, key=shares.__getitem__, reverse=True)[:top]
+            report(f"{label} ({len(lines)} lines)", f"{sum(1 for mask in found if mask) / len(lines):.1%}",
+                   "most: " + ", ".join(f"{name} {shares[name]:.1%}" for name in worst))
 
 
 def _timed_step(name: str, func: Callable[..., object], spent: dict[str, float],

@@ -456,12 +456,241 @@ static PyObject *word_totals(PyObject *self, PyObject *args) {
     return Py_BuildValue("(Nn)", result, words);
 }
 
+/* ------------------------------------------------------- per-block bookkeeping */
+
+/* positions(masks, bits): the positions whose mask shares a bit with bits, what
+ * declutter.scan.positions_python returns ([p for p, m in enumerate(masks) if m & bits]). */
+static PyObject *positions(PyObject *self, PyObject *args) {
+    PyObject *masks, *bits;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &masks, &PyLong_Type, &bits)) {
+        return NULL;
+    }
+    int wide;
+    long long want = PyLong_AsLongLongAndOverflow(bits, &wide);
+    if (want == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    PyObject *result = PyList_New(0);
+    if (result == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t n = 0; n < PyList_GET_SIZE(masks); n++) {
+        PyObject *mask = PyList_GET_ITEM(masks, n);
+        int mask_wide = 0, hit;
+        long long value = PyLong_Check(mask) ? PyLong_AsLongLongAndOverflow(mask, &mask_wide) : 0;
+        if (value == -1 && PyErr_Occurred()) {
+            goto fail;
+        }
+        if (wide || mask_wide || !PyLong_Check(mask)) { /* a mask past 64 bits (or no int): Python's & */
+            PyObject *both = PyNumber_And(mask, bits);
+            hit = both == NULL ? -1 : PyObject_IsTrue(both);
+            Py_XDECREF(both);
+            if (hit < 0) {
+                goto fail;
+            }
+        } else {
+            hit = (value & want) != 0;
+        }
+        if (hit) {
+            PyObject *position = PyLong_FromSsize_t(n);
+            int failed = position == NULL || PyList_Append(result, position) < 0;
+            Py_XDECREF(position);
+            if (failed) {
+                goto fail;
+            }
+        }
+    }
+    return result;
+fail:
+    Py_DECREF(result);
+    return NULL;
+}
+
+/* The text of key up to its start_words-th space (all of it when it has fewer):
+ * " ".join(key.split(" ", start_words)[:start_words]). */
+static PyObject *key_head(PyObject *key, Py_ssize_t start_words) {
+    Py_ssize_t length = PyUnicode_GET_LENGTH(key), spaces = 0;
+    int kind = PyUnicode_KIND(key);
+    const void *data = PyUnicode_DATA(key);
+    for (Py_ssize_t at = 0; at < length; at++) {
+        if (PyUnicode_READ(kind, data, at) == ' ' && ++spaces == start_words) {
+            return PyUnicode_Substring(key, 0, at);
+        }
+    }
+    Py_INCREF(key);
+    return key;
+}
+
+/* How many spaces (" ") text holds: text.count(" "). */
+static Py_ssize_t count_spaces(PyObject *text) {
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), spaces = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t at = 0; at < length; at++) {
+        spaces += PyUnicode_READ(kind, data, at) == ' ';
+    }
+    return spaces;
+}
+
+/* Whether text holds "…" or "...". */
+static int has_ellipsis(PyObject *text) {
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), dots = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t at = 0; at < length; at++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, at);
+        if (ch == 0x2026 || (ch == '.' && ++dots == 3)) {
+            return 1;
+        }
+        if (ch != '.') {
+            dots = 0;
+        }
+    }
+    return 0;
+}
+
+/* How many times each head of heads (a list per block) is held: {head: count}, and in *total all of them. */
+static PyObject *count_heads(PyObject *heads, Py_ssize_t *total) {
+    PyObject *counts = PyDict_New();
+    if (counts == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t n = 0; n < PyList_GET_SIZE(heads); n++) {
+        PyObject *own = PyList_GET_ITEM(heads, n);
+        if (!PyList_Check(own)) {
+            PyErr_SetString(PyExc_TypeError, "may_select() takes a list of lists of heads");
+            goto fail;
+        }
+        for (Py_ssize_t h = 0; h < PyList_GET_SIZE(own); h++) {
+            PyObject *head = PyList_GET_ITEM(own, h), *before = PyDict_GetItemWithError(counts, head);
+            if (before == NULL && PyErr_Occurred()) {
+                goto fail;
+            }
+            PyObject *after = PyLong_FromSsize_t(before == NULL ? 1 : PyLong_AsSsize_t(before) + 1);
+            int failed = after == NULL || PyDict_SetItem(counts, head, after) < 0;
+            Py_XDECREF(after);
+            if (failed) {
+                goto fail;
+            }
+            (*total)++;
+        }
+    }
+    return counts;
+fail:
+    Py_DECREF(counts);
+    return NULL;
+}
+
+/* Whether two non-empty keys are the same. */
+static int repeated_key(PyObject *keys) {
+    PyObject *seen = PySet_New(NULL);
+    if (seen == NULL) {
+        return -1;
+    }
+    Py_ssize_t present = 0;
+    for (Py_ssize_t n = 0; n < PyList_GET_SIZE(keys); n++) {
+        PyObject *key = PyList_GET_ITEM(keys, n);
+        if (PyUnicode_GET_LENGTH(key)) {
+            present++;
+            if (PySet_Add(seen, key) < 0) {
+                Py_DECREF(seen);
+                return -1;
+            }
+        }
+    }
+    int repeated = PySet_GET_SIZE(seen) < present;
+    Py_DECREF(seen);
+    return repeated;
+}
+
+/* One block's part of may_select: 1 when it may be held by another block. */
+static int may_be_held(PyObject *text, PyObject *key, PyObject *own, PyObject *counts, int held,
+                       Py_ssize_t start_words, PyObject *cut) {
+    if (has_ellipsis(text)) { /* rare: ask Python's cut(text) whether it is cut short at its end */
+        PyObject *found = PyObject_CallOneArg(cut, text);
+        int truth = found == NULL ? -1 : PyObject_IsTrue(found);
+        Py_XDECREF(found);
+        if (truth != 0) {
+            return truth;
+        }
+    }
+    PyObject *first = PyList_GET_SIZE(own) ? PyList_GET_ITEM(own, 0) : NULL;
+    if (first != NULL && !PyUnicode_Check(first)) {
+        PyErr_SetString(PyExc_TypeError, "may_select() takes lists of str heads");
+        return -1;
+    }
+    Py_ssize_t spaces = first == NULL ? 0 : count_spaces(first);
+    int long_first = first != NULL && spaces >= start_words - 1;
+    if (!held && long_first) {
+        return 0; /* its head is its own, held once */
+    }
+    PyObject *head = long_first ? (Py_INCREF(first), first) : key_head(key, start_words);
+    if (head == NULL) {
+        return -1;
+    }
+    PyObject *number = PyDict_GetItemWithError(counts, head);
+    Py_ssize_t count = number == NULL ? 0 : PyLong_AsSsize_t(number);
+    int answer = -1;
+    if (!PyErr_Occurred()) {
+        int own_head = count == 1 ? PySequence_Contains(own, head) : 0;
+        answer = own_head < 0 ? -1 : count > 1 || (count == 1 && !own_head);
+    }
+    Py_DECREF(head);
+    return answer;
+}
+
+/* may_select(texts, keys, heads, start_words, cut): what declutter.filters.duplicates._may_select_python
+ * returns for blocks with those texts, keys and sentence heads; cut(text) says whether a text holding an
+ * ellipsis is cut short at its end (duplicates._cut_short). */
+static PyObject *may_select(PyObject *self, PyObject *args) {
+    PyObject *texts, *keys, *heads, *cut;
+    Py_ssize_t start_words;
+    if (!PyArg_ParseTuple(args, "O!O!O!nO", &PyList_Type, &texts, &PyList_Type, &keys, &PyList_Type, &heads,
+                          &start_words, &cut)) {
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(keys), total = 0;
+    if (PyList_GET_SIZE(texts) != count || PyList_GET_SIZE(heads) != count) {
+        PyErr_SetString(PyExc_ValueError, "may_select() takes lists of one length");
+        return NULL;
+    }
+    for (Py_ssize_t n = 0; n < count; n++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(texts, n)) || !PyUnicode_Check(PyList_GET_ITEM(keys, n))) {
+            PyErr_SetString(PyExc_TypeError, "may_select() takes lists of str");
+            return NULL;
+        }
+    }
+    int repeated = repeated_key(keys);
+    if (repeated != 0) {
+        return repeated < 0 ? NULL : Py_NewRef(Py_True);
+    }
+    PyObject *counts = count_heads(heads, &total);
+    if (counts == NULL) {
+        return NULL;
+    }
+    int held = PyDict_GET_SIZE(counts) < total, answer = 0;
+    for (Py_ssize_t n = 0; n < count && answer == 0; n++) {
+        PyObject *key = PyList_GET_ITEM(keys, n);
+        if (PyUnicode_GET_LENGTH(key)) {
+            answer = may_be_held(PyList_GET_ITEM(texts, n), key, PyList_GET_ITEM(heads, n), counts, held, start_words,
+                                 cut);
+        }
+    }
+    Py_DECREF(counts);
+    return answer < 0 ? NULL : PyBool_FromLong(answer);
+}
+
 static PyMethodDef methods[] = {
     {"document_keys", document_keys, METH_VARARGS,
      "document_keys(texts, start_words) -> (keys, heads): the duplicates filter's keys of each text, and the "
      "first start_words words of each of its sentences."},
     {"make_stopwords", make_stopwords, METH_VARARGS,
      "make_stopwords(words, weights) -> table: lower-case stop words and a tuple of weights (one per language) each."},
+    {"positions", positions, METH_VARARGS,
+     "positions(masks, bits) -> list: the positions whose mask shares a bit with bits."},
+    {"may_select", may_select, METH_VARARGS,
+     "may_select(texts, keys, heads, start_words, cut) -> bool: whether a round of the duplicates filter may select "
+     "anything (two keys alike, or a block some other block may hold)."},
     {"word_totals", word_totals, METH_VARARGS,
      "word_totals(text, table) -> (totals, words): the summed weights of the stop words among the words of "
      "text.lower().split(), per language, and how many words there are."},

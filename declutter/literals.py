@@ -22,7 +22,8 @@ case::
     True
 
 How it reads a pattern: for each piece it keeps the set of all strings the
-piece matches when that set is small (``exact``), the strings every match
+piece matches when that set is small (``exact``; ``\d`` stands for the ten ASCII digits, the first
+pass folds the other decimal digits to them), the strings every match
 starts and ends with (``prefix``, ``suffix``), and a ``cover``, strings one of
 which every match contains. A row of pieces takes the rarest cover among its
 pieces' covers and the joints of one's suffixes with the next's prefixes;
@@ -53,6 +54,9 @@ UNION_LIMIT = 4096
 BRANCH_LIMIT = 2048
 #: Characters of a class listed one by one, at most.
 CLASS_LIMIT = 24
+#: What standing at the line start adds to a literal's weight (see :func:`_char_weight`): about two
+#: letters' worth, so an anchored literal wins over one anywhere that is up to two letters longer.
+ANCHOR_WEIGHT = 4
 
 
 class Trigger(NamedTuple):
@@ -213,8 +217,13 @@ def _alternatives(infos: list[_Info]) -> _Info:
     return _Info(exact, prefix, suffix, None if _has_empty(cover) else cover)
 
 
+#: What ``\d`` stands for here. Other decimal digits ("٣", "३") match ``\d`` too: the first pass
+#: (:mod:`declutter.scan`) folds them to these before it scans.
+DIGITS = "0123456789"
+
+
 def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
-    """The characters a class (``IN``) matches, when it lists a few of them plainly."""
+    """The characters a class (``IN``) matches, when it lists a few of them plainly (``\\d``: :data:`DIGITS`)."""
     if len(items) > CLASS_LIMIT:
         return None
     chars: list[str] = []
@@ -223,6 +232,8 @@ def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
             chars.append(chr(av))
         elif op is _c.RANGE and av[1] - av[0] < CLASS_LIMIT:
             chars.extend(map(chr, range(av[0], av[1] + 1)))
+        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            chars.extend(DIGITS)
         else:
             return None  # a category, a negation or a wide range
     return chars if len(chars) <= CLASS_LIMIT else None
@@ -354,11 +365,21 @@ def _triggers(items: list[_Item], anchored: bool, tail: _Info, budget: list[int]
             found |= more
         return found
     info = _concat(_chain(items), tail)
-    if anchored and not _has_empty(info.prefix) and all(_first_char_free(lit[0]) for lit in info.prefix or ()):
+    if _use_prefix(info, anchored):
         return {Trigger(lit[0], True, lit[1]) for lit in info.prefix or ()}
     if info.cover is None:
         return None
     return {Trigger(lit[0], False, lit[1]) for lit in info.cover}
+
+
+def _use_prefix(info: _Info, anchored: bool) -> bool:
+    """Whether the line-start literals (``info.prefix``) pick lines better than the literals anywhere
+    (``info.cover``): standing at the line start is worth :data:`ANCHOR_WEIGHT` more, so "\\n1" (any line
+    that opens with a digit) loses to " comments" and "\\nshare" wins over "share"."""
+    if not anchored or _has_empty(info.prefix) or not all(_first_char_free(lit[0]) for lit in info.prefix or ()):
+        return False
+    weakest, count = _score(info.prefix)
+    return info.cover is None or (weakest + ANCHOR_WEIGHT, count) >= _score(info.cover)
 
 
 def _is_optional(item: _Item) -> bool:

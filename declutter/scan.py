@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -117,11 +119,22 @@ def speedups() -> ModuleType | None:
     return None if _state["pure"] else _SPEEDUPS
 
 
+#: What the compiled helpers must offer; a build that lacks one (left over from an older version) is not used.
+_COMPILED = ("document_keys", "make_stopwords", "word_totals", "positions", "may_select")
 _SPEEDUPS: ModuleType | None
 try:
     import declutter._speedups as _SPEEDUPS  # not "from declutter import": see the filters' import of scan
 except ImportError:  # not built (no C compiler at install time): pure Python, same output
     _SPEEDUPS = None
+
+
+def _usable(module: object) -> bool:
+    """Whether a compiled helpers module offers every function this version calls."""
+    return module is not None and all(hasattr(module, name) for name in _COMPILED)
+
+
+if not _usable(_SPEEDUPS):
+    _SPEEDUPS = None  # not built, or a stale build of an older declutter: pure Python, same output
 
 
 def engine_description() -> str:
@@ -167,10 +180,23 @@ def masks(lang: str, blocks: Sequence[Block]) -> list[int] | None:
     still warming up): then every gate is a candidate everywhere.
 
     Inside a document scope (see :mod:`declutter.memo`), each text is
-    scanned once per language set, however many filters and passes ask.
+    scanned once per language set, however many filters and passes ask, and
+    the filters of one pass, which see the very same blocks, share one list
+    (read it, never change it).
     """
     if engine() == "re" or not _PROVIDERS:
         return None  # no first pass (or no filter has said what to look for yet)
+    last = scoped_table(("scan-last", lang))
+    if last is not None and last.get("blocks") is blocks:
+        return last["masks"]  # type: ignore[no-any-return]  # what this function returned for these blocks
+    found = _masks(lang, blocks)
+    if last is not None:
+        last["blocks"], last["masks"] = blocks, found
+    return found
+
+
+def _masks(lang: str, blocks: Sequence[Block]) -> list[int] | None:
+    """:func:`masks`, asked again of other blocks than last time."""
     texts = list(map(_TEXT, blocks))
     if not _warm(lang, texts):
         return None
@@ -192,6 +218,26 @@ def masks(lang: str, blocks: Sequence[Block]) -> list[int] | None:
 
 
 _TEXT = attrgetter("text")
+
+
+def positions(may: list[int] | None, bits: int, count: int) -> Sequence[int]:
+    """The positions whose mask in ``may`` has one of ``bits``; all ``count`` of them without a first pass.
+
+    In C where the compiled helpers were built (:func:`positions_python` otherwise, same list):
+    every line filter asks this of every block, several times per document.
+    """
+    if may is None:
+        return range(count)
+    compiled = speedups()
+    if compiled is not None:
+        found: list[int] = compiled.positions(may, bits)
+        return found
+    return positions_python(may, bits)
+
+
+def positions_python(may: list[int], bits: int) -> list[int]:
+    """:func:`positions` in Python."""
+    return [position for position, mask in enumerate(may) if mask & bits]
 
 
 def bits(lang: str, *names: str) -> int:
@@ -274,20 +320,21 @@ class Database:
                     found[key] = found.get(key, 0) | self.bits[gate.name]
         found = _pruned(found)
         keys = sorted(found)
-        self.id_bits = [found[key] for key in keys]
+        #: Literal numbers from here on are the characters the text is folded for (see :func:`_tables`).
+        self.folds = len(keys)
+        folded = [chr(code).encode("utf-8") for code in sorted(_tables().to_ascii)]
+        self.id_bits = [found[key] for key in keys] + [0] * len(folded)
         self._db = hyperscan.Database()
         if keys:
-            self._db.compile(expressions=[key[0] for key in keys], ids=list(range(len(keys))), elements=len(keys),
-                             flags=[hyperscan.HS_FLAG_CASELESS if key[1] else 0 for key in keys], literal=True)
+            expressions = [key[0] for key in keys] + folded
+            self._db.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions),
+                             flags=[hyperscan.HS_FLAG_CASELESS if key[1] else 0 for key in keys] + [0] * len(folded),
+                             literal=True)
         self._empty = not keys
         self._lock = threading.Lock()
 
-    def masks(self, texts: Sequence[str]) -> list[int]:
-        """Per text, the bits of the gates that may match it."""
-        result = [self.always] * len(texts)
-        if self._empty or not texts:
-            return result
-        data, extra, always = _scan_text(texts)
+    def _scan(self, data: bytes) -> tuple[list[int], list[int]]:
+        """The literal numbers found in ``data`` and where each match ends, in the order of their ends."""
         hits: list[int] = []
         ends: list[int] = []
 
@@ -297,6 +344,24 @@ class Database:
 
         with self._lock:
             self._db.scan(data, match_event_handler=on_match)
+        return hits, ends
+
+    def masks(self, texts: Sequence[str]) -> list[int]:
+        """Per text, the bits of the gates that may match it.
+
+        The text is scanned as it is; only where the scan finds a character
+        to fold (a non-ASCII digit, a dotless ı) is it folded and scanned
+        again, which spares the common case a pass over the text in Python.
+        """
+        result = [self.always] * len(texts)
+        if self._empty or not texts:
+            return result
+        joined, extra, always = _scan_text(texts)
+        data = joined.encode("utf-8", "surrogatepass")
+        hits, ends = self._scan(data)
+        if hits and max(hits) >= self.folds:
+            data = joined.translate(_tables().to_ascii).encode("utf-8", "surrogatepass")
+            hits, ends = self._scan(data)
         count, id_bits, size = data.count, self.id_bits, len(texts)
         line, done = -1, 0
         for number, end in zip(hits, ends, strict=True):
@@ -334,8 +399,8 @@ def _covers(other: tuple[bytes, bool], key: tuple[bytes, bool], kept: dict[tuple
     return other[1] or (not key[1] and other[0] in key[0])
 
 
-def _scan_text(texts: Sequence[str]) -> tuple[bytes, list[int], list[int]]:
-    """The bytes to scan: each text on a line of its own, each line opened by a
+def _scan_text(texts: Sequence[str]) -> tuple[str, list[int], list[int]]:
+    """The text to scan: each text on a line of its own, each line opened by a
     line break (anchored literals start with it); then, for each text that
     opens with :data:`DECORATION` characters, a copy with them stripped
     (anchored literals stand at a line start after them). Also which text
@@ -350,11 +415,7 @@ def _scan_text(texts: Sequence[str]) -> tuple[bytes, list[int], list[int]]:
     if _DECORATED.search(joined):
         extra = [position for position, text in enumerate(texts) if text[:1] in DECORATION and "\n" not in text]
         joined += "".join("\n" + texts[position].lstrip(_DECORATION_CHARS) for position in extra)
-    if not joined.isascii():
-        tables = _tables()
-        if any(char in joined for char in tables.special):
-            joined = joined.translate(tables.to_ascii)
-    return joined.encode("utf-8", "surrogatepass"), extra, always
+    return joined, extra, always
 
 
 _DECORATION_CHARS = "".join(sorted(DECORATION))
@@ -370,13 +431,15 @@ class _Tables(NamedTuple):
 
     ``to_ascii`` maps each non-ASCII character that ``re`` takes as equal to
     an ASCII letter when ignoring case (dotless ı, İ, long ſ, the Kelvin sign)
-    to that letter; the engine's own case folding covers ASCII letters, and
-    the scanned text goes through this table when it holds one of them.
+    to that letter, and each other decimal digit ``\\d`` matches ("٣", "३")
+    to its ASCII digit (literals hold ``\\d`` as the ten ASCII digits, see
+    :data:`declutter.literals.DIGITS`); the engine's own case folding covers
+    ASCII letters, and the scanned text goes through this table when it holds
+    one of them (the database looks for them too, :meth:`Database.masks`).
     ``forms(char)`` lists every character ``re`` takes as equal to ``char``.
     """
 
     to_ascii: dict[int, str]
-    special: str
     plane: str
 
 
@@ -388,8 +451,10 @@ def _tables() -> _Tables:
         if not char.isascii():
             to_ascii[ord(char)] = next(letter for letter in "abcdefghijklmnopqrstuvwxyz"
                                        if re.fullmatch(f"(?i){letter}", char))
-    special = "".join(map(chr, sorted(to_ascii)))
-    return _Tables(to_ascii, special, plane)
+    for code in range(0x80, sys.maxunicode + 1):
+        if chr(code).isdecimal():  # what re's \d matches (str patterns)
+            to_ascii[code] = str(unicodedata.decimal(chr(code)))
+    return _Tables(to_ascii, plane)
 
 
 @lru_cache(maxsize=4096)

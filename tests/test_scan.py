@@ -80,6 +80,39 @@ def test_whitespace_is_what_re_calls_white_space():
 # -------------------------------------------------------- case partners
 
 
+#: Other decimal digits, which ``\\d`` matches as it matches 0-9.
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+DEVANAGARI_DIGITS = str.maketrans("0123456789", "०१२३४५६७८९")
+
+
+def test_digits_are_read_as_the_ten_ascii_digits():
+    found = literals(r"^(?i:showing) \d{1,4} of \d{1,6}$", anchored=True)
+    assert {t.text for t in found.triggers} == {f"showing {digit}" for digit in "0123456789"}
+    assert {t.text for t in literals(r"\d of [\d,]", anchored=False).triggers} == {
+        f"{a} of {b}" for a in "0123456789" for b in "0123456789,"}
+
+
+def test_a_weak_line_start_loses_to_a_stronger_literal_anywhere():
+    """An anchored digit picks every line that opens with one; " comments" picks far fewer."""
+    found = literals(r"^\d{1,6} (?i:comments?)$", anchored=True)
+    assert found.triggers and all(not t.anchored and " comment" in t.text for t in found.triggers)
+    found = literals(r"^(?i:share) (?i:this)$", anchored=True)
+    assert {(t.text, t.anchored) for t in found.triggers} == {("share this", True)}
+
+
+@HYPERSCAN
+@pytest.mark.parametrize("line", ["Showing 1-20 of 300 results", "12 comments", "Posted on March 3, 2021 at 10:15",
+                                  "5 min read"])
+def test_lines_with_other_decimal_digits_are_candidates(line):
+    """re's \\d matches "٣" and "३": the scan folds them to ASCII digits, so such lines stay candidates."""
+    with scan.using("hyperscan", warmup=0):
+        _check_sound("en", [line, line.translate(ARABIC_DIGITS), line.translate(DEVANAGARI_DIGITS),
+                            "ı " + line.translate(ARABIC_DIGITS)])
+    database = scan.database_for("en")
+    assert database is not None
+    assert database.masks([line.translate(ARABIC_DIGITS)]) == database.masks([line])
+
+
 def _vocabulary_letters() -> set[str]:
     letters: set[str] = set()
     for lang in LANGUAGE_SETS:
@@ -111,7 +144,7 @@ def _mutations(text: str) -> list[str]:
     """Case and look-alike variants that re (ignoring case) may still match."""
     swaps = str.maketrans({"i": "ı", "I": "İ", "s": "ſ", "k": "\u212a", "K": "\u212a"})
     return [text, text.upper(), text.lower(), text.title(), text.swapcase(), text.translate(swaps),
-            "| " + text, "» " + text.upper()]
+            "| " + text, "» " + text.upper(), text.translate(ARABIC_DIGITS), text.translate(DEVANAGARI_DIGITS)]
 
 
 def _check_sound(lang: str, texts: list[str], only: str | None = None) -> None:

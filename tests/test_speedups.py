@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import types
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,72 @@ def test_compiled_stop_word_counts_equal_the_python_ones_on_the_corpus():
     for path in sorted((ROOT / "corpus" / "extracted").glob("*/*.txt")):
         text = path.read_text(encoding="utf-8")
         assert compiled_totals(text[:2000]) == python_totals(text[:2000]), path
+
+
+# ------------------------------------------------------ per-block bookkeeping
+
+
+@COMPILED
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=-1, max_value=2**40) | st.integers(min_value=2**64, max_value=2**80)),
+       st.integers(min_value=0, max_value=2**40) | st.integers(min_value=2**64, max_value=2**70))
+@example([0, 5, -1, 2**65], 4)
+def test_compiled_positions_equal_the_python_ones(masks, bits):
+    assert scan._SPEEDUPS.positions(masks, bits) == scan.positions_python(masks, bits)
+
+
+def _may_select_both(texts: list[str]) -> tuple[bool, bool]:
+    blocks = [Block(i, text) for i, text in enumerate(texts)]
+    keys, heads = python_keys(texts)
+    compiled = scan._SPEEDUPS.may_select(texts, keys, heads, duplicates_module.START_WORDS,
+                                          duplicates_module._cut_short)
+    return compiled, duplicates_module._may_select_python(blocks, keys, heads)
+
+
+#: Sentences that open alike, so that generated blocks hold each other's heads.
+SENTENCES = ("The council met on Monday to vote.", "Well... we will see about that one.", "Cut short in the mid…",
+             "The council met on Monday to vote on the lanes.", "Stir well.",
+             "Yes.", "He said it was cut…", "One two three four five six.", "One two three four five", "a...",
+             "The council met", "")
+
+
+@COMPILED
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(SENTENCES), max_size=3).map(" ".join)
+                | st.text(alphabet=st.sampled_from(TRICKY)), min_size=1, max_size=6))
+@example(["One two three four five six.", "One two three four five six. And more."])
+def test_compiled_may_select_equals_the_python_one(texts):
+    compiled, python = _may_select_both(texts)
+    assert compiled is python
+
+
+@COMPILED
+def test_compiled_may_select_equals_the_python_one_on_the_corpus():
+    answers = set()
+    for path in sorted((ROOT / "corpus" / "extracted").glob("*/*.txt"))[::3]:
+        texts = [block.text for block in split_text(path.read_text(encoding="utf-8")).blocks]
+        if not texts:
+            continue  # (the filter never asks about no blocks)
+        compiled, python = _may_select_both(texts)
+        assert compiled is python, path
+        answers.add(python)
+    assert answers == {True, False}  # both answers met
+
+
+@COMPILED
+def test_compiled_bookkeeping_refuses_what_it_cannot_read():
+    with pytest.raises(TypeError):
+        scan._SPEEDUPS.positions((1, 2), 1)
+    with pytest.raises(ValueError, match="one length"):
+        scan._SPEEDUPS.may_select(["a"], ["a", "b"], [[], []], 5, bool)
+    with pytest.raises(TypeError):
+        scan._SPEEDUPS.may_select([b"a"], ["a"], [["a"]], 5, bool)
+
+
+def test_a_stale_build_without_the_new_helpers_is_not_used():
+    """An older _speedups (say, built by a previous version and still on the path) lacks positions and
+    may_select: declutter then runs the pure-Python code rather than failing on the first clean."""
+    old = types.SimpleNamespace(document_keys=len, make_stopwords=len, word_totals=len)
+    assert not scan._usable(old)
+    assert not scan._usable(None)
+    assert scan._SPEEDUPS is None or scan._usable(scan._SPEEDUPS)

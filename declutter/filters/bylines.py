@@ -218,7 +218,7 @@ def _line_reasons(blocks: Sequence[Block], lang: str, pats: Patterns,
         return [once_per_text(pats.line_reason, block.text.strip()) for block in blocks], range(len(blocks))
     line_bits = _line_bits(lang)
     reasons: list[Reason | None] = [None] * len(blocks)
-    for position in [p for p, mask in enumerate(may) if mask & line_bits]:
+    for position in scan.positions(may, line_bits, len(blocks)):
         reasons[position] = once_per_text(pats.line_reason, blocks[position].text.strip())
     looked = {p for p, reason in enumerate(reasons) if reason is not None}
     looked.update(range(min(edge, len(blocks))), range(max(0, len(blocks) - edge), len(blocks)))

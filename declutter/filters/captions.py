@@ -32,12 +32,14 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
+from operator import attrgetter
 
 import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": the package imports the filters)
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import Selection, sentence_count, word_count
+from declutter.memo import scoped_table
 from declutter.vocab import (
     NAME,
     UP,
@@ -278,8 +280,11 @@ def captions(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     else:
         bits = _bits_for(lang)
         gates = bits.line | bits.credited
-        looked = [(block, mask) for block, mask in zip(blocks, may, strict=True)
-                  if mask & gates or block.hints or block.tag]  # (HTML mode has hints and tags)
+        if any(map(_HINTS, blocks)) or any(map(_TAG, blocks)):  # (HTML mode has hints and tags)
+            looked = [(block, mask) for block, mask in zip(blocks, may, strict=True)
+                      if mask & gates or block.hints or block.tag]
+        else:
+            looked = [(blocks[position], may[position]) for position in scan.positions(may, gates, len(blocks))]
     for block, mask in looked:
         reason = classify(block, config, pats, mask, bits)
         if reason is None:
@@ -289,7 +294,23 @@ def captions(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         yield Selection(block, reason)
 
 
+_HINTS, _TAG = attrgetter("hints"), attrgetter("tag")
+
+
 def is_caption(block: Block, config: Config) -> bool:
-    """True when ``block`` is a caption or credit (used as evidence elsewhere)."""
-    return classify(block, config) is not None
+    """True when ``block`` is a caption or credit (used as evidence elsewhere).
+
+    Inside a document scope a plain line's answer is kept per text and
+    language setting (classify reads nothing else of it): the duplicates
+    filter asks again for every copy of a repeated line.
+    """
+    if block.tag is not None or block.hints:
+        return classify(block, config) is not None
+    known = scoped_table(("is_caption", config.lang))
+    if known is None:
+        return classify(block, config) is not None
+    answer = known.get(block.text)
+    if answer is None:
+        answer = known[block.text] = classify(block, config) is not None
+    return bool(answer)
 

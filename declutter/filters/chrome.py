@@ -51,6 +51,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": the package imports the filters)
@@ -153,6 +154,7 @@ def _gates(lang: str) -> tuple[scan.Gate, ...]:
 
 
 scan.register("chrome", _gates)
+_TEXT = attrgetter("text")
 
 
 class _Bits(NamedTuple):
@@ -168,11 +170,6 @@ def _gate_bits(lang: str) -> _Bits:
                  scan.bits(lang, "chrome.tags"))
 
 
-def _gated(may: list[int] | None, bits: int, count: int) -> Sequence[int]:
-    """The positions whose mask has one of ``bits`` (all ``count`` positions without a first pass)."""
-    return range(count) if may is None else [position for position, mask in enumerate(may) if mask & bits]
-
-
 def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     """Select menu runs, interface lines, buttons and cookie notices.
 
@@ -182,17 +179,20 @@ def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     """
     lang = resolve_lang(config.lang, blocks)
     pats = patterns_for(lang)
-    texts = [block.text.strip() for block in blocks]
+    texts = list(map(str.strip, map(_TEXT, blocks)))
     may = scan.masks(lang, blocks)
     bits = _gate_bits(lang)
     menu = _menu_positions(texts, pats)
-    tags = _tag_positions(texts, pats, _gated(may, bits.tags, len(texts)))
+    tags = _tag_positions(texts, pats, scan.positions(may, bits.tags, len(texts)))
     evidence = ChromeEvidence(blocks, config.edge_blocks, texts)
     reasons: list[Reason | None] = [None] * len(texts)
-    for position in _gated(may, bits.line, len(texts)):
+    lines = scan.positions(may, bits.line, len(texts))
+    for position in lines:
         reasons[position] = once_per_text(pats.line_reason, texts[position])
-    buttons = _button_positions(texts, reasons, menu, pats, _gated(may, bits.button, len(texts)))
-    for position in sorted(tags | menu | buttons | {p for p, reason in enumerate(reasons) if reason is not None}):
+    with_reason = {position for position in lines if reasons[position] is not None}
+    buttons = _button_positions(texts, reasons, menu | with_reason, pats,
+                                scan.positions(may, bits.button, len(texts)))
+    for position in sorted(tags | menu | buttons | with_reason):
         block = blocks[position]
         if position in tags:
             yield Selection(block, Reason.TAGS)
@@ -234,19 +234,20 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
 BUTTON_MAX_CHARS = 30
 
 
-def _button_positions(texts: list[str], reasons: list[Reason | None], menu: set[int], pats: Patterns,
+def _button_positions(texts: list[str], reasons: list[Reason | None], chrome_lines: set[int], pats: Patterns,
                       looked: Iterable[int]) -> set[int]:
     """Lone forum buttons ("Like", "Quote", "Report") that stand next to another button or chrome line.
 
     Alone, such a word may be a reply or a heading; beside "Reply" or
     another button it is the row of buttons under a post. Only positions
-    ``looked`` are tested (those the first pass lets through).
+    ``looked`` are tested (those the first pass lets through); ``chrome_lines``
+    are the menu lines and those with a reason.
     """
     found = {position for position in looked if len(texts[position]) <= BUTTON_MAX_CHARS
              and reasons[position] is None and pats.forum_button.match(texts[position])}
     if not found:
         return found
-    chrome_lines = found | menu | {position for position, reason in enumerate(reasons) if reason is not None}
+    chrome_lines = found | chrome_lines
     return {position for position in found if position - 1 in chrome_lines or position + 1 in chrome_lines}
 
 
@@ -292,7 +293,7 @@ def _menu_positions(texts: list[str], pats: Patterns) -> set[int]:
     finds; only their lines are looked at more closely.
     """
     found: set[int] = set()
-    for first, last in _runs([len(text) <= NAV_MAX_CHARS for text in texts]):
+    for first, last in _runs(list(map(NAV_MAX_CHARS.__ge__, map(len, texts)))):
         for start, end in _runs([_menu_line(text) for text in texts[first:last]]):
             found.update(_menu_span(texts, first + start, first + end, pats))
     return found

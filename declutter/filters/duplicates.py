@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from itertools import chain, islice
+from operator import attrgetter
 
 from declutter.blocks import Block
 from declutter.config import Config
@@ -75,6 +76,9 @@ _TYPOGRAPHIC = "’‘“”–—…«»•·\xa0"
 _ASCII_TABLE = bytes(32 if code < 128 and _NON_WORD_LINE.match(chr(code)) else code for code in range(256))
 
 
+_TEXT = attrgetter("text")
+
+
 class Reason(StrEnum):
     EXACT = "duplicate.exact"
     TRUNCATED = "duplicate.truncated"
@@ -105,12 +109,22 @@ def duplicates(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
 
 
 def _may_select(blocks: list[Block], keys: list[str], sentence_heads: list[list[str]]) -> bool:
+    """:func:`_may_select_python`, in C where the compiled helpers were built (same answer)."""
+    compiled = speedups()
+    if compiled is not None:
+        answer: bool = compiled.may_select(list(map(_TEXT, blocks)), keys, sentence_heads, START_WORDS, _cut_short)
+        return answer
+    return _may_select_python(blocks, keys, sentence_heads)
+
+
+def _may_select_python(blocks: list[Block], keys: list[str], sentence_heads: list[list[str]]) -> bool:
     """Cheap necessary condition for a round to select anything: two blocks share a key, or a block may
     be held by another (its text is cut short, or its key's first START_WORDS words open a sentence of
     some other block). Most pages have neither, and skip the round's lists and lookups.
 
     A block whose first sentence has START_WORDS words opens its key with that sentence's head, which
-    it holds itself: it may be held only where some head is held twice.
+    it holds itself: it may be held only where some head is held twice. An ellipsis inside a block
+    ("Well... we'll see.") changes nothing: only a text cut short at its end is looked up by another key.
     """
     present = [key for key in keys if key]
     if len(set(present)) < len(present):
@@ -123,8 +137,8 @@ def _may_select(blocks: list[Block], keys: list[str], sentence_heads: list[list[
     for block, key, heads in zip(blocks, keys, sentence_heads, strict=True):
         if not key:
             continue
-        if "…" in block.text or "..." in block.text:
-            return True
+        if _cut_short(block.text):
+            return True  # its truncated key may open a longer block's
         first = heads[0] if heads else ""
         long_first = first.count(" ") >= START_WORDS - 1
         if held is None and long_first:

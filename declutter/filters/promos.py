@@ -251,7 +251,7 @@ def _looked(blocks: Sequence[Block], lang: str) -> Sequence[int]:
     line_bits = _line_bits(lang)
     if any(map(_HINTS, blocks)):
         return [p for p, (mask, block) in enumerate(zip(may, blocks, strict=True)) if mask & line_bits or block.hints]
-    return [p for p, mask in enumerate(may) if mask & line_bits]
+    return scan.positions(may, line_bits, len(blocks))
 
 
 _HINTS = attrgetter("hints")
@@ -268,7 +268,8 @@ class _Evidence:
         self.blocks, self.config, self.pats = blocks, config, pats
         self.found: int | None = None
         self.first_sentence: int | None = None
-        self.prose_after: list[int] | None = None
+        #: Where prose next resumes, for the positions asked so far (see :meth:`resumes_after`).
+        self.prose_after: dict[int, int] = {}
         self.authors: list[int] | None = None
 
     def before(self, position: int) -> bool:
@@ -294,15 +295,31 @@ class _Evidence:
         schedule, a spec sheet, a product grid has no article for teasers to
         follow).
         """
-        if self.prose_after is None:
-            self.prose_after = _next_prose(self.blocks, self.config)
-        resumes = self.prose_after[position]
         if text.endswith(".") and not text.endswith(".."):
             return position + 1
+        resumes = self.resumes_after(position)
         if resumes == len(self.blocks) and not self.sentence_before(position):
             return position + 1
         end = _section_end(self.blocks, position, resumes)
         return position + 1 if _card_label(self.blocks, position) else end
+
+    def resumes_after(self, position: int) -> int:
+        """The first position after ``position`` where article prose resumes (:func:`_prose_resumes`),
+        or the length. Each answer found is kept for every position it was looked for from, so the
+        blocks are walked once however many headings ask (as when it was listed for all blocks at once)."""
+        known, count = self.prose_after, len(self.blocks)
+        walked: list[int] = []
+        found = count
+        for after in range(position, count):
+            if after in known:
+                found = known[after]
+                break
+            walked.append(after)
+            if after + 1 < count and _prose_resumes(self.blocks, after + 1, self.config):
+                found = after + 1
+                break
+        known.update(dict.fromkeys(walked, found))
+        return found
 
     def authors_from(self, position: int) -> int:
         """How many readers' name lines ("Jane says") stand at or after ``position``."""
@@ -389,27 +406,19 @@ def _comment_section(blocks: Sequence[Block], start: int) -> Iterator[Selection]
         yield Selection(block, Reason.COMMENTS, f"in the comments opened by block {blocks[start].index}")
 
 
-def _next_prose(blocks: Sequence[Block], config: Config) -> list[int]:
-    """For each position, the position where article prose next resumes.
-
-    Prose resumes at a block :func:`is_prose` accepts, or at the first of
+def _prose_resumes(blocks: Sequence[Block], position: int, config: Config) -> bool:
+    """Article prose resumes at ``position``: a block :func:`is_prose` accepts, or the first of
     three consecutive, distinct sentence-like blocks (tabloids write in
     one-sentence paragraphs; teaser grids alternate headlines and deks).
     """
-    texts = [block.text.strip() for block in blocks]
-    sentence = [once_per_text(_sentence_like, text) for text in texts]
-    after = [len(blocks)] * len(blocks)
-    following = len(blocks)
-    for position in range(len(blocks) - 1, -1, -1):
-        after[position] = following
-        if is_prose(texts[position], config) or _sentence_run(texts, sentence, position):
-            following = position
-    return after
+    text = blocks[position].text.strip()
+    return is_prose(text, config) or _sentence_run(blocks, position)
 
 
-def _sentence_run(texts: list[str], sentence: list[bool], start: int) -> bool:
-    run = texts[start:start + SENTENCE_RUN]
-    return len(run) == SENTENCE_RUN and all(sentence[start:start + SENTENCE_RUN]) and len(set(run)) == SENTENCE_RUN
+def _sentence_run(blocks: Sequence[Block], start: int) -> bool:
+    run = [block.text.strip() for block in blocks[start:start + SENTENCE_RUN]]
+    return len(run) == SENTENCE_RUN and all(once_per_text(_sentence_like, text) for text in run) \
+        and len(set(run)) == SENTENCE_RUN
 
 
 def _sentence_like(text: str) -> bool:
