@@ -288,7 +288,8 @@ def test_clean_html_markdown_does_not_run_the_region(monkeypatch: pytest.MonkeyP
     from declutter.markdown import from_html
 
     md = whole_page(f"# Council backs budget\n\n{PROSE}\n\n{PROSE2}")
-    monkeypatch.setattr(from_html, "extract_markdown", lambda tree, url: md)
+    monkeypatch.setattr(from_html, "extract_markdown", lambda tree, url, comments=False: md)
+    monkeypatch.setattr(from_html, "AGREEMENT", 0.0)  # taken whatever the text extraction holds
     result = declutter.clean_html_and_explain(PAGE, output_format="markdown")
     assert "[Logo](/)" in result.text and PROSE in result.text
     assert not [r for r in result.removals if r.filter == "region"]
