@@ -132,6 +132,19 @@ def test_a_promo_heading_goes_with_its_teasers_up_to_the_next_heading() -> None:
     assert "What happens next" in declutter.clean_markdown(md)
 
 
+def test_on_a_listing_a_promo_section_is_content() -> None:
+    """A page of teasers (headline and summary inside each link): "In case you missed it" is one more section."""
+    def teasers(*titles: str) -> str:
+        return "\n\n".join(f"[{t}: the council explains what changes for residents next year](/{i})"
+                             for i, t in enumerate(titles))
+
+    md = (f"# Technology\n\n{teasers('Chips', 'Robots', 'Phones')}\n\n"
+          f"## In case you missed it\n\n{teasers('Drones', 'Tablets')}\n")
+    assert removed(md) == [("promo.heading", "## In case you missed it")]  # the text filter's rule for the line
+    article = f"# Budget\n\n{PROSE}\n\n{PROSE2}\n\n## In case you missed it\n\n{teasers('Drones', 'Tablets')}\n"
+    assert [reason for reason, _ in removed(article)] == ["markdown.promo_section"] * 3
+
+
 def test_prose_under_a_promo_heading_stays() -> None:
     md = f"# Budget\n\n{PROSE}\n\n## You may also like\n\n{PROSE2}\n"
     out = declutter.clean_markdown(md)
