@@ -314,3 +314,46 @@ def test_an_author_list_of_links_stays_but_a_menu_line_goes() -> None:
     assert declutter.clean_markdown(md) == md
     menu = "[Home](/) | [About](/about) | [Contact](/contact) | [Jobs](/jobs)"
     assert removed(f"# Paper\n\n{menu}\n\n{PROSE}\n") == [("markdown.link_line", menu)]
+
+
+def test_clean_html_markdown_keeps_a_forums_replies_as_text_does() -> None:
+    """On a forum page the replies are the content in both outputs: extracted, and kept by the promos filter."""
+    from tests.test_html_modern import POSTS, xenforo_thread
+
+    url = "https://forums.example.com/threads/storage.123/"
+    result = declutter.clean_html_and_explain(xenforo_thread(), url=url, output_format="markdown")
+    assert result.page_type == "forum"
+    for post in POSTS:
+        assert post in result.text
+    assert "Senior member" not in result.text
+
+
+def test_clean_html_markdown_takes_the_text_when_the_markdown_disagrees(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura's Markdown extraction holding other words than its text extraction (or than a rescue):
+    the text the plain output is cleaned from becomes the Markdown, escaped, one paragraph a line."""
+    from declutter.markdown import from_html
+
+    monkeypatch.setattr(from_html, "extract_markdown", lambda tree, url, comments=False: "# Other\n\nUnrelated.\n")
+    out = declutter.clean_html(PAGE, output_format="markdown")
+    assert PROSE in out and "Unrelated" not in out
+    assert "\\- The budget goes to the regional board." in out  # the text's "- " item, read as text
+
+
+def test_text_as_markdown_reads_as_the_text() -> None:
+    from declutter.markdown.from_html import text_as_markdown
+
+    lines = ["# not a heading", "1. not a list", "- nor this", "> nor a quote", "[not](a link) *or* `code` <b>",
+             "a | b", "===", "    indented", "2) done \\ back"]
+    doc = parse_markdown(text_as_markdown("\n".join(lines)))
+    assert [b.text for b in doc.blocks] == [line.strip() for line in lines]
+    assert {str(f.kind) for f in doc.features} == {"paragraph"} and not any(f.links for f in doc.features)
+
+
+def test_escaped_brackets_are_text_not_a_link() -> None:
+    doc = parse_markdown("\\[a\\](x) and [b](y)\n")
+    assert doc.blocks[0].text == "[a](x) and b"
+    assert doc.features[0].links == 1 and doc.features[0].link_words == 1
+
+
+def test_a_paragraph_of_pipes_keeps_its_text() -> None:
+    assert [b.text for b in parse_markdown("|\n\n| |\n").blocks] == ["|", "| |"]
