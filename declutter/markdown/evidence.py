@@ -49,6 +49,7 @@ from declutter.filters.promos import Reason as PromoReason
 from declutter.filters.promos import line_reason as promo_line_reason
 from declutter.filters.promos import patterns_for as promo_patterns
 from declutter.markdown.parse import Features, Kind, MarkdownDocument
+from declutter.memo import once_per_text
 
 #: A skip link or menu toggle has at most this many words.
 ANCHOR_MAX_WORDS = 4
@@ -245,7 +246,7 @@ def _titles(blocks: Sequence[Block], feats: Sequence[Features]) -> Iterator[Sele
             continue
         if position < title_at and not feat.link_only:
             continue
-        if _normal(block.text) == title:
+        if once_per_text(_normal, block.text) == title:
             yield Selection(block, Reason.TITLE, f"the title at block {blocks[title_at].index}")
 
 
