@@ -132,6 +132,19 @@ def test_a_promo_heading_goes_with_its_teasers_up_to_the_next_heading() -> None:
     assert "What happens next" in declutter.clean_markdown(md)
 
 
+def test_on_a_listing_a_promo_section_is_content() -> None:
+    """A page of teasers (headline and summary inside each link): "In case you missed it" is one more section."""
+    def teasers(*titles: str) -> str:
+        return "\n\n".join(f"[{t}: the council explains what changes for residents next year](/{i})"
+                             for i, t in enumerate(titles))
+
+    md = (f"# Technology\n\n{teasers('Chips', 'Robots', 'Phones')}\n\n"
+          f"## In case you missed it\n\n{teasers('Drones', 'Tablets')}\n")
+    assert removed(md) == [("promo.heading", "## In case you missed it")]  # the text filter's rule for the line
+    article = f"# Budget\n\n{PROSE}\n\n{PROSE2}\n\n## In case you missed it\n\n{teasers('Drones', 'Tablets')}\n"
+    assert [reason for reason, _ in removed(article)] == ["markdown.promo_section"] * 3
+
+
 def test_prose_under_a_promo_heading_stays() -> None:
     md = f"# Budget\n\n{PROSE}\n\n## You may also like\n\n{PROSE2}\n"
     out = declutter.clean_markdown(md)
@@ -288,7 +301,8 @@ def test_clean_html_markdown_does_not_run_the_region(monkeypatch: pytest.MonkeyP
     from declutter.markdown import from_html
 
     md = whole_page(f"# Council backs budget\n\n{PROSE}\n\n{PROSE2}")
-    monkeypatch.setattr(from_html, "extract_markdown", lambda tree, url: md)
+    monkeypatch.setattr(from_html, "extract_markdown", lambda tree, url, comments=False: md)
+    monkeypatch.setattr(from_html, "AGREEMENT", 0.0)  # taken whatever the text extraction holds
     result = declutter.clean_html_and_explain(PAGE, output_format="markdown")
     assert "[Logo](/)" in result.text and PROSE in result.text
     assert not [r for r in result.removals if r.filter == "region"]
@@ -300,3 +314,46 @@ def test_an_author_list_of_links_stays_but_a_menu_line_goes() -> None:
     assert declutter.clean_markdown(md) == md
     menu = "[Home](/) | [About](/about) | [Contact](/contact) | [Jobs](/jobs)"
     assert removed(f"# Paper\n\n{menu}\n\n{PROSE}\n") == [("markdown.link_line", menu)]
+
+
+def test_clean_html_markdown_keeps_a_forums_replies_as_text_does() -> None:
+    """On a forum page the replies are the content in both outputs: extracted, and kept by the promos filter."""
+    from tests.test_html_modern import POSTS, xenforo_thread
+
+    url = "https://forums.example.com/threads/storage.123/"
+    result = declutter.clean_html_and_explain(xenforo_thread(), url=url, output_format="markdown")
+    assert result.page_type == "forum"
+    for post in POSTS:
+        assert post in result.text
+    assert "Senior member" not in result.text
+
+
+def test_clean_html_markdown_takes_the_text_when_the_markdown_disagrees(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura's Markdown extraction holding other words than its text extraction (or than a rescue):
+    the text the plain output is cleaned from becomes the Markdown, escaped, one paragraph a line."""
+    from declutter.markdown import from_html
+
+    monkeypatch.setattr(from_html, "extract_markdown", lambda tree, url, comments=False: "# Other\n\nUnrelated.\n")
+    out = declutter.clean_html(PAGE, output_format="markdown")
+    assert PROSE in out and "Unrelated" not in out
+    assert "\\- The budget goes to the regional board." in out  # the text's "- " item, read as text
+
+
+def test_text_as_markdown_reads_as_the_text() -> None:
+    from declutter.markdown.from_html import text_as_markdown
+
+    lines = ["# not a heading", "1. not a list", "- nor this", "> nor a quote", "[not](a link) *or* `code` <b>",
+             "a | b", "===", "    indented", "2) done \\ back"]
+    doc = parse_markdown(text_as_markdown("\n".join(lines)))
+    assert [b.text for b in doc.blocks] == [line.strip() for line in lines]
+    assert {str(f.kind) for f in doc.features} == {"paragraph"} and not any(f.links for f in doc.features)
+
+
+def test_escaped_brackets_are_text_not_a_link() -> None:
+    doc = parse_markdown("\\[a\\](x) and [b](y)\n")
+    assert doc.blocks[0].text == "[a](x) and b"
+    assert doc.features[0].links == 1 and doc.features[0].link_words == 1
+
+
+def test_a_paragraph_of_pipes_keeps_its_text() -> None:
+    assert [b.text for b in parse_markdown("|\n\n| |\n").blocks] == ["|", "| |"]

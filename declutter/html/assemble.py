@@ -65,10 +65,10 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     """The page's cleaned main text, every removal and the notes, HTML stage first (see :mod:`declutter.html`).
 
     ``output_format="markdown"`` gives the main content as Markdown (headings, lists, links, images,
-    tables), cleaned by the Markdown mode (:mod:`declutter.markdown.from_html`); the page type is decided
-    and noted, but the rescues apply to the text output only.
+    tables), cleaned by the Markdown mode (:mod:`declutter.markdown.from_html`), following the text
+    output's decisions (the rescues, a forum's replies: a :class:`~declutter.markdown.from_html.Rescued`).
     """
-    from declutter.markdown.from_html import check_output_format, markdown_stage
+    from declutter.markdown.from_html import Rescued, check_output_format, markdown_stage
 
     config = config or Config()
     check_output_format(output_format)
@@ -85,10 +85,6 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     prose = index.prose(tree)
     html_removals, refusals = clean_tree(tree, meta, _tree_lang(tree, config), kind, index)
     kept = protect_for_extraction(tree, config)
-    if output_format == "markdown":
-        md_config = replace(config, protect_patterns=config.protect_patterns + kept)
-        md_result = markdown_stage(tree, url, headline_filter(meta), md_config)
-        return HtmlResult(md_result.text, html_removals + md_result.removals, (_type_note(decision), *refusals))
     forum = kind is PageType.FORUM
     text = extract_text(tree, url, comments=forum)
     removed = [r.text for r in html_removals]
@@ -96,10 +92,15 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     if kind is PageType.PRODUCT:
         described = description_rescue(extraction.text, product_description(objects))
         extraction = Extraction(described.text, extraction.notes + described.notes)
+    notes = (_type_note(decision), *refusals, *extraction.notes)
+    if output_format == "markdown":
+        rescued = Rescued(extraction.text, forum, _unpruned(html, extraction), _keep_comments if forum else None)
+        md_config = replace(config, protect_patterns=config.protect_patterns + kept)
+        md_result = markdown_stage(tree, url, headline_filter(meta), md_config, rescued)
+        return HtmlResult(md_result.text, html_removals + md_result.removals, notes)
     steps: list[Step] = [headline_filter(meta), *(_keep_comments(s) if forum else s for s in config.filters)]
     text_config = replace(config, protect_patterns=config.protect_patterns + kept)
     text_result = Pipeline(steps, text_config).explain(extraction.text)
-    notes = (_type_note(decision), *refusals, *extraction.notes)
     return HtmlResult(text_result.text, html_removals + text_result.removals, notes)
 
 
@@ -129,6 +130,17 @@ def _offers(html: str | bytes, url: str | None, decision: PageTypeDecision, tree
     if unknown or kind in (PageType.LISTING, PageType.COLLECTION, PageType.SERVICE):
         offers.append(Offer("rescue.cards", lambda: card_text(tree), CARDS_SHORT_SHARE, adds=True))
     return offers
+
+
+def _unpruned(html: str | bytes, extraction: Extraction) -> HtmlElement | None:
+    """The page as parsed (scripts out), when the unpruned rescue made the text: the Markdown comes from it too."""
+    if not any(note.reason == "rescue.unpruned" for note in extraction.notes):
+        return None
+    raw = parse_html(html)
+    if raw is not None:
+        drop_scripts(raw)
+        merge_split_body(raw)
+    return raw
 
 
 def _type_note(decision: PageTypeDecision) -> Note:

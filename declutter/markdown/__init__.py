@@ -31,7 +31,7 @@ block's Markdown source, its ``line`` the block's first line, so
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -61,11 +61,13 @@ def clean_markdown_and_explain(md: str, config: Config | None = None) -> Result:
 MAX_ROUNDS = 4
 
 
-def run_markdown(doc: MarkdownDocument, config: Config, before: Sequence[Step] = (), region: bool = True) -> Result:
+def run_markdown(doc: MarkdownDocument, config: Config, before: Sequence[Step] = (), region: bool = True,
+                 adjust: Callable[[Step], Step] | None = None) -> Result:
     """Clean a parsed Markdown document: ``before`` (extra filters), the Markdown filters, then ``config.filters``.
 
     ``region=False`` leaves out the main-content region (:mod:`declutter.markdown.region`): the
-    Markdown is already a page's main content (HTML mode's extraction).
+    Markdown is already a page's main content (HTML mode's extraction). ``adjust`` changes each of
+    ``config.filters`` (HTML mode's forum pages keep readers' comments, as in text).
 
     A removal that would glue the blocks around it into one (a heading
     between two paragraphs set one line apart: without it they read as one
@@ -75,24 +77,30 @@ def run_markdown(doc: MarkdownDocument, config: Config, before: Sequence[Step] =
     then the output is cleaned again (at most :data:`MAX_ROUNDS` times)
     until nothing more goes: cleaning stays idempotent.
     """
-    result, held = _run_once(doc, config, before, region)
+    steps = _steps(doc, config, before, region, adjust)
+    result, held = _run_once(doc, config, steps)
     removals = list(result.removals)
     rounds = 0
     while held and result.removals and rounds < MAX_ROUNDS:
         rounds += 1
         gone = {r.index for r in removals}
         kept = [i for i in range(len(doc.blocks)) if i not in gone]
-        result, held = _run_once(parse_markdown(result.text), config, before, region)
+        again = parse_markdown(result.text)
+        result, held = _run_once(again, config, _steps(again, config, before, region, adjust))
         removals.extend(replace(r, index=kept[r.index], line=doc.blocks[kept[r.index]].line) for r in result.removals)
     return Result(result.text, tuple(sorted(removals, key=lambda r: r.index)))
 
 
-def _run_once(doc: MarkdownDocument, config: Config, before: Sequence[Step],
-              region: bool = True) -> tuple[Result, frozenset[int]]:
-    """One pipeline run to its fixpoint with the glue guard; the result and the blocks the guard kept."""
+def _steps(doc: MarkdownDocument, config: Config, before: Sequence[Step], region: bool,
+           adjust: Callable[[Step], Step] | None) -> list[Step]:
+    """``before``, the Markdown filters of ``doc``, then the text filters (promos sectioned by headings)."""
     promos = sectioned_promos(doc.features)
-    steps: list[Step] = [*before, *markdown_filters(doc, region),
-                         *(promos if step == "promos" else step for step in config.filters)]
+    text_steps = [promos if step == "promos" else step for step in config.filters]
+    return [*before, *markdown_filters(doc, region), *(map(adjust, text_steps) if adjust else text_steps)]
+
+
+def _run_once(doc: MarkdownDocument, config: Config, steps: Sequence[Step]) -> tuple[Result, frozenset[int]]:
+    """One pipeline run to its fixpoint with the glue guard; the result and the blocks the guard kept."""
     pipeline = Pipeline(steps, config)
     held: frozenset[int] = frozenset()
     while True:
@@ -102,7 +110,8 @@ def _run_once(doc: MarkdownDocument, config: Config, before: Sequence[Step],
         if not glued:
             break
         held |= glued
-    removals = tuple(replace(r, text=doc.sources[r.index]) for r in result.removals)
+    sources = doc.sources
+    removals = tuple(Removal(r.filter, r.reason, r.index, sources[r.index], r.line, r.detail) for r in result.removals)
     return Result(result.text, removals), held
 
 
@@ -110,9 +119,23 @@ def glued_blocks(doc: MarkdownDocument, kept: Sequence[int]) -> frozenset[int]:
     """The removed blocks between two kept blocks that would parse as something else once joined."""
     glued: set[int] = set()
     for prev, cur in pairwise(kept):
-        if cur > prev + 1 and not _stay_apart(doc.sources[prev], widest(doc.separators[prev:cur]), doc.sources[cur]):
+        if cur == prev + 1:
+            continue
+        separator = widest(doc.separators[prev:cur])
+        if _blank_between(doc, prev, separator, cur):
+            continue
+        if not _stay_apart(doc.sources[prev], separator, doc.sources[cur]):
             glued.update(range(prev + 1, cur))
     return frozenset(glued)
+
+
+def _blank_between(doc: MarkdownDocument, prev: int, separator: str, cur: int) -> bool:
+    """A blank line ends every block but a list item (which an indented line continues) and an open
+    HTML or fenced block (which runs to the end of the input, so it is never followed by a block): two
+    blocks with a blank line between, the second not indented, stay apart without asking the parser.
+    A run of ``other`` lines is left to the parser."""
+    return (_breaks(separator) >= 2 and doc.sources[cur][:1] not in (" ", "\t")
+            and doc.features[prev].kind is not Kind.OTHER)
 
 
 def _stay_apart(first: str, separator: str, second: str) -> bool:
@@ -142,5 +165,5 @@ def replay_markdown(md: str, removals: Iterable[Removal]) -> str:
     return doc.render(i for i in range(len(doc.blocks)) if i not in gone)
 
 
-__all__ = ["Features", "Kind", "MarkdownDocument", "clean_markdown", "clean_markdown_and_explain",
+__all__ = ["Features", "Kind", "MarkdownDocument", "Step", "clean_markdown", "clean_markdown_and_explain",
            "glued_blocks", "parse_markdown", "replay_markdown", "run_markdown"]

@@ -23,7 +23,8 @@ well as its visible text. Reason codes:
     a heading that opens a promo section ("## Related posts", "### You may
     also like", from the ``promos`` vocabulary) and the link-dense blocks
     under it, up to the next heading of the same or a higher level, or
-    to the first block of prose;
+    to the first block of prose; not on a listing, a page whose words are
+    mostly in teasers (long links), where those sections are content;
 ``markdown.title``
     the page's title (its first level-1 heading) repeated: a later block
     with the same words, or a link-only block before it with the same words.
@@ -48,6 +49,7 @@ from declutter.filters.promos import Reason as PromoReason
 from declutter.filters.promos import line_reason as promo_line_reason
 from declutter.filters.promos import patterns_for as promo_patterns
 from declutter.markdown.parse import Features, Kind, MarkdownDocument
+from declutter.memo import once_per_text
 
 #: A skip link or menu toggle has at most this many words.
 ANCHOR_MAX_WORDS = 4
@@ -68,6 +70,11 @@ TEASER_LINK_SHARE = 0.5
 PROSE_WORDS = 12
 #: A text promo section ends at a paragraph with this many words outside links that ends like a sentence.
 SECTION_PROSE_WORDS = 20
+#: A page whose teasers (long links: a headline, often with its summary) hold this share of its words is a
+#: listing: the teasers under a promo heading there are the page's content, like the rest of it.
+LISTING_SHARE = 0.5
+#: A teaser's link has at least this many words on average.
+TEASER_LINK_WORDS = 5
 #: A repeated title has at least this many words.
 TITLE_MIN_WORDS = 2
 _NORMAL = re.compile(r"\W+")
@@ -165,7 +172,10 @@ def _announced(blocks: Sequence[Block], start: int) -> bool:
 
 
 def _promo_sections(blocks: Sequence[Block], feats: Sequence[Features], config: Config) -> Iterator[Selection]:
-    """A promo heading and the link-dense blocks under it (to the next heading as high, or prose)."""
+    """A promo heading and the link-dense blocks under it (to the next heading as high, or prose);
+    none on a listing (:func:`listing`)."""
+    if listing(feats):
+        return
     pats = promo_patterns(resolve_lang(config.lang, blocks))
     for position, (block, feat) in enumerate(zip(blocks, feats, strict=True)):
         if feat.kind is not Kind.HEADING or feat.words > HEADING_MAX_WORDS:
@@ -178,6 +188,21 @@ def _promo_sections(blocks: Sequence[Block], feats: Sequence[Features], config: 
             yield Selection(block, Reason.PROMO_SECTION)
             for inner in run:
                 yield Selection(inner, Reason.PROMO_SECTION, f"under the promo heading at block {block.index}")
+
+
+def teaser(feat: Features) -> bool:
+    """A block that is mostly long links (a headline or a headline and its summary inside a link)."""
+    return (feat.links > 0 and feat.link_words >= TEASER_LINK_SHARE * feat.words
+            and feat.link_words >= TEASER_LINK_WORDS * feat.links)
+
+
+def listing(feats: Sequence[Features]) -> bool:
+    """Teasers hold :data:`LISTING_SHARE` of the page's words or more: a section page, a listing.
+
+    There "## In case you missed it" and its teasers are as much the content as every other section.
+    """
+    words = sum(f.words for f in feats)
+    return words > 0 and sum(f.words for f in feats if teaser(f)) >= LISTING_SHARE * words
 
 
 def _teasers(blocks: Sequence[Block], feats: Sequence[Features], start: int) -> Iterator[Block]:
@@ -221,7 +246,7 @@ def _titles(blocks: Sequence[Block], feats: Sequence[Features]) -> Iterator[Sele
             continue
         if position < title_at and not feat.link_only:
             continue
-        if _normal(block.text) == title:
+        if once_per_text(_normal, block.text) == title:
             yield Selection(block, Reason.TITLE, f"the title at block {blocks[title_at].index}")
 
 

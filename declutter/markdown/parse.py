@@ -224,6 +224,10 @@ def parse_markdown(md: str) -> MarkdownDocument:
 
 def lines(md: str) -> list[str]:
     """The lines of ``md`` with their line breaks, numbered as markdown-it numbers them."""
+    if "\r" not in md:
+        lines = md.split("\n")
+        last = lines.pop()
+        return [line + "\n" for line in lines] + ([last] if last else [])
     lines = []
     start = 0
     for match in _BREAK.finditer(md):
@@ -311,7 +315,8 @@ def describe(segment: _Segment) -> tuple[str, Features]:
             counts.add(_unescape(_TAG.sub(" ", token.content)))
         elif token.type == "heading_open":
             level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
-    text = _SPACE.sub(" ", "".join(counts.parts)).strip(" |")
+    text = _SPACE.sub(" ", "".join(counts.parts))
+    text = text.strip(" |") if kind is Kind.TABLE else text.strip()
     return text, Features(kind, level, counts.words, counts.link_words, counts.alt_words, counts.links,
                           counts.images, counts.anchors, counts.code)
 
@@ -343,14 +348,18 @@ def is_indented_list(content: str) -> bool:
 _DEST = r"(?:<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*"
 _BRACKETED = r"\[((?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]"
 #: Inline syntax that changes what a reader sees: code spans, images, links (inline and reference),
-#: autolinks and raw tags. Everything else is text.
+#: autolinks and raw tags; and escapes, so that ``\\[a\\](x)`` is text, not a link. Everything else is text.
 _INLINE = re.compile(
-    rf"(?P<code>(?P<ticks>`+)(?P<codetext>.+?)(?<!`)(?P=ticks)(?!`))"
+    r"(?=[\\`!\[<])"  # every kind opens with one of these: positions without one are skipped fast
+    r"(?:(?P<escape>\\[!-/:-@\[-`{-~])"
+    rf"|(?P<code>(?P<ticks>`+)(?P<codetext>.+?)(?<!`)(?P=ticks)(?!`))"
     rf"|(?P<image>!{_BRACKETED}(?:\({_DEST}\)|\[[^\]\n]*\]))"
     rf"|(?P<link>{_BRACKETED.replace('(', '(?P<text>', 1)}(?:\((?P<dest>{_DEST})\)|\[[^\]\n]*\]))"
     r"|(?P<auto><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>)"
-    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)", re.DOTALL)
-_ORPHAN = re.compile(rf"\]\({_DEST}\)")
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>))", re.DOTALL)
+#: Whether a text may hold what :data:`_INLINE` matches (a quick test that skips most plain text).
+_MAY_HOLD_SYNTAX = re.compile(r"[\\`\[<]").search
+_ORPHAN = re.compile(rf"(?<!\\)\]\({_DEST}\)")
 _EMPHASIS = re.compile(r"(?<![\w*~])[*~]+(?=\S)|(?<=\S)[*~]+(?![\w*~])|(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)\n")
@@ -359,8 +368,13 @@ _HARD_BREAK = re.compile(r"(?: {2,}|\\)\n")
 def visible(content: str, counts: _Counts, link: bool = False) -> None:
     """Add the visible text of inline Markdown ``content`` to ``counts``: link text, image alt text,
     code span text; never URLs, tags or emphasis marks."""
+    if not _MAY_HOLD_SYNTAX(content):
+        _text(content, counts, link)
+        return
     position = 0
     for match in _INLINE.finditer(content):
+        if match.group("escape") is not None:
+            continue  # a literal character: part of the text around it
         if match.start() > position:
             _text(content[position:match.start()], counts, link)
         position = match.end()

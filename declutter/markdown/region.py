@@ -33,7 +33,7 @@ from declutter.filters.base import Selection, ends_like_sentence
 from declutter.markdown.parse import Features, Kind
 
 #: Weight of a word inside a short link (a menu label) against a word outside links.
-LINK_WEIGHT = 2.0
+LINK_WEIGHT = 2.5
 #: Weight of a word inside a long link (a headline, a product or book title): such links are often the content.
 LONG_LINK_WEIGHT = 1.0
 #: A link of this many words or more is long.
