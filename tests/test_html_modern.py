@@ -278,9 +278,39 @@ def test_cards_rescue_takes_the_largest_run_of_alike_cards() -> None:
     assert card_text(tree).splitlines() == [line for i, text in enumerate(PROSE) for line in (f"Course {i}", text)]
 
 
+def cards_tree(texts: list[str]) -> object:
+    cards = "".join(f'<li class="card"><h3>Course {i}</h3><p>{text}</p></li>' for i, text in enumerate(texts))
+    return document_fromstring(f"<html><body><ul>{cards}</ul></body></html>")
+
+
+def test_cards_the_extraction_already_holds_are_not_rescued_again() -> None:
+    held = f"Course 0\n{PROSE[0]}\nCourse 1 {PROSE[1]}"  # the extraction's lines need not be the cards' lines
+    fresh = [text.replace("a", "o") for text in PROSE]
+    lines = card_text(cards_tree(PROSE[:2] + fresh), held).splitlines()
+    assert PROSE[0] not in lines and PROSE[1] not in lines
+    assert [line for line in lines if not line.startswith("Course")] == fresh
+
+
+def test_cards_rescue_needs_three_new_cards_not_three_cards() -> None:
+    held = f"Course 0\n{PROSE[0]}\nCourse 1\n{PROSE[1]}"
+    assert card_text(cards_tree(PROSE), "") != ""
+    assert card_text(cards_tree(PROSE), held) == ""
+
+
 def test_element_lines_break_at_blocks_only() -> None:
     tree = document_fromstring("<html><body><div>One <b>bold</b> line<p>Two</p>tail<br>Three</div></body></html>")
     assert element_lines(tree.find(".//div")) == ["One bold line", "Two", "tail", "Three"]
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ("<div><span>Data analytics</span><span>Shopify</span></div>", ["Data analytics Shopify"]),
+    ("<div><b>$10</b><span>our price</span> today</div>", ["$10 our price today"]),
+    ("<div>un<em>believ</em>able, <b>W</b>ord</div>", ["unbelievable, Word"]),
+    ("<div><span>One</span><!-- c --><span>Two</span><img alt='x'></div>", ["One Two"]),
+])
+def test_element_lines_keep_adjacent_inline_elements_apart(html: str, expected: list[str]) -> None:
+    tree = document_fromstring(f"<html><body>{html}</body></html>")
+    assert element_lines(tree.find(".//div")) == expected
 
 
 def product_page(description: str, dom: str) -> str:

@@ -92,7 +92,7 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     forum = kind is PageType.FORUM
     text = extract_text(tree, url, comments=forum)
     removed = [r.text for r in html_removals]
-    extraction = rescue(text, kind, prose, _offers(html, url, decision, tree, removed))
+    extraction = rescue(text, kind, prose, _offers(html, url, decision, tree, removed, text))
     if kind is PageType.PRODUCT:
         described = description_rescue(extraction.text, product_description(objects))
         extraction = Extraction(described.text, extraction.notes + described.notes)
@@ -104,7 +104,7 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
 
 
 def _offers(html: str | bytes, url: str | None, decision: PageTypeDecision, tree: HtmlElement,
-            removed: Sequence[str]) -> list[Offer]:
+            removed: Sequence[str], extracted: str) -> list[Offer]:
     """The rescues offered for a short extraction of a page of this kind (see :mod:`declutter.html.extract`).
 
     The cards rescue is offered on listing, collection and service pages, and
@@ -127,7 +127,7 @@ def _offers(html: str | bytes, url: str | None, decision: PageTypeDecision, tree
         offers.append(Offer("rescue.sections", lambda: section_text(tree)))
     unknown = kind is PageType.ARTICLE and not any(s.type is PageType.ARTICLE for s in decision.signals)
     if unknown or kind in (PageType.LISTING, PageType.COLLECTION, PageType.SERVICE):
-        offers.append(Offer("rescue.cards", lambda: card_text(tree), CARDS_SHORT_SHARE, adds=True))
+        offers.append(Offer("rescue.cards", lambda: card_text(tree, extracted), CARDS_SHORT_SHARE, adds=True))
     return offers
 
 

@@ -14,9 +14,10 @@ other text from the same page:
   unknown kind: no signal says article; when the extraction is under
   :data:`CARDS_SHORT_SHARE` of the page's text): the
   largest run of at least :data:`MIN_CARDS` sibling cards of
-  :data:`MIN_CARD_WORDS` words or more (listings, grids, and threads whose
-  platform was not recognised), after the extraction (the lines of the cards
-  that it does not hold yet: an intro and its cards).
+  :data:`MIN_CARD_WORDS` words or more that the extraction does not hold yet
+  (:data:`HELD_SHARE` of a card's word trigrams in it: the card is held, and
+  does not count), after the extraction (listings, grids, and threads whose
+  platform was not recognised: an intro and its cards).
 
 A rescue is kept only when it wins clearly: its text is at least
 :data:`WIN_FACTOR` times as long as the extraction (and not more than
@@ -52,6 +53,8 @@ WIN_FACTOR = 2.0
 MAX_GROWTH, GROWTH_FLOOR = 8.0, 6000
 #: Listing rescue: at least this many sibling cards, each of at least this many words.
 MIN_CARDS, MIN_CARD_WORDS = 3, 15
+#: A card whose word trigrams are at least this share in the extraction already is held by it.
+HELD_SHARE = 0.95
 #: Service rescue: a section needs this many words; one sharing this share of its words with
 #: the sections already taken repeats them.
 MIN_SECTION_WORDS, SECTION_OVERLAP = 12, 0.7
@@ -121,9 +124,17 @@ def _appended(text: str, more: str) -> str:
 
 
 def element_lines(element: HtmlElement) -> list[str]:
-    """The element's text as lines, one per block-level element (runs of white space made single spaces)."""
+    """The element's text as lines, one per block-level element (runs of white space made single spaces).
+
+    Two inline elements that follow each other with nothing between them are
+    two words, not one (``<span>Data</span><span>Shopify</span>``: a tag list,
+    a price and its label): a space joins them. Text that runs on inside or
+    around an element stays one word (``un<em>believ</em>able``).
+    """
     lines: list[str] = []
     current: list[str] = []
+    #: An inline element has just ended and no text followed it yet.
+    after_element = False
 
     def flush() -> None:
         line = _SPACE.sub(" ", "".join(current)).strip()
@@ -136,11 +147,15 @@ def element_lines(element: HtmlElement) -> list[str]:
         if event == "start":
             if tag in BLOCK_TAGS:
                 flush()
+            elif after_element and tag:
+                current.append(" ")
+            after_element = False
             if node.text and tag:
                 current.append(node.text)
         else:
             if tag in BLOCK_TAGS:
                 flush()
+            after_element = bool(tag) and node is not element and not node.tail
             if node is not element and node.tail:
                 current.append(node.tail)
     flush()
@@ -167,9 +182,15 @@ def section_text(tree: HtmlElement) -> str:
     return "\n".join(taken)
 
 
-def card_text(tree: HtmlElement) -> str:
-    """Listing rescue: the largest run of sibling cards (same tag and class) with enough words each."""
-    best: list[HtmlElement] = []
+def card_text(tree: HtmlElement, held: str = "") -> str:
+    """Listing rescue: the largest run of sibling cards (same tag and class) with enough words each.
+
+    Cards the extraction ``held`` already holds (:data:`HELD_SHARE` of their
+    word trigrams) are no news: they neither count toward :data:`MIN_CARDS`
+    nor come back, so the rescue fires only on at least that many new cards.
+    """
+    held_grams = _trigrams(held)
+    best: list[list[str]] = []
     best_words = 0
     for parent in tree.iter(etree.Element):
         groups: dict[tuple[str, str], list[HtmlElement]] = {}
@@ -179,12 +200,28 @@ def card_text(tree: HtmlElement) -> str:
         for cards in groups.values():
             if len(cards) < MIN_CARDS:
                 continue
-            sizes = [len(_WORD.findall(card.text_content())) for card in cards]
-            good = [card for card, size in zip(cards, sizes, strict=True) if size >= MIN_CARD_WORDS]
-            total = sum(size for size in sizes if size >= MIN_CARD_WORDS)
-            if len(good) >= MIN_CARDS and total > best_words:
-                best, best_words = good, total
-    return "\n".join(line for card in best for line in element_lines(card))
+            new = list(_new_cards(cards, held_grams))
+            total = sum(len(_WORD.findall(" ".join(lines))) for lines in new)
+            if len(new) >= MIN_CARDS and total > best_words:
+                best, best_words = new, total
+    return "\n".join(line for lines in best for line in lines)
+
+
+def _new_cards(cards: Iterable[HtmlElement], held_grams: set[tuple[str, ...]]) -> Iterable[list[str]]:
+    """The lines of each card with enough words that the extraction does not hold yet."""
+    for card in cards:
+        if len(_WORD.findall(" ".join(card.itertext()))) < MIN_CARD_WORDS:
+            continue
+        lines = element_lines(card)
+        grams = _trigrams(" ".join(lines))
+        if held_grams and grams and len(grams & held_grams) >= HELD_SHARE * len(grams):
+            continue
+        yield lines
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return set(zip(words, words[1:], words[2:], strict=False))
 
 
 def unpruned_text(tree: HtmlElement, url: str | None, comments: bool) -> str:
