@@ -249,6 +249,28 @@ def test_a_rescue_many_times_the_size_of_a_fair_extraction_is_not_kept() -> None
     assert done.text == text and done.notes == ()
 
 
+def test_a_preferred_rescue_that_wins_is_taken_before_a_longer_guess() -> None:
+    text = PROSE[0]
+    unpruned = "\n".join(PROSE)
+
+    def never() -> str:
+        raise AssertionError("the cards were computed although trafilatura's own pick won")
+
+    offers = [Offer("rescue.unpruned", lambda: unpruned, 0.4, preferred=True),
+              Offer("rescue.cards", never, 0.4, adds=True)]
+    done = rescue(text, PageType.COLLECTION, 10 * len(unpruned), offers)
+    assert done.text == unpruned and [n.reason for n in done.notes] == ["rescue.unpruned"]
+
+
+def test_a_preferred_rescue_that_does_not_win_leaves_the_others_their_turn() -> None:
+    text = "\n".join(PROSE[:2])
+    cards = "\n".join(PROSE[2:] + [p.upper() for p in PROSE])
+    offers = [Offer("rescue.unpruned", lambda: text + " more", 0.4, preferred=True),
+              Offer("rescue.cards", lambda: cards, 0.4, adds=True)]
+    done = rescue(text, PageType.COLLECTION, 10 * len(cards), offers)
+    assert [n.reason for n in done.notes] == ["rescue.cards"]
+
+
 def test_no_rescue_is_tried_when_the_extraction_is_not_short() -> None:
     def never() -> str:
         raise AssertionError("a rescue was computed for a page that extracted well")

@@ -15,6 +15,7 @@ from declutter.filters.base import Selection, word_count
 from declutter.filters.promos import Reason as PromoReason
 from declutter.html.extract import (
     CARDS_SHORT_SHARE,
+    SHORT_SHARE,
     Extraction,
     Offer,
     card_text,
@@ -122,11 +123,12 @@ def _offers(html: str | bytes, url: str | None, decision: PageTypeDecision, tree
         merge_split_body(raw)
         return without_removed(extract_text(raw, url, comments=forum), removed)
 
-    offers = [Offer("rescue.unpruned", unpruned)]
+    unknown = kind is PageType.ARTICLE and not any(s.type is PageType.ARTICLE for s in decision.signals)
+    cards = unknown or kind in (PageType.LISTING, PageType.COLLECTION, PageType.SERVICE)
+    offers = [Offer("rescue.unpruned", unpruned, CARDS_SHORT_SHARE if cards else SHORT_SHARE, preferred=True)]
     if kind is PageType.SERVICE:
         offers.append(Offer("rescue.sections", lambda: section_text(tree)))
-    unknown = kind is PageType.ARTICLE and not any(s.type is PageType.ARTICLE for s in decision.signals)
-    if unknown or kind in (PageType.LISTING, PageType.COLLECTION, PageType.SERVICE):
+    if cards:
         offers.append(Offer("rescue.cards", lambda: card_text(tree, extracted), CARDS_SHORT_SHARE, adds=True))
     return offers
 

@@ -6,8 +6,11 @@ under :data:`SHORT_SHARE` of the page's text outside links, rescues offer
 other text from the same page:
 
 * ``rescue.unpruned``: trafilatura on the page as parsed, before the tree
-  rules ran (a tree rule, or trafilatura's own pick on the cleaned tree, went
-  wrong);
+  rules ran, without the lines of the removed elements (a tree rule, or
+  trafilatura's own pick on the cleaned tree, went wrong: removing a site
+  header can move trafilatura off the content). Where the cards rescue is on
+  offer it is tried at the cards' share too, and when it wins it is taken
+  first: trafilatura's own pick goes before a guess at the page's cards;
 * ``rescue.sections`` (service pages): the page's content ``section``\\ s in
   order, skipping one that mostly repeats one already taken;
 * ``rescue.cards`` (listing, collection and service pages, and pages of
@@ -94,6 +97,9 @@ class Offer(NamedTuple):
     short: float = SHORT_SHARE
     #: The rescue's lines go after the extraction (those it does not hold yet) instead of replacing it.
     adds: bool = False
+    #: When it wins it is taken, before any later offer is computed (trafilatura's own pick of the page
+    #: as parsed goes before a guess at its cards).
+    preferred: bool = False
 
 
 def rescue(text: str, kind: PageType, page_prose: int, offers: Iterable[Offer]) -> Extraction:
@@ -103,13 +109,15 @@ def rescue(text: str, kind: PageType, page_prose: int, offers: Iterable[Offer]) 
     page that extracts well pays nothing.
     """
     best, best_reason = text, ""
-    for reason, make, short, adds in offers:
+    for reason, make, short, adds, preferred in offers:
         if len(text) >= short * page_prose:
             continue
         candidate = _appended(text, make()) if adds else make()
         if (WIN_FACTOR * max(len(text), 1) <= len(candidate) <= max(MAX_GROWTH * len(text), GROWTH_FLOOR)
-                and len(candidate) > len(best)):
+                and (preferred or len(candidate) > len(best))):
             best, best_reason = candidate, reason
+            if preferred:
+                break
     if not best_reason:
         return Extraction(text)
     detail = f"{kind.value} page: extraction of {len(text)} characters, rescue of {len(best)}"
