@@ -12,7 +12,16 @@ from lxml.html import document_fromstring
 import declutter
 from declutter.cli import main
 from declutter.html import HtmlResult, NoteKind, clean_html_and_explain, parse_html
-from declutter.html.extract import WIN_FACTOR, Offer, card_text, element_lines, rescue, section_text
+from declutter.html.extract import (
+    WIN_FACTOR,
+    Extraction,
+    Offer,
+    card_text,
+    element_lines,
+    moved_rescue,
+    rescue,
+    section_text,
+)
 from declutter.html.hints import hint_tokens
 from declutter.html.pagetype import PageType, decide_page_type
 
@@ -269,6 +278,33 @@ def test_a_preferred_rescue_that_does_not_win_leaves_the_others_their_turn() -> 
               Offer("rescue.cards", lambda: cards, 0.4, adds=True)]
     done = rescue(text, PageType.COLLECTION, 10 * len(cards), offers)
     assert [n.reason for n in done.notes] == ["rescue.cards"]
+
+
+REVIEWS = "Great shelf, easy to put together.\nLove it, bought two more for the kids' room.\nSturdy and cheap."
+
+
+def test_an_extraction_that_moved_off_the_content_gives_way_to_trafilaturas_pick_of_the_page() -> None:
+    details = "\n".join(PROSE)
+    done = moved_rescue(Extraction(REVIEWS * 3), PageType.PRODUCT, lambda: details)
+    assert done.text == details and [n.reason for n in done.notes] == ["rescue.moved"]
+    assert "holding" in done.notes[0].detail
+
+
+@pytest.mark.parametrize("case", ["article", "overlaps", "stub", "rescued"])
+def test_the_moved_off_check_leaves_articles_overlaps_stubs_and_rescues_alone(case: str) -> None:
+    details = "\n".join(PROSE)
+    extraction = Extraction(REVIEWS * 3)
+    kind, other = PageType.PRODUCT, details
+    if case == "article":
+        kind = PageType.ARTICLE
+    elif case == "overlaps":
+        other = "\n".join([REVIEWS, PROSE[0]])
+    elif case == "stub":
+        other = PROSE[0][:30]
+    else:
+        extraction = rescue(REVIEWS, PageType.LISTING, 100 * len(details), [Offer("rescue.cards", lambda: details)])
+    done = moved_rescue(extraction, kind, lambda: other)
+    assert done == extraction
 
 
 def test_no_rescue_is_tried_when_the_extraction_is_not_short() -> None:

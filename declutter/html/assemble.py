@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from functools import cache
 
 from lxml.html import HtmlElement
 
@@ -21,6 +22,7 @@ from declutter.html.extract import (
     card_text,
     description_rescue,
     extract_text,
+    moved_rescue,
     rescue,
     section_text,
     without_removed,
@@ -92,8 +94,9 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
         return HtmlResult(md_result.text, html_removals + md_result.removals, (_type_note(decision), *refusals))
     forum = kind is PageType.FORUM
     text = extract_text(tree, url, comments=forum)
-    removed = [r.text for r in html_removals]
-    extraction = rescue(text, kind, prose, _offers(html, url, decision, tree, removed, text))
+    unpruned = _unpruned(html, url, forum, [r.text for r in html_removals])
+    extraction = rescue(text, kind, prose, _offers(unpruned, decision, tree, text))
+    extraction = moved_rescue(extraction, kind, unpruned)
     if kind is PageType.PRODUCT:
         described = description_rescue(extraction.text, product_description(objects))
         extraction = Extraction(described.text, extraction.notes + described.notes)
@@ -104,17 +107,10 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     return HtmlResult(text_result.text, html_removals + text_result.removals, notes)
 
 
-def _offers(html: str | bytes, url: str | None, decision: PageTypeDecision, tree: HtmlElement,
-            removed: Sequence[str], extracted: str) -> list[Offer]:
-    """The rescues offered for a short extraction of a page of this kind (see :mod:`declutter.html.extract`).
+def _unpruned(html: str | bytes, url: str | None, forum: bool, removed: Sequence[str]) -> Callable[[], str]:
+    """trafilatura on the page as parsed, without the lines of the removed elements: computed once, when asked."""
 
-    The cards rescue is offered on listing, collection and service pages, and
-    on an "article" that no signal calls one (a page of unknown kind); never
-    on a page with article evidence, a forum, a product or a docs page.
-    """
-    kind = decision.type
-    forum = kind is PageType.FORUM
-
+    @cache
     def unpruned() -> str:
         raw = parse_html(html)
         if raw is None:
@@ -123,6 +119,18 @@ def _offers(html: str | bytes, url: str | None, decision: PageTypeDecision, tree
         merge_split_body(raw)
         return without_removed(extract_text(raw, url, comments=forum), removed)
 
+    return unpruned
+
+
+def _offers(unpruned: Callable[[], str], decision: PageTypeDecision, tree: HtmlElement,
+            extracted: str) -> list[Offer]:
+    """The rescues offered for a short extraction of a page of this kind (see :mod:`declutter.html.extract`).
+
+    The cards rescue is offered on listing, collection and service pages, and
+    on an "article" that no signal calls one (a page of unknown kind); never
+    on a page with article evidence, a forum, a product or a docs page.
+    """
+    kind = decision.type
     unknown = kind is PageType.ARTICLE and not any(s.type is PageType.ARTICLE for s in decision.signals)
     cards = unknown or kind in (PageType.LISTING, PageType.COLLECTION, PageType.SERVICE)
     offers = [Offer("rescue.unpruned", unpruned, CARDS_SHORT_SHARE if cards else SHORT_SHARE, preferred=True)]

@@ -22,6 +22,11 @@ other text from the same page:
   does not count), after the extraction (listings, grids, and threads whose
   platform was not recognised: an intro and its cards).
 
+Separately, on a page of a known kind other than article, an extraction that
+is not short but barely shares words with trafilatura's pick of the page as
+parsed has moved off the content, and that pick replaces it
+(``rescue.moved``, :func:`moved_rescue`).
+
 A rescue is kept only when it wins clearly: its text is at least
 :data:`WIN_FACTOR` times as long as the extraction (and not more than
 :data:`MAX_GROWTH` times, or :data:`GROWTH_FLOOR` characters). Separately, on a product
@@ -64,6 +69,11 @@ MIN_SECTION_WORDS, SECTION_OVERLAP = 12, 0.7
 #: Product rescue: the JSON-LD description is used when it has at least this many characters and the
 #: extraction is under SHORT_DESCRIPTION_CHARS, or under LOW_OVERLAP_CHARS sharing under LOW_OVERLAP of its words.
 MIN_DESCRIPTION_CHARS, SHORT_DESCRIPTION_CHARS, LOW_OVERLAP_CHARS, LOW_OVERLAP = 100, 100, 500, 0.2
+#: Moved-off check: on a page of a known kind other than article, an extraction holding under this share of
+#: the words of trafilatura's pick of the page as parsed has moved off the content…
+MOVED_SHARE = 0.4
+#: …when that pick is at least this share of the extraction's length (not a stub).
+MOVED_MIN_LENGTH = 0.3
 #: Tags that start a new line of text.
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
                         "blockquote", "pre", "table", "tr", "td", "th", "dt", "dd", "dl", "header", "footer",
@@ -122,6 +132,31 @@ def rescue(text: str, kind: PageType, page_prose: int, offers: Iterable[Offer]) 
         return Extraction(text)
     detail = f"{kind.value} page: extraction of {len(text)} characters, rescue of {len(best)}"
     return Extraction(best, (Note(NoteKind.RESCUE, best_reason, -1, best, detail),))
+
+
+def moved_rescue(extraction: Extraction, kind: PageType, unpruned: Callable[[], str]) -> Extraction:
+    """trafilatura's pick of the page as parsed, when the extraction of the cleaned tree has moved off it.
+
+    Removing an element (a hidden panel, the site header) can move
+    trafilatura's pick to another part of the page: a product's reviews
+    instead of its details, a forum's app banner instead of its posts. The
+    extraction is then not short, but it barely shares words with
+    trafilatura's pick of the page as parsed (``rescue.moved``). Looked at on
+    pages of a known kind other than article, when no other rescue fired;
+    articles behave as before page types.
+    """
+    if extraction.notes or kind is PageType.ARTICLE:
+        return extraction
+    text, other = extraction.text, unpruned()
+    words = _words(other)
+    if not words or len(other) < MOVED_MIN_LENGTH * len(text):
+        return extraction
+    shared = len(words & _words(text)) / len(words)
+    if shared >= MOVED_SHARE:
+        return extraction
+    detail = (f"{kind.value} page: extraction of {len(text)} characters holding {shared:.0%} of the words of "
+              f"trafilatura's pick of the page as parsed ({len(other)} characters)")
+    return Extraction(other, (Note(NoteKind.RESCUE, "rescue.moved", -1, other, detail),))
 
 
 def _appended(text: str, more: str) -> str:
