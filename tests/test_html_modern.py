@@ -192,6 +192,8 @@ def ld(data: object) -> str:
     ("", "", "https://example.com/questions/123/how-do-i", "forum", "url:question"),
     ("", "<pre><code>pip install x</code></pre>" * 3, "https://docs.example.com/start", "documentation",
      "dom:3xcode"),
+    ("", "<pre><code>pip install x</code></pre>" * 15, None, "documentation", "dom:15xcode"),
+    ("", "", "https://developer.example.com/get-started/overview", "documentation", "url:docs"),
 ])
 def test_each_signal_decides_its_type(head: str, body: str, url: str | None, expected: str, signal: str) -> None:
     kind, signals = decide(body or "<p>x</p>", head, url)
@@ -203,6 +205,11 @@ def test_no_signal_or_a_weak_one_is_an_article() -> None:
     assert decide() == ("article", [])
     kind, signals = decide(url="https://example.com/forums/general")
     assert signals == ["url:forum"] and kind == "article"
+
+
+def test_a_few_code_blocks_alone_or_many_against_an_article_signal_leave_an_article() -> None:
+    assert decide("<pre><code>pip install x</code></pre>" * 14)[0] == "article"
+    assert decide("<pre><code>pip install x</code></pre>" * 15, head=ld({"@type": "BlogPosting"}))[0] == "article"
 
 
 def test_conflicting_signals_without_a_clear_lead_are_an_article() -> None:
