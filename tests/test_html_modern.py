@@ -207,6 +207,17 @@ def test_no_signal_or_a_weak_one_is_an_article() -> None:
     assert signals == ["url:forum"] and kind == "article"
 
 
+@pytest.mark.parametrize(("kind", "runs_duplicates"), [(PageType.DOCUMENTATION, False), (PageType.ARTICLE, True),
+                                                     (PageType.FORUM, True), (PageType.SERVICE, True)])
+def test_a_docs_page_keeps_the_steps_repeated_in_its_tabs(kind: PageType, runs_duplicates: bool) -> None:
+    from declutter.html.assemble import _text_steps
+    from declutter.pipeline import resolve
+
+    names = [resolve(step)[0] for step in _text_steps(kind, declutter.Config())]
+    assert ("duplicates" in names) == runs_duplicates
+    assert [n for n in names if n != "duplicates"] == [n for n in declutter.Config().filters if n != "duplicates"]
+
+
 def test_a_few_code_blocks_alone_or_many_against_an_article_signal_leave_an_article() -> None:
     assert decide("<pre><code>pip install x</code></pre>" * 14)[0] == "article"
     assert decide("<pre><code>pip install x</code></pre>" * 15, head=ld({"@type": "BlogPosting"}))[0] == "article"

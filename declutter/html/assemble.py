@@ -100,7 +100,7 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     if kind is PageType.PRODUCT:
         described = description_rescue(extraction.text, product_description(objects))
         extraction = Extraction(described.text, extraction.notes + described.notes)
-    steps: list[Step] = [headline_filter(meta), *(_keep_comments(s) if forum else s for s in config.filters)]
+    steps: list[Step] = [headline_filter(meta), *_text_steps(kind, config)]
     text_config = replace(config, protect_patterns=config.protect_patterns + kept)
     text_result = Pipeline(steps, text_config).explain(extraction.text)
     notes = (_type_note(decision), *refusals, *extraction.notes)
@@ -144,6 +144,20 @@ def _offers(unpruned: Callable[[], str], decision: PageTypeDecision, tree: HtmlE
 def _type_note(decision: PageTypeDecision) -> Note:
     signals = "; ".join(f"{s.source} -> {s.type.value} {s.weight:g}" for s in decision.signals)
     return Note(NoteKind.PAGE_TYPE, f"page_type.{decision.type.value}", -1, "", signals or "no signal: article")
+
+
+def _text_steps(kind: PageType, config: Config) -> list[Step]:
+    """The text filters for a page of this kind.
+
+    On a forum the promos filter keeps readers' comments; on a documentation
+    page the duplicates filter does not run: the same steps repeated in tabs,
+    one per language or platform, are the page's content.
+    """
+    if kind is PageType.FORUM:
+        return [_keep_comments(step) for step in config.filters]
+    if kind is PageType.DOCUMENTATION:
+        return [step for step in config.filters if resolve(step)[0] != "duplicates"]
+    return list(config.filters)
 
 
 def _keep_comments(step: Step) -> Step:
