@@ -348,6 +348,22 @@ def format_decisions(html: RowScore) -> str:
     return "\n".join(lines)
 
 
+def format_rescues(base: RowScore, html: RowScore) -> str:
+    """Per rescue kind: the pages it fired on, by annotated type, and F1 there against trafilatura alone."""
+    base_f1 = {r.page.id: r.scores[2] for r in base.results}
+    fired: dict[str, list[PageResult]] = {}
+    for result in html.results:
+        for reason in sorted({r for k, r in result.notes if k == "rescue"}):
+            fired.setdefault(reason, []).append(result)
+    lines = ["rescues (pages fired on; F1 on those pages: clean_html against trafilatura alone):"]
+    for reason, results in sorted(fired.items()):
+        ours = statistics.fmean(r.scores[2] for r in results)
+        theirs = statistics.fmean(base_f1[r.page.id] for r in results)
+        types = ", ".join(f"{_SHORT.get(t, t)} {n}" for t, n in Counter(r.page.type for r in results).most_common())
+        lines.append(f"  {reason:<20} {len(results):>4} pages  F1 {ours:.3f} vs {theirs:.3f}  ({types})")
+    return "\n".join(lines if fired else [*lines, "  none fired"])
+
+
 # ------------------------------------------------------------- snippet audit
 
 
@@ -538,6 +554,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\n" + format_wiped(found, len(halved), args.audit_limit))
     if "declutter.clean_html" in by_name:
         print("\n" + format_decisions(by_name["declutter.clean_html"]))
+        if "trafilatura" in by_name:
+            print("\n" + format_rescues(by_name["trafilatura"], by_name["declutter.clean_html"]))
     for name in EXTRACTORS:
         if name in by_name and f"{name} + clean" in by_name and (name == "trafilatura" or args.audit_limit):
             limit = args.audit_limit if name == "trafilatura" else 0

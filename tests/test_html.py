@@ -88,10 +88,22 @@ def test_container_holding_the_article_is_never_removed_by_its_class() -> None:
 
 
 def test_headline_matching_the_title_leaves_the_body() -> None:
-    html = page(article("<h1>Council backs budget</h1>", p(BODY_1), p(BODY_2)))
+    html = page("<h1>Council backs budget</h1>", article(p(BODY_1), p(BODY_2)))
     result = clean_html_and_explain(html)
     assert "Council backs budget" not in result.text
     assert [r.reason for r in result.removals if r.filter == "html.headline"] == ["headline.element"]
+
+
+def test_headline_inside_the_article_is_left_to_the_text_stage() -> None:
+    html = page(article("<h1>Council backs budget</h1>", p(BODY_1), p(BODY_2)))
+    result = clean_html_and_explain(html)
+    assert "Council backs budget" not in result.text and BODY_1 in result.text
+    assert [(r.filter, r.reason) for r in result.removals] == [("headline", "headline.title")]
+
+
+def test_title_heading_deep_inside_the_article_stays() -> None:
+    html = page(article(p(BODY_1), p(BODY_2), p(BODY_3), "<h2>Council backs budget</h2>", p(BODY_1[::-1])))
+    assert "Council backs budget" in clean_html(html)
 
 
 def test_heading_that_is_not_the_title_stays() -> None:
@@ -226,8 +238,8 @@ def run_cli(argv: list[str], data: bytes) -> tuple[int, str, str]:
 
 
 def test_cli_html_prints_the_main_text_and_explains() -> None:
-    html = page(article("<h1>Council backs budget</h1>", p(BODY_1), "<div class='byline'>By Jane Doe</div>",
-                        p(BODY_2))).encode()
+    html = page("<h1>Council backs budget</h1>", article(p(BODY_1), "<div class='byline'>By Jane Doe</div>",
+                                                          p(BODY_2))).encode()
     code, out, err = run_cli(["--html", "--explain"], html)
     assert code == 0
     assert out == f"{BODY_1}\n{BODY_2}\n"

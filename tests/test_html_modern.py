@@ -12,7 +12,16 @@ from lxml.html import document_fromstring
 import declutter
 from declutter.cli import main
 from declutter.html import HtmlResult, NoteKind, clean_html_and_explain, parse_html
-from declutter.html.extract import WIN_FACTOR, Offer, card_text, element_lines, rescue, section_text
+from declutter.html.extract import (
+    WIN_FACTOR,
+    Extraction,
+    Offer,
+    card_text,
+    element_lines,
+    moved_rescue,
+    rescue,
+    section_text,
+)
 from declutter.html.hints import hint_tokens
 from declutter.html.pagetype import PageType, decide_page_type
 
@@ -183,6 +192,8 @@ def ld(data: object) -> str:
     ("", "", "https://example.com/questions/123/how-do-i", "forum", "url:question"),
     ("", "<pre><code>pip install x</code></pre>" * 3, "https://docs.example.com/start", "documentation",
      "dom:3xcode"),
+    ("", "<pre><code>pip install x</code></pre>" * 15, None, "documentation", "dom:15xcode"),
+    ("", "", "https://developer.example.com/get-started/overview", "documentation", "url:docs"),
 ])
 def test_each_signal_decides_its_type(head: str, body: str, url: str | None, expected: str, signal: str) -> None:
     kind, signals = decide(body or "<p>x</p>", head, url)
@@ -194,6 +205,22 @@ def test_no_signal_or_a_weak_one_is_an_article() -> None:
     assert decide() == ("article", [])
     kind, signals = decide(url="https://example.com/forums/general")
     assert signals == ["url:forum"] and kind == "article"
+
+
+@pytest.mark.parametrize(("kind", "runs_duplicates"), [(PageType.DOCUMENTATION, False), (PageType.ARTICLE, True),
+                                                     (PageType.FORUM, True), (PageType.SERVICE, True)])
+def test_a_docs_page_keeps_the_steps_repeated_in_its_tabs(kind: PageType, runs_duplicates: bool) -> None:
+    from declutter.html.assemble import _text_steps
+    from declutter.pipeline import resolve
+
+    names = [resolve(step)[0] for step in _text_steps(kind, declutter.Config().filters)]
+    assert ("duplicates" in names) == runs_duplicates
+    assert [n for n in names if n != "duplicates"] == [n for n in declutter.Config().filters if n != "duplicates"]
+
+
+def test_a_few_code_blocks_alone_or_many_against_an_article_signal_leave_an_article() -> None:
+    assert decide("<pre><code>pip install x</code></pre>" * 14)[0] == "article"
+    assert decide("<pre><code>pip install x</code></pre>" * 15, head=ld({"@type": "BlogPosting"}))[0] == "article"
 
 
 def test_conflicting_signals_without_a_clear_lead_are_an_article() -> None:
@@ -249,6 +276,55 @@ def test_a_rescue_many_times_the_size_of_a_fair_extraction_is_not_kept() -> None
     assert done.text == text and done.notes == ()
 
 
+def test_a_preferred_rescue_that_wins_is_taken_before_a_longer_guess() -> None:
+    text = PROSE[0]
+    unpruned = "\n".join(PROSE)
+
+    def never() -> str:
+        raise AssertionError("the cards were computed although trafilatura's own pick won")
+
+    offers = [Offer("rescue.unpruned", lambda: unpruned, 0.4, preferred=True),
+              Offer("rescue.cards", never, 0.4, adds=True)]
+    done = rescue(text, PageType.COLLECTION, 10 * len(unpruned), offers)
+    assert done.text == unpruned and [n.reason for n in done.notes] == ["rescue.unpruned"]
+
+
+def test_a_preferred_rescue_that_does_not_win_leaves_the_others_their_turn() -> None:
+    text = "\n".join(PROSE[:2])
+    cards = "\n".join(PROSE[2:] + [p.upper() for p in PROSE])
+    offers = [Offer("rescue.unpruned", lambda: text + " more", 0.4, preferred=True),
+              Offer("rescue.cards", lambda: cards, 0.4, adds=True)]
+    done = rescue(text, PageType.COLLECTION, 10 * len(cards), offers)
+    assert [n.reason for n in done.notes] == ["rescue.cards"]
+
+
+REVIEWS = "Great shelf, easy to put together.\nLove it, bought two more for the kids' room.\nSturdy and cheap."
+
+
+def test_an_extraction_that_moved_off_the_content_gives_way_to_trafilaturas_pick_of_the_page() -> None:
+    details = "\n".join(PROSE)
+    done = moved_rescue(Extraction(REVIEWS * 3), PageType.PRODUCT, lambda: details)
+    assert done.text == details and [n.reason for n in done.notes] == ["rescue.moved"]
+    assert "holding" in done.notes[0].detail
+
+
+@pytest.mark.parametrize("case", ["article", "overlaps", "stub", "rescued"])
+def test_the_moved_off_check_leaves_articles_overlaps_stubs_and_rescues_alone(case: str) -> None:
+    details = "\n".join(PROSE)
+    extraction = Extraction(REVIEWS * 3)
+    kind, other = PageType.PRODUCT, details
+    if case == "article":
+        kind = PageType.ARTICLE
+    elif case == "overlaps":
+        other = "\n".join([REVIEWS, PROSE[0]])
+    elif case == "stub":
+        other = PROSE[0][:30]
+    else:
+        extraction = rescue(REVIEWS, PageType.LISTING, 100 * len(details), [Offer("rescue.cards", lambda: details)])
+    done = moved_rescue(extraction, kind, lambda: other)
+    assert done == extraction
+
+
 def test_no_rescue_is_tried_when_the_extraction_is_not_short() -> None:
     def never() -> str:
         raise AssertionError("a rescue was computed for a page that extracted well")
@@ -278,9 +354,39 @@ def test_cards_rescue_takes_the_largest_run_of_alike_cards() -> None:
     assert card_text(tree).splitlines() == [line for i, text in enumerate(PROSE) for line in (f"Course {i}", text)]
 
 
+def cards_tree(texts: list[str]) -> object:
+    cards = "".join(f'<li class="card"><h3>Course {i}</h3><p>{text}</p></li>' for i, text in enumerate(texts))
+    return document_fromstring(f"<html><body><ul>{cards}</ul></body></html>")
+
+
+def test_cards_the_extraction_already_holds_are_not_rescued_again() -> None:
+    held = f"Course 0\n{PROSE[0]}\nCourse 1 {PROSE[1]}"  # the extraction's lines need not be the cards' lines
+    fresh = [text.replace("a", "o") for text in PROSE]
+    lines = card_text(cards_tree(PROSE[:2] + fresh), held).splitlines()
+    assert PROSE[0] not in lines and PROSE[1] not in lines
+    assert [line for line in lines if not line.startswith("Course")] == fresh
+
+
+def test_cards_rescue_needs_three_new_cards_not_three_cards() -> None:
+    held = f"Course 0\n{PROSE[0]}\nCourse 1\n{PROSE[1]}"
+    assert card_text(cards_tree(PROSE), "") != ""
+    assert card_text(cards_tree(PROSE), held) == ""
+
+
 def test_element_lines_break_at_blocks_only() -> None:
     tree = document_fromstring("<html><body><div>One <b>bold</b> line<p>Two</p>tail<br>Three</div></body></html>")
     assert element_lines(tree.find(".//div")) == ["One bold line", "Two", "tail", "Three"]
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ("<div><span>Data analytics</span><span>Shopify</span></div>", ["Data analytics Shopify"]),
+    ("<div><b>$10</b><span>our price</span> today</div>", ["$10 our price today"]),
+    ("<div>un<em>believ</em>able, <b>W</b>ord</div>", ["unbelievable, Word"]),
+    ("<div><span>One</span><!-- c --><span>Two</span><img alt='x'></div>", ["One Two"]),
+])
+def test_element_lines_keep_adjacent_inline_elements_apart(html: str, expected: list[str]) -> None:
+    tree = document_fromstring(f"<html><body>{html}</body></html>")
+    assert element_lines(tree.find(".//div")) == expected
 
 
 def product_page(description: str, dom: str) -> str:

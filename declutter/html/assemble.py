@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from functools import cache, partial
 
 from lxml.html import HtmlElement
 
@@ -15,11 +16,13 @@ from declutter.filters.base import Selection, word_count
 from declutter.filters.promos import Reason as PromoReason
 from declutter.html.extract import (
     CARDS_SHORT_SHARE,
+    SHORT_SHARE,
     Extraction,
     Offer,
     card_text,
     description_rescue,
     extract_text,
+    moved_rescue,
     rescue,
     section_text,
     without_removed,
@@ -87,34 +90,28 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     kept = protect_for_extraction(tree, config)
     forum = kind is PageType.FORUM
     text = extract_text(tree, url, comments=forum)
-    removed = [r.text for r in html_removals]
-    extraction = rescue(text, kind, prose, _offers(html, url, decision, tree, removed))
+    unpruned = _unpruned(html, url, forum, [r.text for r in html_removals])
+    extraction = rescue(text, kind, prose, _offers(unpruned, decision, tree, text))
+    extraction = moved_rescue(extraction, kind, unpruned)
     if kind is PageType.PRODUCT:
         described = description_rescue(extraction.text, product_description(objects))
         extraction = Extraction(described.text, extraction.notes + described.notes)
     notes = (_type_note(decision), *refusals, *extraction.notes)
     if output_format == "markdown":
-        rescued = Rescued(extraction.text, forum, _unpruned(html, extraction), _keep_comments if forum else None)
+        rescued = Rescued(extraction.text, forum, _unpruned_tree(html, extraction), partial(_text_steps, kind))
         md_config = replace(config, protect_patterns=config.protect_patterns + kept)
         md_result = markdown_stage(tree, url, headline_filter(meta), md_config, rescued)
         return HtmlResult(md_result.text, html_removals + md_result.removals, notes)
-    steps: list[Step] = [headline_filter(meta), *(_keep_comments(s) if forum else s for s in config.filters)]
+    steps: list[Step] = [headline_filter(meta), *_text_steps(kind, config.filters)]
     text_config = replace(config, protect_patterns=config.protect_patterns + kept)
     text_result = Pipeline(steps, text_config).explain(extraction.text)
     return HtmlResult(text_result.text, html_removals + text_result.removals, notes)
 
 
-def _offers(html: str | bytes, url: str | None, decision: PageTypeDecision, tree: HtmlElement,
-            removed: Sequence[str]) -> list[Offer]:
-    """The rescues offered for a short extraction of a page of this kind (see :mod:`declutter.html.extract`).
+def _unpruned(html: str | bytes, url: str | None, forum: bool, removed: Sequence[str]) -> Callable[[], str]:
+    """trafilatura on the page as parsed, without the lines of the removed elements: computed once, when asked."""
 
-    The cards rescue is offered on listing, collection and service pages, and
-    on an "article" that no signal calls one (a page of unknown kind); never
-    on a page with article evidence, a forum, a product or a docs page.
-    """
-    kind = decision.type
-    forum = kind is PageType.FORUM
-
+    @cache
     def unpruned() -> str:
         raw = parse_html(html)
         if raw is None:
@@ -123,18 +120,35 @@ def _offers(html: str | bytes, url: str | None, decision: PageTypeDecision, tree
         merge_split_body(raw)
         return without_removed(extract_text(raw, url, comments=forum), removed)
 
-    offers = [Offer("rescue.unpruned", unpruned)]
+    return unpruned
+
+
+def _offers(unpruned: Callable[[], str], decision: PageTypeDecision, tree: HtmlElement,
+            extracted: str) -> list[Offer]:
+    """The rescues offered for a short extraction of a page of this kind (see :mod:`declutter.html.extract`).
+
+    The cards rescue is offered on listing, collection and service pages, and
+    on an "article" that no signal calls one (a page of unknown kind); never
+    on a page with article evidence, a forum, a product or a docs page.
+    """
+    kind = decision.type
+    unknown = kind is PageType.ARTICLE and not any(s.type is PageType.ARTICLE for s in decision.signals)
+    cards = unknown or kind in (PageType.LISTING, PageType.COLLECTION, PageType.SERVICE)
+    offers = [Offer("rescue.unpruned", unpruned, CARDS_SHORT_SHARE if cards else SHORT_SHARE, preferred=True)]
     if kind is PageType.SERVICE:
         offers.append(Offer("rescue.sections", lambda: section_text(tree)))
-    unknown = kind is PageType.ARTICLE and not any(s.type is PageType.ARTICLE for s in decision.signals)
-    if unknown or kind in (PageType.LISTING, PageType.COLLECTION, PageType.SERVICE):
-        offers.append(Offer("rescue.cards", lambda: card_text(tree), CARDS_SHORT_SHARE, adds=True))
+    if cards:
+        offers.append(Offer("rescue.cards", lambda: card_text(tree, extracted), CARDS_SHORT_SHARE, adds=True))
     return offers
 
 
-def _unpruned(html: str | bytes, extraction: Extraction) -> HtmlElement | None:
-    """The page as parsed (scripts out), when the unpruned rescue made the text: the Markdown comes from it too."""
-    if not any(note.reason == "rescue.unpruned" for note in extraction.notes):
+#: Rescues whose text is trafilatura's pick of the page as parsed: the Markdown comes from that page too.
+UNPRUNED_RESCUES = frozenset({"rescue.unpruned", "rescue.moved"})
+
+
+def _unpruned_tree(html: str | bytes, extraction: Extraction) -> HtmlElement | None:
+    """The page as parsed (scripts out), when a rescue took its text from it (:data:`UNPRUNED_RESCUES`)."""
+    if not any(note.reason in UNPRUNED_RESCUES for note in extraction.notes):
         return None
     raw = parse_html(html)
     if raw is not None:
@@ -146,6 +160,20 @@ def _unpruned(html: str | bytes, extraction: Extraction) -> HtmlElement | None:
 def _type_note(decision: PageTypeDecision) -> Note:
     signals = "; ".join(f"{s.source} -> {s.type.value} {s.weight:g}" for s in decision.signals)
     return Note(NoteKind.PAGE_TYPE, f"page_type.{decision.type.value}", -1, "", signals or "no signal: article")
+
+
+def _text_steps(kind: PageType, steps: Sequence[Step]) -> list[Step]:
+    """The text filters for a page of this kind.
+
+    On a forum the promos filter keeps readers' comments; on a documentation
+    page the duplicates filter does not run: the same steps repeated in tabs,
+    one per language or platform, are the page's content.
+    """
+    if kind is PageType.FORUM:
+        return [_keep_comments(step) for step in steps]
+    if kind is PageType.DOCUMENTATION:
+        return [step for step in steps if resolve(step)[0] != "duplicates"]
+    return list(steps)
 
 
 def _keep_comments(step: Step) -> Step:

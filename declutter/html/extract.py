@@ -6,17 +6,26 @@ under :data:`SHORT_SHARE` of the page's text outside links, rescues offer
 other text from the same page:
 
 * ``rescue.unpruned``: trafilatura on the page as parsed, before the tree
-  rules ran (a tree rule, or trafilatura's own pick on the cleaned tree, went
-  wrong);
+  rules ran, without the lines of the removed elements (a tree rule, or
+  trafilatura's own pick on the cleaned tree, went wrong: removing a site
+  header can move trafilatura off the content). Where the cards rescue is on
+  offer it is tried at the cards' share too, and when it wins it is taken
+  first: trafilatura's own pick goes before a guess at the page's cards;
 * ``rescue.sections`` (service pages): the page's content ``section``\\ s in
   order, skipping one that mostly repeats one already taken;
 * ``rescue.cards`` (listing, collection and service pages, and pages of
   unknown kind: no signal says article; when the extraction is under
   :data:`CARDS_SHORT_SHARE` of the page's text): the
   largest run of at least :data:`MIN_CARDS` sibling cards of
-  :data:`MIN_CARD_WORDS` words or more (listings, grids, and threads whose
-  platform was not recognised), after the extraction (the lines of the cards
-  that it does not hold yet: an intro and its cards).
+  :data:`MIN_CARD_WORDS` words or more that the extraction does not hold yet
+  (:data:`HELD_SHARE` of a card's word trigrams in it: the card is held, and
+  does not count), after the extraction (listings, grids, and threads whose
+  platform was not recognised: an intro and its cards).
+
+Separately, on a page of a known kind other than article, an extraction that
+is not short but barely shares words with trafilatura's pick of the page as
+parsed has moved off the content, and that pick replaces it
+(``rescue.moved``, :func:`moved_rescue`).
 
 A rescue is kept only when it wins clearly: its text is at least
 :data:`WIN_FACTOR` times as long as the extraction (and not more than
@@ -52,12 +61,19 @@ WIN_FACTOR = 2.0
 MAX_GROWTH, GROWTH_FLOOR = 8.0, 6000
 #: Listing rescue: at least this many sibling cards, each of at least this many words.
 MIN_CARDS, MIN_CARD_WORDS = 3, 15
+#: A card whose word trigrams are at least this share in the extraction already is held by it.
+HELD_SHARE = 0.95
 #: Service rescue: a section needs this many words; one sharing this share of its words with
 #: the sections already taken repeats them.
 MIN_SECTION_WORDS, SECTION_OVERLAP = 12, 0.7
 #: Product rescue: the JSON-LD description is used when it has at least this many characters and the
 #: extraction is under SHORT_DESCRIPTION_CHARS, or under LOW_OVERLAP_CHARS sharing under LOW_OVERLAP of its words.
 MIN_DESCRIPTION_CHARS, SHORT_DESCRIPTION_CHARS, LOW_OVERLAP_CHARS, LOW_OVERLAP = 100, 100, 500, 0.2
+#: Moved-off check: on a page of a known kind other than article, an extraction holding under this share of
+#: the words of trafilatura's pick of the page as parsed has moved off the content…
+MOVED_SHARE = 0.4
+#: …when that pick is at least this share of the extraction's length (not a stub).
+MOVED_MIN_LENGTH = 0.3
 #: Tags that start a new line of text.
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
                         "blockquote", "pre", "table", "tr", "td", "th", "dt", "dd", "dl", "header", "footer",
@@ -91,6 +107,9 @@ class Offer(NamedTuple):
     short: float = SHORT_SHARE
     #: The rescue's lines go after the extraction (those it does not hold yet) instead of replacing it.
     adds: bool = False
+    #: When it wins it is taken, before any later offer is computed (trafilatura's own pick of the page
+    #: as parsed goes before a guess at its cards).
+    preferred: bool = False
 
 
 def rescue(text: str, kind: PageType, page_prose: int, offers: Iterable[Offer]) -> Extraction:
@@ -100,17 +119,44 @@ def rescue(text: str, kind: PageType, page_prose: int, offers: Iterable[Offer]) 
     page that extracts well pays nothing.
     """
     best, best_reason = text, ""
-    for reason, make, short, adds in offers:
+    for reason, make, short, adds, preferred in offers:
         if len(text) >= short * page_prose:
             continue
         candidate = _appended(text, make()) if adds else make()
         if (WIN_FACTOR * max(len(text), 1) <= len(candidate) <= max(MAX_GROWTH * len(text), GROWTH_FLOOR)
-                and len(candidate) > len(best)):
+                and (preferred or len(candidate) > len(best))):
             best, best_reason = candidate, reason
+            if preferred:
+                break
     if not best_reason:
         return Extraction(text)
     detail = f"{kind.value} page: extraction of {len(text)} characters, rescue of {len(best)}"
     return Extraction(best, (Note(NoteKind.RESCUE, best_reason, -1, best, detail),))
+
+
+def moved_rescue(extraction: Extraction, kind: PageType, unpruned: Callable[[], str]) -> Extraction:
+    """trafilatura's pick of the page as parsed, when the extraction of the cleaned tree has moved off it.
+
+    Removing an element (a hidden panel, the site header) can move
+    trafilatura's pick to another part of the page: a product's reviews
+    instead of its details, a forum's app banner instead of its posts. The
+    extraction is then not short, but it barely shares words with
+    trafilatura's pick of the page as parsed (``rescue.moved``). Looked at on
+    pages of a known kind other than article, when no other rescue fired;
+    articles behave as before page types.
+    """
+    if extraction.notes or kind is PageType.ARTICLE:
+        return extraction
+    text, other = extraction.text, unpruned()
+    words = _words(other)
+    if not words or len(other) < MOVED_MIN_LENGTH * len(text):
+        return extraction
+    shared = len(words & _words(text)) / len(words)
+    if shared >= MOVED_SHARE:
+        return extraction
+    detail = (f"{kind.value} page: extraction of {len(text)} characters holding {shared:.0%} of the words of "
+              f"trafilatura's pick of the page as parsed ({len(other)} characters)")
+    return Extraction(other, (Note(NoteKind.RESCUE, "rescue.moved", -1, other, detail),))
 
 
 def _appended(text: str, more: str) -> str:
@@ -121,9 +167,17 @@ def _appended(text: str, more: str) -> str:
 
 
 def element_lines(element: HtmlElement) -> list[str]:
-    """The element's text as lines, one per block-level element (runs of white space made single spaces)."""
+    """The element's text as lines, one per block-level element (runs of white space made single spaces).
+
+    Two inline elements that follow each other with nothing between them are
+    two words, not one (``<span>Data</span><span>Shopify</span>``: a tag list,
+    a price and its label): a space joins them. Text that runs on inside or
+    around an element stays one word (``un<em>believ</em>able``).
+    """
     lines: list[str] = []
     current: list[str] = []
+    #: An inline element has just ended and no text followed it yet.
+    after_element = False
 
     def flush() -> None:
         line = _SPACE.sub(" ", "".join(current)).strip()
@@ -136,11 +190,15 @@ def element_lines(element: HtmlElement) -> list[str]:
         if event == "start":
             if tag in BLOCK_TAGS:
                 flush()
+            elif after_element and tag:
+                current.append(" ")
+            after_element = False
             if node.text and tag:
                 current.append(node.text)
         else:
             if tag in BLOCK_TAGS:
                 flush()
+            after_element = bool(tag) and node is not element and not node.tail
             if node is not element and node.tail:
                 current.append(node.tail)
     flush()
@@ -167,9 +225,15 @@ def section_text(tree: HtmlElement) -> str:
     return "\n".join(taken)
 
 
-def card_text(tree: HtmlElement) -> str:
-    """Listing rescue: the largest run of sibling cards (same tag and class) with enough words each."""
-    best: list[HtmlElement] = []
+def card_text(tree: HtmlElement, held: str = "") -> str:
+    """Listing rescue: the largest run of sibling cards (same tag and class) with enough words each.
+
+    Cards the extraction ``held`` already holds (:data:`HELD_SHARE` of their
+    word trigrams) are no news: they neither count toward :data:`MIN_CARDS`
+    nor come back, so the rescue fires only on at least that many new cards.
+    """
+    held_grams = _trigrams(held)
+    best: list[list[str]] = []
     best_words = 0
     for parent in tree.iter(etree.Element):
         groups: dict[tuple[str, str], list[HtmlElement]] = {}
@@ -179,12 +243,28 @@ def card_text(tree: HtmlElement) -> str:
         for cards in groups.values():
             if len(cards) < MIN_CARDS:
                 continue
-            sizes = [len(_WORD.findall(card.text_content())) for card in cards]
-            good = [card for card, size in zip(cards, sizes, strict=True) if size >= MIN_CARD_WORDS]
-            total = sum(size for size in sizes if size >= MIN_CARD_WORDS)
-            if len(good) >= MIN_CARDS and total > best_words:
-                best, best_words = good, total
-    return "\n".join(line for card in best for line in element_lines(card))
+            new = list(_new_cards(cards, held_grams))
+            total = sum(len(_WORD.findall(" ".join(lines))) for lines in new)
+            if len(new) >= MIN_CARDS and total > best_words:
+                best, best_words = new, total
+    return "\n".join(line for lines in best for line in lines)
+
+
+def _new_cards(cards: Iterable[HtmlElement], held_grams: set[tuple[str, ...]]) -> Iterable[list[str]]:
+    """The lines of each card with enough words that the extraction does not hold yet."""
+    for card in cards:
+        if len(_WORD.findall(" ".join(card.itertext()))) < MIN_CARD_WORDS:
+            continue
+        lines = element_lines(card)
+        grams = _trigrams(" ".join(lines))
+        if held_grams and grams and len(grams & held_grams) >= HELD_SHARE * len(grams):
+            continue
+        yield lines
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return set(zip(words, words[1:], words[2:], strict=False))
 
 
 def unpruned_text(tree: HtmlElement, url: str | None, comments: bool) -> str:

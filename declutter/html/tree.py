@@ -106,15 +106,27 @@ def _markers(element: HtmlElement, tag: str, hints: set[str], meta: PageMeta, in
 
 
 def _headline_markers(element: HtmlElement, tag: str, meta: PageMeta) -> set[str]:
-    """HEADLINE for a short heading that repeats the title, DECK for one that repeats the description."""
+    """HEADLINE for a short heading that repeats the title, DECK for one that repeats the description.
+
+    An ``h1``/``h2`` repeating the title *inside* an ``article`` is left in the tree: the text stage's
+    headline filter drops it when it leads the extracted text, and deeper in the text it is the
+    article's own heading (measured on ``corpus/aeb``: over-removed blocks 31 -> 27, F1 0.9817 -> 0.9818).
+    """
     text = element.text_content()
     if word_count(text) > HEADLINE_MAX_WORDS:
         return set()
-    if (tag in ("h1", "h2") and matches_any(text, meta.titles)) or element.get("itemprop") == "headline":
+    if tag in ("h1", "h2") and matches_any(text, meta.titles):
+        return set() if _in_article(element) else {HEADLINE}
+    if element.get("itemprop") == "headline":
         return {HEADLINE}
     if matches_any(text, meta.descriptions, cover=0.8):
         return {DECK}
     return set()
+
+
+def _in_article(element: HtmlElement) -> bool:
+    """Whether the element stands inside an ``article``."""
+    return next(element.iterancestors("article"), None) is not None
 
 
 def _site_header(element: HtmlElement) -> bool:

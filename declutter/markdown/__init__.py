@@ -62,12 +62,13 @@ MAX_ROUNDS = 4
 
 
 def run_markdown(doc: MarkdownDocument, config: Config, before: Sequence[Step] = (), region: bool = True,
-                 adjust: Callable[[Step], Step] | None = None) -> Result:
+                 adjust: Callable[[Sequence[Step]], list[Step]] | None = None) -> Result:
     """Clean a parsed Markdown document: ``before`` (extra filters), the Markdown filters, then ``config.filters``.
 
     ``region=False`` leaves out the main-content region (:mod:`declutter.markdown.region`): the
-    Markdown is already a page's main content (HTML mode's extraction). ``adjust`` changes each of
-    ``config.filters`` (HTML mode's forum pages keep readers' comments, as in text).
+    Markdown is already a page's main content (HTML mode's extraction). ``adjust`` turns
+    ``config.filters`` into a page type's (HTML mode: a forum keeps readers' comments, a docs page runs no
+    duplicates filter, as in text).
 
     A removal that would glue the blocks around it into one (a heading
     between two paragraphs set one line apart: without it they read as one
@@ -92,11 +93,11 @@ def run_markdown(doc: MarkdownDocument, config: Config, before: Sequence[Step] =
 
 
 def _steps(doc: MarkdownDocument, config: Config, before: Sequence[Step], region: bool,
-           adjust: Callable[[Step], Step] | None) -> list[Step]:
+           adjust: Callable[[Sequence[Step]], list[Step]] | None) -> list[Step]:
     """``before``, the Markdown filters of ``doc``, then the text filters (promos sectioned by headings)."""
     promos = sectioned_promos(doc.features)
     text_steps = [promos if step == "promos" else step for step in config.filters]
-    return [*before, *markdown_filters(doc, region), *(map(adjust, text_steps) if adjust else text_steps)]
+    return [*before, *markdown_filters(doc, region), *(adjust(text_steps) if adjust else text_steps)]
 
 
 def _run_once(doc: MarkdownDocument, config: Config, steps: Sequence[Step]) -> tuple[Result, frozenset[int]]:

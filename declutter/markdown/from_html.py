@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,16 +49,17 @@ class Rescued:
     """What the text output of a page was cleaned from, for the Markdown output to follow.
 
     ``text`` is the text stage's input (trafilatura's extraction after the
-    rescues); ``forum`` says the readers' replies are content (extracted,
-    and kept by the promos filter: ``adjust`` is applied to every text
-    step); ``unpruned`` holds the page as parsed, when the unpruned rescue
-    won, else None.
+    rescues); ``forum`` says the readers' replies are content (extracted);
+    ``adjust`` turns the text filters into the page type's (a forum's promos
+    filter keeps readers' comments, a docs page runs no duplicates filter);
+    ``unpruned`` holds the page as parsed, when the text was taken from it
+    (the unpruned or moved rescue), else None.
     """
 
     text: str
     forum: bool = False
     unpruned: Any = None
-    adjust: Callable[[Step], Step] | None = None
+    adjust: Callable[[Sequence[Step]], list[Step]] | None = None
 
 
 def check_output_format(output_format: str) -> str:
