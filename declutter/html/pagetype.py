@@ -12,9 +12,10 @@ with a weight and recorded as data, so the decision can be explained:
   Shopify, WooCommerce, Sphinx, MkDocs, Docusaurus…);
 * the URL's shape (``/threads/``, ``/products/``, ``/collections/``, ``docs.``);
 * DOM counts (repeated posts, price tags, code blocks);
-* DOM shapes of a marketing page (feature sections with a heading, call-to-action
-  buttons, no date, author or article body), of a listing (repeated items with a
-  date, pagination) and of a product grid (repeated cards with an image and a price).
+* DOM shapes, on a page with no article evidence (no date, author or article
+  body: :func:`article_evidence`): a marketing page's feature sections, each with
+  a heading, and its call-to-action buttons; a product grid's repeated cards, each
+  with an image, a link and a price.
 
 The weights of each type are added up; a type wins with at least
 :data:`MIN_SCORE` and a lead of :data:`MIN_LEAD` over the runner-up, else the
@@ -33,6 +34,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -306,11 +308,10 @@ def _dom_signals(tree: HtmlElement, index: TextIndex) -> Iterator[Signal]:
         yield Signal(D, 2.0 if code >= MANY_CODE_BLOCKS else 1.0, f"dom:{code}xcode")
 
 
-
 #: A marketing page: at least this many outermost ``section``s holding a heading, and this many distinct
 #: call-to-action buttons ("Get started", "Book a demo": ``chrome.cta`` of every language's vocabulary)…
+#: (the shape signals are looked at only on a page with no article evidence: :func:`article_evidence`).
 MIN_FEATURE_SECTIONS, MIN_CTAS = 3, 2
-#: …on a page with no article evidence (:func:`article_evidence`).
 _HEADINGS = ("h2", "h3")
 #: A product grid: at least this many sibling cards (same tag and class) that each hold an image, a link and a price.
 MIN_PRICED_CARDS = 6
@@ -321,12 +322,11 @@ _DATE_TEXT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[
 _ARTICLE_META = frozenset({"article:published_time", "article:author", "author", "date", "pubdate"})
 
 
+@cache
 def _cta_pattern() -> re.Pattern[str]:
+    """A whole button text that is a call to action in any language (compiled once: data, not documents)."""
     fragments = fragments_for(available_languages())["chrome.cta"]
     return re.compile(rf"^\W*{alternation(fragments)}\W*$", re.IGNORECASE)
-
-
-_CTA: list[re.Pattern[str]] = []
 
 
 def article_evidence(tree: HtmlElement, objects: Iterable[dict[str, object]]) -> str:
@@ -388,10 +388,9 @@ CTA_MAX_CHARS = 60
 
 def _calls_to_action(tree: HtmlElement) -> set[str]:
     """The distinct texts of the page's links and buttons that are calls to action (``chrome.cta``)."""
-    if not _CTA:
-        _CTA.append(_cta_pattern())
+    cta = _cta_pattern()
     texts = (" ".join(el.text_content().split()) for el in tree.iter("a", "button"))
-    return {text.lower() for text in texts if 0 < len(text) <= CTA_MAX_CHARS and _CTA[0].match(text)}
+    return {text.lower() for text in texts if 0 < len(text) <= CTA_MAX_CHARS and cta.match(text)}
 
 
 def _largest_run(tree: HtmlElement, holds: Callable[[HtmlElement], bool], least: int) -> int:
