@@ -7,7 +7,7 @@ import json
 import pickle
 
 import pytest
-from lxml.html import document_fromstring
+from lxml.html import HtmlElement, document_fromstring
 
 import declutter
 from declutter.cli import main
@@ -23,7 +23,7 @@ from declutter.html.extract import (
     section_text,
 )
 from declutter.html.hints import hint_tokens
-from declutter.html.pagetype import PageType, decide_page_type
+from declutter.html.pagetype import PageType, article_evidence, decide_page_type
 
 POSTS = [
     "I switched the sync off last week, yet the storage page still says the messages take sixteen gigabytes.",
@@ -308,13 +308,13 @@ def test_an_extraction_that_moved_off_the_content_gives_way_to_trafilaturas_pick
     assert "holding" in done.notes[0].detail
 
 
-@pytest.mark.parametrize("case", ["article", "overlaps", "stub", "rescued"])
-def test_the_moved_off_check_leaves_articles_overlaps_stubs_and_rescues_alone(case: str) -> None:
+@pytest.mark.parametrize("case", ["article", "service", "overlaps", "stub", "rescued"])
+def test_the_moved_off_check_leaves_articles_service_pages_overlaps_stubs_and_rescues_alone(case: str) -> None:
     details = "\n".join(PROSE)
     extraction = Extraction(REVIEWS * 3)
     kind, other = PageType.PRODUCT, details
-    if case == "article":
-        kind = PageType.ARTICLE
+    if case in ("article", "service"):
+        kind = PageType(case)
     elif case == "overlaps":
         other = "\n".join([REVIEWS, PROSE[0]])
     elif case == "stub":
@@ -443,3 +443,68 @@ def test_cli_explain_writes_the_notes_before_the_removals() -> None:
     assert records[:len(notes)] == notes
     assert all("filter" in r for r in records[len(notes):]) and len(records) > len(notes)
     assert POSTS[0] in out.getvalue().decode()
+
+
+# ----------------------------------------------------------- DOM shapes
+
+
+def feature_sections(cta: str = '<a class="button" href="/demo">Book a demo</a>') -> str:
+    """A planted marketing page: a hero, three feature sections each with a heading and a button."""
+    hero = '<section class="hero"><h1>Payroll for teams</h1><a href="/start">Get started</a></section>'
+    return hero + "".join(f'<section><h2>Feature {n}</h2><p>{PROSE[n]}</p>{cta}</section>' for n in range(3))
+
+
+def test_feature_sections_with_calls_to_action_decide_a_service_page() -> None:
+    kind, signals = decide(feature_sections())
+    assert signals == ["dom:3 feature sections, 2 calls to action, no article evidence"]  # the h1 hero is not one
+    assert kind == "service"
+
+
+def test_an_article_with_a_call_to_action_and_its_date_stays_an_article() -> None:
+    dated = '<p>By Ann Lee, <time datetime="2025-03-02">March 2, 2025</time></p>' + feature_sections()
+    assert decide(dated) == ("article", [])
+    author = '<meta name="author" content="Ann Lee">'
+    assert decide(feature_sections(), head=author) == ("article", [])
+    body = ld({"@type": "WebPage", "articleBody": "Text"})
+    assert decide(feature_sections(), head=body) == ("article", [])
+
+
+def test_one_call_to_action_or_plain_links_are_not_a_service_page() -> None:
+    plain = '<a href="/more">Our story</a>'
+    assert decide(feature_sections(cta=plain)) == ("article", [])
+    assert article_evidence(parse_tree(feature_sections()), []) == ""
+
+
+def product_grid(cards: int, price: str = "$24.00") -> str:
+    return '<ul class="grid">' + "".join(
+        f'<li class="card"><a href="/p/{n}"><img src="{n}.jpg"></a><a href="/p/{n}">Mug {n}</a>'
+        f'<span>{price}</span></li>' for n in range(cards)) + "</ul>"
+
+
+def test_a_grid_of_priced_cards_points_to_a_collection() -> None:
+    kind, signals = decide(product_grid(6))
+    assert signals == ["dom:6 priced cards, no article evidence"]
+    assert kind == "article"  # 1.5: not enough alone
+    kind, signals = decide(product_grid(6), url="https://shop.example.com/collections/mugs")
+    assert signals == ["url:collection", "dom:6 priced cards, no article evidence"]
+    assert kind == "collection"
+
+
+def test_a_few_cards_without_prices_or_a_dated_gift_guide_are_not_a_collection() -> None:
+    assert decide(product_grid(5)) == ("article", [])
+    assert decide(product_grid(8, price="handmade")) == ("article", [])
+    guide = '<meta property="article:published_time" content="2025-11-20">'
+    assert decide(product_grid(8), head=guide) == ("article", [])
+
+
+def test_the_service_signal_is_explained_in_the_notes() -> None:
+    page = html_page(feature_sections())
+    result = clean_html_and_explain(page)
+    assert result.page_type == "service"
+    assert "feature sections" in result.notes[0].detail
+
+
+def parse_tree(body: str) -> HtmlElement:
+    tree = parse_html(html_page(body))
+    assert tree is not None
+    return tree

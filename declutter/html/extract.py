@@ -74,6 +74,11 @@ MIN_DESCRIPTION_CHARS, SHORT_DESCRIPTION_CHARS, LOW_OVERLAP_CHARS, LOW_OVERLAP =
 MOVED_SHARE = 0.4
 #: …when that pick is at least this share of the extraction's length (not a stub).
 MOVED_MIN_LENGTH = 0.3
+#: The kinds the moved-off check skips: articles (they behave as before page types) and service pages (a
+#: marketing page is a row of sections of equal standing, and trafilatura picking another one on the page as
+#: parsed says nothing about which is the content; on the WCXB dev split the check fired on one service page,
+#: a pricing page, and swapped its plans for a panel of add-ons).
+MOVED_SKIPS = frozenset({PageType.ARTICLE, PageType.SERVICE})
 #: Tags that start a new line of text.
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
                         "blockquote", "pre", "table", "tr", "td", "th", "dt", "dd", "dl", "header", "footer",
@@ -142,10 +147,10 @@ def moved_rescue(extraction: Extraction, kind: PageType, unpruned: Callable[[], 
     instead of its details, a forum's app banner instead of its posts. The
     extraction is then not short, but it barely shares words with
     trafilatura's pick of the page as parsed (``rescue.moved``). Looked at on
-    pages of a known kind other than article, when no other rescue fired;
-    articles behave as before page types.
+    pages of a known kind other than article and service (:data:`MOVED_SKIPS`),
+    when no other rescue fired; articles behave as before page types.
     """
-    if extraction.notes or kind is PageType.ARTICLE:
+    if extraction.notes or kind in MOVED_SKIPS:
         return extraction
     text, other = extraction.text, unpruned()
     words = _words(other)

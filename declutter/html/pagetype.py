@@ -11,7 +11,11 @@ with a weight and recorded as data, so the decision can be explained:
 * platform markers (XenForo, Discourse, phpBB, vBulletin, Stack Exchange,
   Shopify, WooCommerce, Sphinx, MkDocs, Docusaurus…);
 * the URL's shape (``/threads/``, ``/products/``, ``/collections/``, ``docs.``);
-* DOM counts (repeated posts, price tags, code blocks).
+* DOM counts (repeated posts, price tags, code blocks);
+* DOM shapes, on a page with no article evidence (no date, author or article
+  body: :func:`article_evidence`): a marketing page's feature sections, each with
+  a heading, and its call-to-action buttons; a product grid's repeated cards, each
+  with an image, a link and a price.
 
 The weights of each type are added up; a type wins with at least
 :data:`MIN_SCORE` and a lead of :data:`MIN_LEAD` over the runner-up, else the
@@ -27,15 +31,17 @@ page is an article (HTML mode's behaviour before page types)::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from declutter.html.guards import TextIndex
 from declutter.html.hints import hint_tokens
+from declutter.vocab import alternation, available_languages, fragments_for
 
 
 class PageType(StrEnum):
@@ -122,8 +128,10 @@ URL_SHAPES: tuple[tuple[str, re.Pattern[str], PageType, float], ...] = tuple(
 def decide_page_type(tree: HtmlElement, url: str | None, json_ld: Iterable[dict[str, object]] = (),
                      index: TextIndex | None = None) -> PageTypeDecision:
     """The page's type with the signals that decided it (see the module docstring)."""
+    json_ld = list(json_ld)  # read twice: its types, then its article evidence
     signals = [*_json_ld_signals(json_ld), *_meta_signals(tree), *_platform_signals(tree),
-               *_url_signals(url or ""), *_dom_signals(tree, index or TextIndex(tree))]
+               *_url_signals(url or ""), *_dom_signals(tree, index or TextIndex(tree)),
+               *_shape_signals(tree, json_ld)]
     totals: dict[PageType, float] = {}
     for signal in signals:
         totals[signal.type] = totals.get(signal.type, 0.0) + signal.weight
@@ -299,3 +307,102 @@ def _dom_signals(tree: HtmlElement, index: TextIndex) -> Iterator[Signal]:
     if code >= MIN_CODE_BLOCKS:
         yield Signal(D, 2.0 if code >= MANY_CODE_BLOCKS else 1.0, f"dom:{code}xcode")
 
+
+#: A marketing page: at least this many outermost ``section``s holding a heading, and this many distinct
+#: call-to-action buttons ("Get started", "Book a demo": ``chrome.cta`` of every language's vocabulary)…
+#: (the shape signals are looked at only on a page with no article evidence: :func:`article_evidence`).
+MIN_FEATURE_SECTIONS, MIN_CTAS = 3, 2
+_HEADINGS = ("h2", "h3")
+#: A product grid: at least this many sibling cards (same tag and class) that each hold an image, a link and a price.
+MIN_PRICED_CARDS = 6
+_PRICE_TEXT = re.compile(r"(?:[$€£¥₹]\s?\d|\d(?:[.,]\d\d)?\s?(?:€|zł|kr|usd|eur|gbp)\b)", re.IGNORECASE)
+_DATE_TEXT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? 20\d\d\b|"
+                        r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? 20\d\d\b|"
+                        r"\b20\d\d-\d\d-\d\d\b", re.IGNORECASE)
+_ARTICLE_META = frozenset({"article:published_time", "article:author", "author", "date", "pubdate"})
+
+
+@cache
+def _cta_pattern() -> re.Pattern[str]:
+    """A whole button text that is a call to action in any language (compiled once: data, not documents)."""
+    fragments = fragments_for(available_languages())["chrome.cta"]
+    return re.compile(rf"^\W*{alternation(fragments)}\W*$", re.IGNORECASE)
+
+
+def article_evidence(tree: HtmlElement, objects: Iterable[dict[str, object]]) -> str:
+    """Why the page looks like a dated, signed piece of writing ("" when it does not).
+
+    A ``<time>`` element, an ``article:published_time`` or author meta, a JSON-LD
+    ``datePublished``, ``author`` or ``articleBody``, or a date in the text.
+    """
+    if tree.find(".//time") is not None:
+        return "time element"
+    for meta in tree.iterfind(".//meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() in _ARTICLE_META:
+            return "date or author meta"
+    for data in objects:
+        found = _ld_keys(data) & {"datePublished", "author", "articleBody"}
+        if found:
+            return f"json-ld {min(found)}"
+    body = tree.find("body")
+    if body is not None and _DATE_TEXT.search(body.text_content()):
+        return "a date in the text"
+    return ""
+
+
+def _ld_keys(data: object, depth: int = 0) -> set[str]:
+    if isinstance(data, list):
+        return set().union(*(_ld_keys(item, depth) for item in data)) if data else set()
+    if not isinstance(data, dict) or depth > JSON_LD_DEPTH:
+        return set()
+    keys = set(data)
+    for value in data.values():
+        keys |= _ld_keys(value, depth + 1)
+    return keys
+
+
+def _shape_signals(tree: HtmlElement, objects: Iterable[dict[str, object]]) -> Iterator[Signal]:
+    """A marketing page's feature sections and buttons, a product grid's priced cards: looked at only on a
+    page with no article evidence (a dated, signed article with a row of product cards stays an article)."""
+    sections = sum(1 for el in tree.iter("section") if not any(a.tag == "section" for a in el.iterancestors())
+                   and any(True for _ in el.iter(*_HEADINGS)))
+    priced = _largest_run(tree, _priced_card, MIN_PRICED_CARDS)
+    if (sections < MIN_FEATURE_SECTIONS and priced < MIN_PRICED_CARDS) or article_evidence(tree, objects):
+        return
+    ctas = _calls_to_action(tree) if sections >= MIN_FEATURE_SECTIONS else set()
+    if len(ctas) >= MIN_CTAS:
+        yield Signal(S, 2.0, f"dom:{sections} feature sections, {len(ctas)} calls to action, no article evidence")
+    if priced >= MIN_PRICED_CARDS:
+        yield Signal(C, 1.5, f"dom:{priced} priced cards, no article evidence")
+
+
+def _priced_card(card: HtmlElement) -> bool:
+    """A card holding an image, a link and a price."""
+    return (card.find(".//img") is not None and card.find(".//a") is not None
+            and bool(_PRICE_TEXT.search(card.text_content())))
+
+
+#: A button's text is at most this long.
+CTA_MAX_CHARS = 60
+
+
+def _calls_to_action(tree: HtmlElement) -> set[str]:
+    """The distinct texts of the page's links and buttons that are calls to action (``chrome.cta``)."""
+    cta = _cta_pattern()
+    texts = (" ".join(el.text_content().split()) for el in tree.iter("a", "button"))
+    return {text.lower() for text in texts if 0 < len(text) <= CTA_MAX_CHARS and cta.match(text)}
+
+
+def _largest_run(tree: HtmlElement, holds: Callable[[HtmlElement], bool], least: int) -> int:
+    """The most sibling elements of one tag and class under one parent for which ``holds`` is true
+    (runs of fewer than ``least`` siblings are not looked into)."""
+    best = 0
+    for parent in tree.iter(etree.Element):
+        groups: dict[tuple[str, str], list[HtmlElement]] = {}
+        for child in parent.iterchildren(etree.Element):
+            if child.get("class"):
+                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        for run in groups.values():
+            if len(run) >= max(least, best + 1):
+                best = max(best, sum(1 for card in run if holds(card)))
+    return best
