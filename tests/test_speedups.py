@@ -145,6 +145,40 @@ def test_compiled_may_select_equals_the_python_one_on_the_corpus():
     assert answers == {True, False}  # both answers met
 
 
+def _held_copies_both(texts: list[str], removed: set[int]) -> tuple[object, object]:
+    blocks = [Block(i, text) for i, text in enumerate(texts)]
+    keys, heads = python_keys(texts)
+    compiled = scan._SPEEDUPS.held_copies(texts, keys, heads, set(removed), duplicates_module.START_WORDS,
+                                          duplicates_module.MAX_HOLDERS, duplicates_module._COPY_WINDOW)
+    return compiled, duplicates_module._held_copies_python(blocks, keys, heads, set(removed))
+
+
+@COMPILED
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(SENTENCES), max_size=3).map(" ".join)
+                | st.text(alphabet=st.sampled_from(TRICKY)), min_size=1, max_size=8),
+       st.sets(st.integers(min_value=0, max_value=7), max_size=3))
+@example(["One two three four five six.", "One two three four five six. And more."], set())
+@example(["One two three four five six.", "One two three four five six. And more."], {1})
+@example(["Stir well. The council met on Monday to vote."] * 6 + ["The council met on Monday to vote."], set())
+def test_compiled_held_copies_equal_the_python_ones(texts, removed):
+    compiled, python = _held_copies_both(texts, removed)
+    assert compiled == python
+
+
+@COMPILED
+def test_compiled_held_copies_equal_the_python_ones_on_the_corpus():
+    found = 0
+    for path in sorted((ROOT / "corpus" / "extracted").glob("*/*.txt"))[::2]:
+        texts = [block.text for block in split_text(path.read_text(encoding="utf-8")).blocks]
+        if not texts:
+            continue  # (the filter never asks about no blocks)
+        compiled, python = _held_copies_both(texts, set(range(0, len(texts), 7)))
+        assert compiled == python, path
+        found += len(python[1])
+    assert found  # some block is held by another one
+
+
 @COMPILED
 def test_compiled_bookkeeping_refuses_what_it_cannot_read():
     with pytest.raises(TypeError):
@@ -153,6 +187,10 @@ def test_compiled_bookkeeping_refuses_what_it_cannot_read():
         scan._SPEEDUPS.may_select(["a"], ["a", "b"], [[], []], 5, bool)
     with pytest.raises(TypeError):
         scan._SPEEDUPS.may_select([b"a"], ["a"], [["a"]], 5, bool)
+    with pytest.raises(ValueError, match="one length"):
+        scan._SPEEDUPS.held_copies(["a"], ["a", "b"], [[], []], set(), 5, 64, 64)
+    with pytest.raises(TypeError):
+        scan._SPEEDUPS.held_copies(["a"], ["a"], [[b"a"]], set(), 5, 64, 64)
 
 
 def test_a_stale_build_without_the_new_helpers_is_not_used():
