@@ -305,25 +305,35 @@ class Database:
         self.bits = {gate.name: 1 << number for number, gate in enumerate(gates)}
         #: Bits of gates that are candidates on every line (a branch with no literal).
         self.always = 0
+        #: Gates with a second test (``Literals.required``): (bit of a trigger, bit of a required literal,
+        #: the gate's bit), the first two counted in the bits above the gates' own.
+        self.pairs: list[tuple[int, int, int]] = []
         found: dict[tuple[bytes, bool], int] = {}
         for gate in gates:
             known: Literals = literals(gate.pattern, gate.anchored)
-            if known.always:
+            written = None if known.always else _written(known.triggers)
+            if written is None:
                 self.always |= self.bits[gate.name]
                 continue
-            written = [_expressions(trigger) for trigger in known.triggers]
-            if any(keys is None for keys in written):
-                self.always |= self.bits[gate.name]
-                continue
-            for keys in written:
-                for key in keys or ():
-                    found[key] = found.get(key, 0) | self.bits[gate.name]
+            required = _written(known.required)
+            bit = self.bits[gate.name]
+            if required:  # a line is a candidate where it holds a trigger and a required literal
+                first, second = 1 << (len(gates) + 2 * len(self.pairs)), 1 << (len(gates) + 2 * len(self.pairs) + 1)
+                self.pairs.append((first >> len(gates), second >> len(gates), bit))
+                bit = first
+                for key in required:
+                    found[key] = found.get(key, 0) | second
+            for key in written:
+                found[key] = found.get(key, 0) | bit
         found = _pruned(found)
         keys = sorted(found)
         #: Literal numbers from here on are the characters the text is folded for (see :func:`_tables`).
         self.folds = len(keys)
         folded = [chr(code).encode("utf-8") for code in sorted(_tables().to_ascii)]
-        self.id_bits = [found[key] for key in keys] + [0] * len(folded)
+        own = (1 << len(gates)) - 1
+        self.id_bits = [found[key] & own for key in keys] + [0] * len(folded)
+        #: Per literal, its bits of the two-literal tests (shifted down to bit 0), or 0.
+        self.id_pairs = [found[key] >> len(gates) for key in keys] + [0] * len(folded)
         self._db = hyperscan.Database()
         if keys:
             expressions = [key[0] for key in keys] + folded
@@ -362,15 +372,34 @@ class Database:
         if hits and max(hits) >= self.folds:
             data = joined.translate(_tables().to_ascii).encode("utf-8", "surrogatepass")
             hits, ends = self._scan(data)
-        count, id_bits, size = data.count, self.id_bits, len(texts)
+        count, id_bits, id_pairs, size = data.count, self.id_bits, self.id_pairs, len(texts)
         line, done = -1, 0
+        paired: dict[int, int] = {}
         for number, end in zip(hits, ends, strict=True):
             line += count(b"\n", done, end)  # matches come in the order of their ends
             done = end
-            result[line if line < size else extra[line - size]] |= id_bits[number]
+            where = line if line < size else extra[line - size]
+            result[where] |= id_bits[number]
+            if id_pairs[number]:
+                paired[where] = paired.get(where, 0) | id_pairs[number]
+        for where, held in paired.items():
+            for first, second, bit in self.pairs:
+                if held & first and held & second:
+                    result[where] |= bit
         for position in always:
             result[position] = -1
         return result
+
+
+def _written(triggers: Sequence[Trigger]) -> list[tuple[bytes, bool]] | None:
+    """The engine's literals of all ``triggers`` (:func:`_expressions`), or None when one cannot be written."""
+    written: list[tuple[bytes, bool]] = []
+    for trigger in triggers:
+        keys = _expressions(trigger)
+        if keys is None:
+            return None
+        written.extend(keys)
+    return written
 
 
 def _pruned(found: dict[tuple[bytes, bool], int]) -> dict[tuple[bytes, bool], int]:
