@@ -906,6 +906,84 @@ fail:
     return NULL;
 }
 
+/* ---------------------------------------------------------------- chrome menus */
+
+/* Whether ch is a character of re's \w (str patterns): alphanumeric, or "_". */
+static inline int is_word(Py_UCS4 ch) {
+    return ch < 128 ? ascii_alnum[ch] || ch == '_' : Py_UNICODE_ISALNUM(ch);
+}
+
+/* Whether text ends as _SENTENCE_STOP finds ([a-z]{3}[.!?]['"”’)]*$), with the end at length. */
+static int sentence_stop_at(int kind, const void *data, Py_ssize_t length) {
+    while (length > 0) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, length - 1);
+        if (ch != '\'' && ch != '"' && ch != 0x201D && ch != 0x2019 && ch != ')') {
+            break;
+        }
+        length--;
+    }
+    if (length < 4) {
+        return 0;
+    }
+    Py_UCS4 mark = PyUnicode_READ(kind, data, length - 1);
+    if (mark != '.' && mark != '!' && mark != '?') {
+        return 0;
+    }
+    for (Py_ssize_t at = length - 4; at < length - 1; at++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, at);
+        if (ch < 'a' || ch > 'z') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* chrome._menu_line: at most max_chars characters, at most max_words \w+ words, no sentence stop. */
+static int menu_line(PyObject *text, Py_ssize_t max_chars, Py_ssize_t max_words) {
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), words = 0;
+    if (length > max_chars) {
+        return 0;
+    }
+    int kind = PyUnicode_KIND(text), inside = 0;
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t at = 0; at < length; at++) {
+        int word = is_word(PyUnicode_READ(kind, data, at));
+        words += word && !inside;
+        inside = word;
+    }
+    if (words > max_words) {
+        return 0;
+    }
+    /* $ also matches before a final line break */
+    int stop = sentence_stop_at(kind, data, length) ||
+               (length && PyUnicode_READ(kind, data, length - 1) == '\n' && sentence_stop_at(kind, data, length - 1));
+    return !stop;
+}
+
+/* menu_flags(texts, max_chars, max_words) -> bytes: 1 for each text that is a menu line
+ * (declutter.filters.chrome._menu_line), else 0. */
+static PyObject *menu_flags(PyObject *self, PyObject *args) {
+    PyObject *texts;
+    Py_ssize_t max_chars, max_words;
+    if (!PyArg_ParseTuple(args, "O!nn", &PyList_Type, &texts, &max_chars, &max_words)) {
+        return NULL;
+    }
+    if (!all_str(texts, 1)) {
+        PyErr_SetString(PyExc_TypeError, "menu_flags() takes a list of str");
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(texts);
+    PyObject *flags = PyBytes_FromStringAndSize(NULL, count);
+    if (flags == NULL) {
+        return NULL;
+    }
+    char *out = PyBytes_AS_STRING(flags);
+    for (Py_ssize_t n = 0; n < count; n++) {
+        out[n] = (char)menu_line(PyList_GET_ITEM(texts, n), max_chars, max_words);
+    }
+    return flags;
+}
+
 static PyMethodDef methods[] = {
     {"document_keys", document_keys, METH_VARARGS,
      "document_keys(texts, start_words) -> (keys, heads): the duplicates filter's keys of each text, and the "
@@ -920,6 +998,9 @@ static PyMethodDef methods[] = {
     {"held_copies", held_copies, METH_VARARGS,
      "held_copies(texts, keys, heads, removed, start_words, max_holders, window) -> (starts, found): a round of "
      "the duplicates filter's search for blocks another block holds (duplicates._held_copies_python)."},
+    {"menu_flags", menu_flags, METH_VARARGS,
+     "menu_flags(texts, max_chars, max_words) -> bytes: 1 for each text that may be a line of a menu "
+     "(chrome._menu_line), else 0."},
     {"word_totals", word_totals, METH_VARARGS,
      "word_totals(text, table) -> (totals, words): the summed weights of the stop words among the words of "
      "text.lower().split(), per language, and how many words there are."},

@@ -179,6 +179,38 @@ def test_compiled_held_copies_equal_the_python_ones_on_the_corpus():
     assert found  # some block is held by another one
 
 
+chrome_module = importlib.import_module("declutter.filters.chrome")
+#: Menu labels, sentences, words of \w of other scripts, stops after three lower-case letters and not.
+MENU_BITS = ["Home", "News", "Sport", "The vote is on Monday, she said.", "abc.", "ABC.", "ab.", "end.)", "end.”\n",
+             "x" * 81, "naïve", "٣", "_", "a_b c", "Ünï", "one two three four five six", "", "Us.", "and!'"]
+
+
+def _menu_runs_both(texts: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    compiled = scan._SPEEDUPS.menu_flags(texts, chrome_module.NAV_MAX_CHARS, chrome_module.NAV_MAX_WORDS)
+    assert all(flag == chrome_module._menu_line(text) for flag, text in zip(compiled, texts, strict=True))
+    return list(chrome_module._runs(compiled)), list(chrome_module._runs(chrome_module._menu_flags_python(texts)))
+
+
+@COMPILED
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(MENU_BITS), max_size=3).map(" ".join) | st.text(max_size=12), max_size=12))
+@example(["Home", "News", "Sport", "abc."])
+def test_compiled_menu_lines_equal_the_python_ones(texts):
+    compiled, python = _menu_runs_both(texts)
+    assert compiled == python
+
+
+@COMPILED
+def test_compiled_menu_lines_equal_the_python_ones_on_the_corpus():
+    runs = 0
+    for path in sorted((ROOT / "corpus" / "extracted").glob("*/*.txt"))[::2]:
+        texts = [block.text.strip() for block in split_text(path.read_text(encoding="utf-8")).blocks]
+        compiled, python = _menu_runs_both(texts)
+        assert compiled == python, path
+        runs += len(python)
+    assert runs  # some pages have runs of short lines
+
+
 @COMPILED
 def test_compiled_bookkeeping_refuses_what_it_cannot_read():
     with pytest.raises(TypeError):
@@ -191,6 +223,8 @@ def test_compiled_bookkeeping_refuses_what_it_cannot_read():
         scan._SPEEDUPS.held_copies(["a"], ["a", "b"], [[], []], set(), 5, 64, 64)
     with pytest.raises(TypeError):
         scan._SPEEDUPS.held_copies(["a"], ["a"], [[b"a"]], set(), 5, 64, 64)
+    with pytest.raises(TypeError):
+        scan._SPEEDUPS.menu_flags(["a", b"b"], 80, 5)
 
 
 def test_a_stale_build_without_the_new_helpers_is_not_used():
