@@ -348,17 +348,18 @@ def _strip_start(items: list[_Item]) -> list[_Item]:
 
 
 def _triggers(items: list[_Item], anchored: bool, tail: _Info, budget: list[int],
-              required: set[Trigger]) -> set[Trigger] | None:
+              required: set[Trigger], after: tuple[_Item, ...] = ()) -> set[Trigger] | None:
     """The triggers of ``items`` followed by what ``tail`` describes, branch by
     branch where a branch opens ``items``; None when some branch has none.
-    Each branch adds its second cover to ``required`` (see :func:`_second`)."""
+    Each branch adds its second cover to ``required`` (see :func:`_second`); ``after`` are the items
+    ``tail`` describes."""
     items = _strip_start(items) if anchored else _open(items)
     if anchored and items and _is_optional(items[0]) and budget[0] >= 2:
         # "X?Y" opens with X or with Y: followed both ways, each may find a literal at the line start
         budget[0] -= 2
         _, av, flags = items[0]
-        with_it = _triggers([(o, a, flags) for o, a in av[2]] + items[1:], anchored, tail, budget, required)
-        without = _triggers(items[1:], anchored, tail, budget, required)
+        with_it = _triggers([(o, a, flags) for o, a in av[2]] + items[1:], anchored, tail, budget, required, after)
+        without = _triggers(items[1:], anchored, tail, budget, required, after)
         return None if with_it is None or without is None else with_it | without
     if items and items[0][0] is _c.BRANCH and budget[0] >= len(items[0][1][1]):
         _, av, flags = items[0]
@@ -366,7 +367,7 @@ def _triggers(items: list[_Item], anchored: bool, tail: _Info, budget: list[int]
         rest = _concat(_chain(items[1:]), tail)
         found: set[Trigger] = set()
         for branch in av[1]:
-            more = _triggers([(o, a, flags) for o, a in branch], anchored, rest, budget, required)
+            more = _triggers([(o, a, flags) for o, a in branch], anchored, rest, budget, required, (*items[1:], *after))
             if more is None:
                 return None
             found |= more
@@ -380,7 +381,7 @@ def _triggers(items: list[_Item], anchored: bool, tail: _Info, budget: list[int]
     else:
         found = {Trigger(lit[0], False, lit[1]) for lit in info.cover}
         weight = _score(info.cover)[0]
-    required |= _second(items, tail, found) if weight < STRONG_WEIGHT else found
+    required |= _second([*items, *after], found) if weight < STRONG_WEIGHT else found
     return found
 
 
@@ -392,14 +393,19 @@ STRONG_WEIGHT = 10
 SECOND_WEIGHT = 6
 
 
-def _second(items: list[_Item], tail: _Info, found: set[Trigger]) -> set[Trigger]:
-    """A cover of a branch other than its triggers ``found``: the best-picking cover of a part of the
-    branch (its first k pieces, or the rest with ``tail``) that differs from ``found``; ``found`` itself
+def _second(row: list[_Item], found: set[Trigger]) -> set[Trigger]:
+    """A cover of a branch (its items in a ``row``) other than its triggers ``found``: the best-picking
+    cover of its first k pieces or of the rest that tells something ``found`` does not; ``found`` itself
     where there is none. Every match of the branch holds one of each, whatever part they come from."""
     texts = {trigger.text for trigger in found}
     best: LitSet | None = None
-    for cut in range(1, len(items)):
-        for part in (_chain(items[:cut]).cover, _concat(_chain(items[cut:]), tail).cover):
+    rights = [_NOTHING]
+    for item in reversed(row[1:]):
+        rights.append(_concat(_node_or_char(item), rights[-1]))
+    left = _NOTHING
+    for cut in range(1, len(row)):
+        left = _concat(left, _node_or_char(row[cut - 1]))
+        for part in (left.cover, rights[len(row) - cut].cover):
             if _score(part) > _score(best) and _score(part)[0] >= SECOND_WEIGHT and _apart(part, texts):
                 best = part
     if best is None:
@@ -407,10 +413,19 @@ def _second(items: list[_Item], tail: _Info, found: set[Trigger]) -> set[Trigger
     return {Trigger(lit[0], False, lit[1]) for lit in best}
 
 
+def _node_or_char(item: _Item) -> _Info:
+    op, av, flags = item
+    if op is _c.LITERAL:
+        return _set_info(frozenset({_lit(chr(av), bool(flags & _IGNORECASE))}))
+    return _node(op, av, flags)
+
+
 def _apart(part: LitSet | None, texts: set[str]) -> bool:
-    """No literal of ``part`` lies inside a trigger text or holds one (it would only tell the same)."""
-    return bool(part) and not any(lit[0].lower() in text.lower() or text.lower() in lit[0].lower()
-                                  for lit in part or () for text in texts)
+    """Some trigger text holds no literal of ``part`` (else the second test would tell nothing new)."""
+    if not part:
+        return False
+    lower = {lit[0].lower() for lit in part}
+    return any(not any(lit in text for lit in lower) for text in map(str.lower, texts))
 
 
 def _use_prefix(info: _Info, anchored: bool) -> bool:
