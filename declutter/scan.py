@@ -330,10 +330,10 @@ class Database:
         #: Literal numbers from here on are the characters the text is folded for (see :func:`_tables`).
         self.folds = len(keys)
         folded = [chr(code).encode("utf-8") for code in sorted(_tables().to_ascii)]
-        own = (1 << len(gates)) - 1
-        self.id_bits = [found[key] & own for key in keys] + [0] * len(folded)
-        #: Per literal, its bits of the two-literal tests (shifted down to bit 0), or 0.
-        self.id_pairs = [found[key] >> len(gates) for key in keys] + [0] * len(folded)
+        #: Per literal, its gates' bits, and above them its bits of the two-literal tests.
+        self.id_bits = [found[key] for key in keys] + [0] * len(folded)
+        #: The bits of the gates (masks above them hold bits of the two-literal tests until those are settled).
+        self.own = (1 << len(gates)) - 1
         self._db = hyperscan.Database()
         if keys:
             expressions = [key[0] for key in keys] + folded
@@ -372,23 +372,28 @@ class Database:
         if hits and max(hits) >= self.folds:
             data = joined.translate(_tables().to_ascii).encode("utf-8", "surrogatepass")
             hits, ends = self._scan(data)
-        count, id_bits, id_pairs, size = data.count, self.id_bits, self.id_pairs, len(texts)
+        count, id_bits, size = data.count, self.id_bits, len(texts)
         line, done = -1, 0
-        paired: dict[int, int] = {}
         for number, end in zip(hits, ends, strict=True):
             line += count(b"\n", done, end)  # matches come in the order of their ends
             done = end
-            where = line if line < size else extra[line - size]
-            result[where] |= id_bits[number]
-            if id_pairs[number]:
-                paired[where] = paired.get(where, 0) | id_pairs[number]
-        for where, held in paired.items():
-            for first, second, bit in self.pairs:
-                if held & first and held & second:
-                    result[where] |= bit
+            result[line if line < size else extra[line - size]] |= id_bits[number]
+        if self.pairs:
+            self._settle_pairs(result)
         for position in always:
             result[position] = -1
         return result
+
+
+    def _settle_pairs(self, result: list[int]) -> None:
+        """Turn the bits of the two-literal tests in ``result`` into their gates' bits, where both literals
+        were found."""
+        own, shift = self.own, self.own.bit_length()
+        for where, mask in enumerate(result):
+            if mask > own:
+                held = mask >> shift
+                result[where] = mask & own | sum(bit for first, second, bit in self.pairs
+                                                 if held & first and held & second)
 
 
 def _written(triggers: Sequence[Trigger]) -> list[tuple[bytes, bool]] | None:
