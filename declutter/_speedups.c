@@ -680,6 +680,310 @@ static PyObject *may_select(PyObject *self, PyObject *args) {
     return answer < 0 ? NULL : PyBool_FromLong(answer);
 }
 
+/* ------------------------------------------------------------ a duplicates round */
+
+/* Whether two str objects are equal (a == b). */
+static int same_str(PyObject *a, PyObject *b) {
+    if (a == b) {
+        return 1;
+    }
+    Py_ssize_t length = PyUnicode_GET_LENGTH(a);
+    if (length != PyUnicode_GET_LENGTH(b) || PyUnicode_KIND(a) != PyUnicode_KIND(b)) {
+        return 0; /* canonical strings of one content have one kind */
+    }
+    return memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), (size_t)(length * PyUnicode_KIND(a))) == 0;
+}
+
+/* Whether the words of key stand in other: f" {key} " in f" {other} ". */
+static int holds_words(PyObject *other, PyObject *key) {
+    Py_ssize_t length = PyUnicode_GET_LENGTH(other), size = PyUnicode_GET_LENGTH(key);
+    int kind = PyUnicode_KIND(other);
+    const void *data = PyUnicode_DATA(other);
+    for (Py_ssize_t start = 0; start + size <= length;) {
+        Py_ssize_t at = PyUnicode_Find(other, key, start, length, 1);
+        if (at < 0) {
+            return at == -1 ? 0 : -1;
+        }
+        if ((at == 0 || PyUnicode_READ(kind, data, at - 1) == ' ') &&
+            (at + size == length || PyUnicode_READ(kind, data, at + size) == ' ')) {
+            return 1;
+        }
+        start = at + 1;
+    }
+    return 0;
+}
+
+/* Whether position is in the set removed (which is nearly always empty). */
+static int is_removed(PyObject *removed, Py_ssize_t position) {
+    if (PySet_GET_SIZE(removed) == 0) {
+        return 0;
+    }
+    PyObject *number = PyLong_FromSsize_t(position);
+    int found = number == NULL ? -1 : PySet_Contains(removed, number);
+    Py_XDECREF(number);
+    return found;
+}
+
+/* How many of the last window holders have the key of position. */
+static Py_ssize_t recent_copies(PyObject *holders, PyObject *keys, Py_ssize_t position, Py_ssize_t window) {
+    Py_ssize_t size = PyList_GET_SIZE(holders), copies = 0;
+    PyObject *key = PyList_GET_ITEM(keys, position);
+    for (Py_ssize_t n = size > window ? size - window : 0; n < size; n++) {
+        Py_ssize_t other = PyLong_AsSsize_t(PyList_GET_ITEM(holders, n));
+        copies += same_str(PyList_GET_ITEM(keys, other), key);
+    }
+    return copies;
+}
+
+/* One head of a block in sentence_starts: list position under head unless it is there already or
+ * recent holders hold two copies of its key. */
+static int list_holder(PyObject *starts, PyObject *head, PyObject *keys, Py_ssize_t position, Py_ssize_t window) {
+    PyObject *holders = PyDict_GetItemWithError(starts, head);
+    if (holders == NULL) {
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+        holders = PyList_New(0);
+        int failed = holders == NULL || PyDict_SetItem(starts, head, holders) < 0;
+        Py_XDECREF(holders); /* the dict holds it */
+        if (failed) {
+            return -1;
+        }
+    }
+    Py_ssize_t size = PyList_GET_SIZE(holders);
+    if (size && PyLong_AsSsize_t(PyList_GET_ITEM(holders, size - 1)) == position) {
+        return 0;
+    }
+    if (size < 4 || recent_copies(holders, keys, position, window) < 2) {
+        PyObject *number = PyLong_FromSsize_t(position);
+        int failed = number == NULL || PyList_Append(holders, number) < 0;
+        Py_XDECREF(number);
+        return failed ? -1 : 0;
+    }
+    return 0;
+}
+
+/* What declutter.filters.duplicates._sentence_starts_python returns. */
+static PyObject *sentence_starts(PyObject *heads, PyObject *keys, PyObject *removed, Py_ssize_t window) {
+    PyObject *starts = PyDict_New();
+    if (starts == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t position = 0; position < PyList_GET_SIZE(heads); position++) {
+        int gone = is_removed(removed, position);
+        if (gone) {
+            if (gone < 0) {
+                goto fail;
+            }
+            continue;
+        }
+        PyObject *own = PyList_GET_ITEM(heads, position);
+        for (Py_ssize_t h = 0; h < PyList_GET_SIZE(own); h++) {
+            if (list_holder(starts, PyList_GET_ITEM(own, h), keys, position, window) < 0) {
+                goto fail;
+            }
+        }
+    }
+    return starts;
+fail:
+    Py_DECREF(starts);
+    return NULL;
+}
+
+/* The first holder listed under key's head (at most max_holders looked at) that is another, longer block
+ * holding key's words: its position, -1 for none, -2 on error. */
+static Py_ssize_t holder_of(PyObject *keys, Py_ssize_t position, PyObject *starts, Py_ssize_t start_words,
+                            Py_ssize_t max_holders) {
+    PyObject *key = PyList_GET_ITEM(keys, position), *head = key_head(key, start_words);
+    if (head == NULL) {
+        return -2;
+    }
+    PyObject *holders = PyDict_GetItemWithError(starts, head);
+    Py_DECREF(head);
+    if (holders == NULL) {
+        return PyErr_Occurred() ? -2 : -1;
+    }
+    Py_ssize_t size = PyList_GET_SIZE(holders);
+    for (Py_ssize_t n = 0; n < size && n < max_holders; n++) {
+        Py_ssize_t other = PyLong_AsSsize_t(PyList_GET_ITEM(holders, n));
+        PyObject *longer = PyList_GET_ITEM(keys, other);
+        if (other != position && PyUnicode_GET_LENGTH(longer) > PyUnicode_GET_LENGTH(key)) {
+            int holds = holds_words(longer, key);
+            if (holds) {
+                return holds < 0 ? -2 : other;
+            }
+        }
+    }
+    return -1;
+}
+
+/* Whether a block whose text holds no ellipsis may be held (duplicates._may_be_held): 1, 0, or -1. */
+static int held_maybe(PyObject *own, PyObject *starts, Py_ssize_t start_words) {
+    PyObject *first = PyList_GET_SIZE(own) ? PyList_GET_ITEM(own, 0) : NULL;
+    if (first == NULL || count_spaces(first) < start_words - 1) {
+        return 1;
+    }
+    PyObject *holders = PyDict_GetItemWithError(starts, first);
+    if (holders == NULL) {
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    return PyList_GET_SIZE(holders) > 1;
+}
+
+/* One block of held_copies: append (position, other) to found where another block holds it, (position, -1)
+ * where its text holds an ellipsis (Python decides). 0, or -1 on error. */
+static int held_copy(PyObject *found, PyObject *texts, PyObject *keys, PyObject *heads, PyObject *starts,
+                     Py_ssize_t position, Py_ssize_t start_words, Py_ssize_t max_holders) {
+    Py_ssize_t other = -1;
+    if (has_ellipsis(PyList_GET_ITEM(texts, position))) {
+        other = -3; /* reported as -1 */
+    } else {
+        int maybe = held_maybe(PyList_GET_ITEM(heads, position), starts, start_words);
+        if (maybe <= 0) {
+            return maybe;
+        }
+        other = holder_of(keys, position, starts, start_words, max_holders);
+        if (other == -2) {
+            return -1;
+        }
+        if (other == -1) {
+            return 0;
+        }
+    }
+    PyObject *pair = Py_BuildValue("(nn)", position, other == -3 ? (Py_ssize_t)-1 : other);
+    int failed = pair == NULL || PyList_Append(found, pair) < 0;
+    Py_XDECREF(pair);
+    return failed ? -1 : 0;
+}
+
+/* Whether every item of list is a list of str (depth 2) or a str (depth 1). */
+static int all_str(PyObject *list, int depth) {
+    for (Py_ssize_t n = 0; n < PyList_GET_SIZE(list); n++) {
+        PyObject *item = PyList_GET_ITEM(list, n);
+        if (depth == 2 ? !PyList_Check(item) || !all_str(item, 1) : !PyUnicode_Check(item)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* held_copies(texts, keys, heads, removed, start_words, max_holders, window) -> (starts, found): what
+ * declutter.filters.duplicates._held_copies_python returns for one round. */
+static PyObject *held_copies(PyObject *self, PyObject *args) {
+    PyObject *texts, *keys, *heads, *removed;
+    Py_ssize_t start_words, max_holders, window;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!nnn", &PyList_Type, &texts, &PyList_Type, &keys, &PyList_Type, &heads,
+                          &PySet_Type, &removed, &start_words, &max_holders, &window)) {
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(keys);
+    if (PyList_GET_SIZE(texts) != count || PyList_GET_SIZE(heads) != count) {
+        PyErr_SetString(PyExc_ValueError, "held_copies() takes lists of one length");
+        return NULL;
+    }
+    if (!all_str(texts, 1) || !all_str(keys, 1) || !all_str(heads, 2)) {
+        PyErr_SetString(PyExc_TypeError, "held_copies() takes lists of str and a list of lists of str");
+        return NULL;
+    }
+    PyObject *starts = sentence_starts(heads, keys, removed, window), *found = PyList_New(0);
+    if (starts == NULL || found == NULL) {
+        goto fail;
+    }
+    for (Py_ssize_t position = 0; position < count; position++) {
+        int gone = is_removed(removed, position);
+        if (gone < 0) {
+            goto fail;
+        }
+        if (!gone && PyUnicode_GET_LENGTH(PyList_GET_ITEM(keys, position)) &&
+            held_copy(found, texts, keys, heads, starts, position, start_words, max_holders) < 0) {
+            goto fail;
+        }
+    }
+    return Py_BuildValue("(NN)", starts, found);
+fail:
+    Py_XDECREF(starts);
+    Py_XDECREF(found);
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- chrome menus */
+
+/* Whether ch is a character of re's \w (str patterns): alphanumeric, or "_". */
+static inline int is_word(Py_UCS4 ch) {
+    return ch < 128 ? ascii_alnum[ch] || ch == '_' : Py_UNICODE_ISALNUM(ch);
+}
+
+/* Whether text ends as _SENTENCE_STOP finds ([a-z]{3}[.!?]['"”’)]*$), with the end at length. */
+static int sentence_stop_at(int kind, const void *data, Py_ssize_t length) {
+    while (length > 0) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, length - 1);
+        if (ch != '\'' && ch != '"' && ch != 0x201D && ch != 0x2019 && ch != ')') {
+            break;
+        }
+        length--;
+    }
+    if (length < 4) {
+        return 0;
+    }
+    Py_UCS4 mark = PyUnicode_READ(kind, data, length - 1);
+    if (mark != '.' && mark != '!' && mark != '?') {
+        return 0;
+    }
+    for (Py_ssize_t at = length - 4; at < length - 1; at++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, at);
+        if (ch < 'a' || ch > 'z') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* chrome._menu_line: at most max_chars characters, at most max_words \w+ words, no sentence stop. */
+static int menu_line(PyObject *text, Py_ssize_t max_chars, Py_ssize_t max_words) {
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), words = 0;
+    if (length > max_chars) {
+        return 0;
+    }
+    int kind = PyUnicode_KIND(text), inside = 0;
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t at = 0; at < length; at++) {
+        int word = is_word(PyUnicode_READ(kind, data, at));
+        words += word && !inside;
+        inside = word;
+    }
+    if (words > max_words) {
+        return 0;
+    }
+    /* $ also matches before a final line break */
+    int stop = sentence_stop_at(kind, data, length) ||
+               (length && PyUnicode_READ(kind, data, length - 1) == '\n' && sentence_stop_at(kind, data, length - 1));
+    return !stop;
+}
+
+/* menu_flags(texts, max_chars, max_words) -> bytes: 1 for each text that is a menu line
+ * (declutter.filters.chrome._menu_line), else 0. */
+static PyObject *menu_flags(PyObject *self, PyObject *args) {
+    PyObject *texts;
+    Py_ssize_t max_chars, max_words;
+    if (!PyArg_ParseTuple(args, "O!nn", &PyList_Type, &texts, &max_chars, &max_words)) {
+        return NULL;
+    }
+    if (!all_str(texts, 1)) {
+        PyErr_SetString(PyExc_TypeError, "menu_flags() takes a list of str");
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(texts);
+    PyObject *flags = PyBytes_FromStringAndSize(NULL, count);
+    if (flags == NULL) {
+        return NULL;
+    }
+    char *out = PyBytes_AS_STRING(flags);
+    for (Py_ssize_t n = 0; n < count; n++) {
+        out[n] = (char)menu_line(PyList_GET_ITEM(texts, n), max_chars, max_words);
+    }
+    return flags;
+}
+
 static PyMethodDef methods[] = {
     {"document_keys", document_keys, METH_VARARGS,
      "document_keys(texts, start_words) -> (keys, heads): the duplicates filter's keys of each text, and the "
@@ -691,6 +995,12 @@ static PyMethodDef methods[] = {
     {"may_select", may_select, METH_VARARGS,
      "may_select(texts, keys, heads, start_words, cut) -> bool: whether a round of the duplicates filter may select "
      "anything (two keys alike, or a block some other block may hold)."},
+    {"held_copies", held_copies, METH_VARARGS,
+     "held_copies(texts, keys, heads, removed, start_words, max_holders, window) -> (starts, found): a round of "
+     "the duplicates filter's search for blocks another block holds (duplicates._held_copies_python)."},
+    {"menu_flags", menu_flags, METH_VARARGS,
+     "menu_flags(texts, max_chars, max_words) -> bytes: 1 for each text that may be a line of a menu "
+     "(chrome._menu_line), else 0."},
     {"word_totals", word_totals, METH_VARARGS,
      "word_totals(text, table) -> (totals, words): the summed weights of the stop words among the words of "
      "text.lower().split(), per language, and how many words there are."},

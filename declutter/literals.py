@@ -78,6 +78,10 @@ class Literals:
 
     triggers: tuple[Trigger, ...]
     always: bool
+    #: A second test, where one helps: a line can only match if it also holds one of these (each branch
+    #: of the pattern gives a cover of its own besides its triggers, from another piece where it can;
+    #: empty: no second test).
+    required: tuple[Trigger, ...] = ()
 
 
 def _whitespace() -> frozenset[str]:
@@ -100,10 +104,11 @@ def literals(pattern: str, anchored: bool) -> Literals:
     except Exception:  # not a pattern re can read: always a candidate (re will say what is wrong)
         return Literals((), True)
     flags = int(tree.state.flags)
-    found = _triggers([(op, av, flags) for op, av in tree], anchored, _NOTHING, [BRANCH_LIMIT])
+    required: set[Trigger] = set()
+    found = _triggers([(op, av, flags) for op, av in tree], anchored, _NOTHING, [BRANCH_LIMIT], required)
     if found is None:
         return Literals((), True)
-    return Literals(tuple(sorted(found)), False)
+    return Literals(tuple(sorted(found)), False, () if required <= found else tuple(sorted(required)))
 
 
 # ------------------------------------------------------------------ literals
@@ -342,16 +347,19 @@ def _strip_start(items: list[_Item]) -> list[_Item]:
         return items
 
 
-def _triggers(items: list[_Item], anchored: bool, tail: _Info, budget: list[int]) -> set[Trigger] | None:
+def _triggers(items: list[_Item], anchored: bool, tail: _Info, budget: list[int],
+              required: set[Trigger], after: tuple[_Item, ...] = ()) -> set[Trigger] | None:
     """The triggers of ``items`` followed by what ``tail`` describes, branch by
-    branch where a branch opens ``items``; None when some branch has none."""
+    branch where a branch opens ``items``; None when some branch has none.
+    Each branch adds its second cover to ``required`` (see :func:`_second`); ``after`` are the items
+    ``tail`` describes."""
     items = _strip_start(items) if anchored else _open(items)
     if anchored and items and _is_optional(items[0]) and budget[0] >= 2:
         # "X?Y" opens with X or with Y: followed both ways, each may find a literal at the line start
         budget[0] -= 2
         _, av, flags = items[0]
-        with_it = _triggers([(o, a, flags) for o, a in av[2]] + items[1:], anchored, tail, budget)
-        without = _triggers(items[1:], anchored, tail, budget)
+        with_it = _triggers([(o, a, flags) for o, a in av[2]] + items[1:], anchored, tail, budget, required, after)
+        without = _triggers(items[1:], anchored, tail, budget, required, after)
         return None if with_it is None or without is None else with_it | without
     if items and items[0][0] is _c.BRANCH and budget[0] >= len(items[0][1][1]):
         _, av, flags = items[0]
@@ -359,17 +367,65 @@ def _triggers(items: list[_Item], anchored: bool, tail: _Info, budget: list[int]
         rest = _concat(_chain(items[1:]), tail)
         found: set[Trigger] = set()
         for branch in av[1]:
-            more = _triggers([(o, a, flags) for o, a in branch], anchored, rest, budget)
+            more = _triggers([(o, a, flags) for o, a in branch], anchored, rest, budget, required, (*items[1:], *after))
             if more is None:
                 return None
             found |= more
         return found
     info = _concat(_chain(items), tail)
     if _use_prefix(info, anchored):
-        return {Trigger(lit[0], True, lit[1]) for lit in info.prefix or ()}
-    if info.cover is None:
+        found = {Trigger(lit[0], True, lit[1]) for lit in info.prefix or ()}
+        weight = _score(info.prefix)[0] + ANCHOR_WEIGHT
+    elif info.cover is None:
         return None
-    return {Trigger(lit[0], False, lit[1]) for lit in info.cover}
+    else:
+        found = {Trigger(lit[0], False, lit[1]) for lit in info.cover}
+        weight = _score(info.cover)[0]
+    required |= _second([*items, *after], found) if weight < STRONG_WEIGHT else found
+    return found
+
+
+#: Triggers whose weakest literal weighs this much (some five letters) pick few lines: their branch
+#: needs no second test (each second literal costs the scan a report wherever it stands).
+STRONG_WEIGHT = 10
+#: A second cover is used only when its weakest literal weighs at least this much (about three letters):
+#: lighter ones hold on too many lines to tell anything.
+SECOND_WEIGHT = 6
+
+
+def _second(row: list[_Item], found: set[Trigger]) -> set[Trigger]:
+    """A cover of a branch (its items in a ``row``) other than its triggers ``found``: the best-picking
+    cover of its first k pieces or of the rest that tells something ``found`` does not; ``found`` itself
+    where there is none. Every match of the branch holds one of each, whatever part they come from."""
+    texts = {trigger.text for trigger in found}
+    best: LitSet | None = None
+    rights = [_NOTHING]
+    for item in reversed(row[1:]):
+        rights.append(_concat(_node_or_char(item), rights[-1]))
+    left = _NOTHING
+    for cut in range(1, len(row)):
+        left = _concat(left, _node_or_char(row[cut - 1]))
+        for part in (left.cover, rights[len(row) - cut].cover):
+            if _score(part) > _score(best) and _score(part)[0] >= SECOND_WEIGHT and _apart(part, texts):
+                best = part
+    if best is None:
+        return found
+    return {Trigger(lit[0], False, lit[1]) for lit in best}
+
+
+def _node_or_char(item: _Item) -> _Info:
+    op, av, flags = item
+    if op is _c.LITERAL:
+        return _set_info(frozenset({_lit(chr(av), bool(flags & _IGNORECASE))}))
+    return _node(op, av, flags)
+
+
+def _apart(part: LitSet | None, texts: set[str]) -> bool:
+    """Some trigger text holds no literal of ``part`` (else the second test would tell nothing new)."""
+    if not part:
+        return False
+    lower = {lit[0].lower() for lit in part}
+    return any(not any(lit in text for lit in lower) for text in map(str.lower, texts))
 
 
 def _use_prefix(info: _Info, anchored: bool) -> bool:

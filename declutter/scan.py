@@ -120,7 +120,7 @@ def speedups() -> ModuleType | None:
 
 
 #: What the compiled helpers must offer; a build that lacks one (left over from an older version) is not used.
-_COMPILED = ("document_keys", "make_stopwords", "word_totals", "positions", "may_select")
+_COMPILED = ("document_keys", "make_stopwords", "word_totals", "positions", "may_select", "held_copies", "menu_flags")
 _SPEEDUPS: ModuleType | None
 try:
     import declutter._speedups as _SPEEDUPS  # not "from declutter import": see the filters' import of scan
@@ -305,25 +305,35 @@ class Database:
         self.bits = {gate.name: 1 << number for number, gate in enumerate(gates)}
         #: Bits of gates that are candidates on every line (a branch with no literal).
         self.always = 0
+        #: Gates with a second test (``Literals.required``): (bit of a trigger, bit of a required literal,
+        #: the gate's bit), the first two counted in the bits above the gates' own.
+        self.pairs: list[tuple[int, int, int]] = []
         found: dict[tuple[bytes, bool], int] = {}
         for gate in gates:
             known: Literals = literals(gate.pattern, gate.anchored)
-            if known.always:
+            written = None if known.always else _written(known.triggers)
+            if written is None:
                 self.always |= self.bits[gate.name]
                 continue
-            written = [_expressions(trigger) for trigger in known.triggers]
-            if any(keys is None for keys in written):
-                self.always |= self.bits[gate.name]
-                continue
-            for keys in written:
-                for key in keys or ():
-                    found[key] = found.get(key, 0) | self.bits[gate.name]
+            required = _written(known.required)
+            bit = self.bits[gate.name]
+            if required:  # a line is a candidate where it holds a trigger and a required literal
+                first, second = 1 << (len(gates) + 2 * len(self.pairs)), 1 << (len(gates) + 2 * len(self.pairs) + 1)
+                self.pairs.append((first >> len(gates), second >> len(gates), bit))
+                bit = first
+                for key in required:
+                    found[key] = found.get(key, 0) | second
+            for key in written:
+                found[key] = found.get(key, 0) | bit
         found = _pruned(found)
         keys = sorted(found)
         #: Literal numbers from here on are the characters the text is folded for (see :func:`_tables`).
         self.folds = len(keys)
         folded = [chr(code).encode("utf-8") for code in sorted(_tables().to_ascii)]
+        #: Per literal, its gates' bits, and above them its bits of the two-literal tests.
         self.id_bits = [found[key] for key in keys] + [0] * len(folded)
+        #: The bits of the gates (masks above them hold bits of the two-literal tests until those are settled).
+        self.own = (1 << len(gates)) - 1
         self._db = hyperscan.Database()
         if keys:
             expressions = [key[0] for key in keys] + folded
@@ -368,9 +378,33 @@ class Database:
             line += count(b"\n", done, end)  # matches come in the order of their ends
             done = end
             result[line if line < size else extra[line - size]] |= id_bits[number]
+        if self.pairs:
+            self._settle_pairs(result)
         for position in always:
             result[position] = -1
         return result
+
+
+    def _settle_pairs(self, result: list[int]) -> None:
+        """Turn the bits of the two-literal tests in ``result`` into their gates' bits, where both literals
+        were found."""
+        own, shift = self.own, self.own.bit_length()
+        for where, mask in enumerate(result):
+            if mask > own:
+                held = mask >> shift
+                result[where] = mask & own | sum(bit for first, second, bit in self.pairs
+                                                 if held & first and held & second)
+
+
+def _written(triggers: Sequence[Trigger]) -> list[tuple[bytes, bool]] | None:
+    """The engine's literals of all ``triggers`` (:func:`_expressions`), or None when one cannot be written."""
+    written: list[tuple[bytes, bool]] = []
+    for trigger in triggers:
+        keys = _expressions(trigger)
+        if keys is None:
+            return None
+        written.extend(keys)
+    return written
 
 
 def _pruned(found: dict[tuple[bytes, bool], int]) -> dict[tuple[bytes, bool], int]:

@@ -100,6 +100,27 @@ def test_a_weak_line_start_loses_to_a_stronger_literal_anywhere():
     assert {(t.text, t.anchored) for t in found.triggers} == {("share this", True)}
 
 
+def test_a_weak_trigger_gets_a_second_test():
+    """"said" alone picks many lines of prose; a comment stamp ("Jane on May 3, 2021 said:") holds a year too.
+    Strong triggers need no second test."""
+    found = literals(r"^[^\n]{1,80}? on [^\n]{0,40}\b(?:19|20)\d\d\b[^\n]{0,40}(?i:said|says|wrote)\s*:",
+                     anchored=True)
+    assert {t.text for t in found.triggers} == {"said", "says", "wrote"}
+    assert {t.text for t in found.required} == {f"{century}{year:02d}" for century in (19, 20) for year in range(100)}
+    assert literals(r"^(?i:more from) [^\n]{1,60}", anchored=True).required == ()
+
+
+@HYPERSCAN
+def test_a_gate_with_a_second_test_needs_both_literals():
+    lines = ["The mayor said it was fine.", "Jane Roe on March 3, 2021 at 10:15 said:", "In 2021 it was fine."]
+    with scan.using("hyperscan", warmup=0):
+        database = scan.database_for("en")
+        assert database is not None and database.pairs
+        bit = database.bits["promos.comments"]
+        assert [bool(mask & bit) for mask in database.masks(lines)] == [False, True, False]
+        _check_sound("en", [variant for line in lines for variant in _mutations(line)])
+
+
 @HYPERSCAN
 @pytest.mark.parametrize("line", ["Showing 1-20 of 300 results", "12 comments", "Posted on March 3, 2021 at 10:15",
                                   "5 min read"])

@@ -145,6 +145,72 @@ def test_compiled_may_select_equals_the_python_one_on_the_corpus():
     assert answers == {True, False}  # both answers met
 
 
+def _held_copies_both(texts: list[str], removed: set[int]) -> tuple[object, object]:
+    blocks = [Block(i, text) for i, text in enumerate(texts)]
+    keys, heads = python_keys(texts)
+    compiled = scan._SPEEDUPS.held_copies(texts, keys, heads, set(removed), duplicates_module.START_WORDS,
+                                          duplicates_module.MAX_HOLDERS, duplicates_module._COPY_WINDOW)
+    return compiled, duplicates_module._held_copies_python(blocks, keys, heads, set(removed))
+
+
+@COMPILED
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(SENTENCES), max_size=3).map(" ".join)
+                | st.text(alphabet=st.sampled_from(TRICKY)), min_size=1, max_size=8),
+       st.sets(st.integers(min_value=0, max_value=7), max_size=3))
+@example(["One two three four five six.", "One two three four five six. And more."], set())
+@example(["One two three four five six.", "One two three four five six. And more."], {1})
+@example(["Stir well. The council met on Monday to vote."] * 6 + ["The council met on Monday to vote."], set())
+def test_compiled_held_copies_equal_the_python_ones(texts, removed):
+    compiled, python = _held_copies_both(texts, removed)
+    assert compiled == python
+
+
+@COMPILED
+def test_compiled_held_copies_equal_the_python_ones_on_the_corpus():
+    found = 0
+    for path in sorted((ROOT / "corpus" / "extracted").glob("*/*.txt"))[::2]:
+        texts = [block.text for block in split_text(path.read_text(encoding="utf-8")).blocks]
+        if not texts:
+            continue  # (the filter never asks about no blocks)
+        compiled, python = _held_copies_both(texts, set(range(0, len(texts), 7)))
+        assert compiled == python, path
+        found += len(python[1])
+    assert found  # some block is held by another one
+
+
+chrome_module = importlib.import_module("declutter.filters.chrome")
+#: Menu labels, sentences, words of \w of other scripts, stops after three lower-case letters and not.
+MENU_BITS = ["Home", "News", "Sport", "The vote is on Monday, she said.", "abc.", "ABC.", "ab.", "end.)", "end.”\n",
+             "x" * 81, "naïve", "٣", "_", "a_b c", "Ünï", "one two three four five six", "", "Us.", "and!'"]
+
+
+def _menu_runs_both(texts: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    compiled = scan._SPEEDUPS.menu_flags(texts, chrome_module.NAV_MAX_CHARS, chrome_module.NAV_MAX_WORDS)
+    assert all(flag == chrome_module._menu_line(text) for flag, text in zip(compiled, texts, strict=True))
+    return list(chrome_module._runs(compiled)), list(chrome_module._runs(chrome_module._menu_flags_python(texts)))
+
+
+@COMPILED
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(MENU_BITS), max_size=3).map(" ".join) | st.text(max_size=12), max_size=12))
+@example(["Home", "News", "Sport", "abc."])
+def test_compiled_menu_lines_equal_the_python_ones(texts):
+    compiled, python = _menu_runs_both(texts)
+    assert compiled == python
+
+
+@COMPILED
+def test_compiled_menu_lines_equal_the_python_ones_on_the_corpus():
+    runs = 0
+    for path in sorted((ROOT / "corpus" / "extracted").glob("*/*.txt"))[::2]:
+        texts = [block.text.strip() for block in split_text(path.read_text(encoding="utf-8")).blocks]
+        compiled, python = _menu_runs_both(texts)
+        assert compiled == python, path
+        runs += len(python)
+    assert runs  # some pages have runs of short lines
+
+
 @COMPILED
 def test_compiled_bookkeeping_refuses_what_it_cannot_read():
     with pytest.raises(TypeError):
@@ -153,6 +219,12 @@ def test_compiled_bookkeeping_refuses_what_it_cannot_read():
         scan._SPEEDUPS.may_select(["a"], ["a", "b"], [[], []], 5, bool)
     with pytest.raises(TypeError):
         scan._SPEEDUPS.may_select([b"a"], ["a"], [["a"]], 5, bool)
+    with pytest.raises(ValueError, match="one length"):
+        scan._SPEEDUPS.held_copies(["a"], ["a", "b"], [[], []], set(), 5, 64, 64)
+    with pytest.raises(TypeError):
+        scan._SPEEDUPS.held_copies(["a"], ["a"], [[b"a"]], set(), 5, 64, 64)
+    with pytest.raises(TypeError):
+        scan._SPEEDUPS.menu_flags(["a", b"b"], 80, 5)
 
 
 def test_a_stale_build_without_the_new_helpers_is_not_used():

@@ -293,22 +293,39 @@ def _menu_positions(texts: list[str], pats: Patterns) -> set[int]:
     finds; only their lines are looked at more closely.
     """
     found: set[int] = set()
-    for first, last in _runs(list(map(NAV_MAX_CHARS.__ge__, map(len, texts)))):
-        for start, end in _runs([_menu_line(text) for text in texts[first:last]]):
-            found.update(_menu_span(texts, first + start, first + end, pats))
+    for start, end in _runs(_menu_flags(texts)):
+        found.update(_menu_span(texts, start, end, pats))
     return found
+
+
+def _menu_flags(texts: list[str]) -> bytes:
+    """Per text, 1 where it may be a menu line (:func:`_menu_line`), else 0: in C where the compiled
+    helpers were built, else only the runs of short lines are looked at in Python (same runs)."""
+    compiled = scan.speedups()
+    if compiled is not None:
+        flags: bytes = compiled.menu_flags(texts, NAV_MAX_CHARS, NAV_MAX_WORDS)
+        return flags
+    return _menu_flags_python(texts)
+
+
+def _menu_flags_python(texts: list[str]) -> bytes:
+    """:func:`_menu_flags` in Python: a menu line is short, so runs of them lie within runs of short lines."""
+    flags = bytearray(len(texts))
+    for first, last in _runs(bytes(map(NAV_MAX_CHARS.__ge__, map(len, texts)))):
+        flags[first:last] = bytes(map(_menu_line, texts[first:last]))
+    return bytes(flags)
 
 
 _RUN = re.compile(f"\x01{{{NAV_MIN_LINES},}}")
 
 
-def _runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each run of at least NAV_MIN_LINES true flags.
+def _runs(flags: bytes) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each run of at least NAV_MIN_LINES true flags (bytes 1).
 
-    >>> list(_runs([True, True, True, False, True, True]))
+    >>> list(_runs(bytes([1, 1, 1, 0, 1, 1])))
     [(0, 3)]
     """
-    for run in _RUN.finditer(bytes(flags).decode("latin-1")):
+    for run in _RUN.finditer(flags.decode("latin-1")):
         yield run.span()
 
 

@@ -154,14 +154,46 @@ def _one_round(blocks: list[Block], keys: list[str], sentence_heads: list[list[s
                config: Config) -> Iterator[Selection]:
     removed: set[int] = set()
     yield from _exact(blocks, keys, config, removed)
+    starts, found = _held_copies(blocks, keys, sentence_heads, removed)
+    for position, other in found:
+        block = blocks[position]
+        if other < 0:  # its text holds an ellipsis: it may be cut short
+            held = _longer_copy(block, keys, position, starts, config)
+        else:
+            held = (Reason.CONTAINED, other) if _eligible(block, keys[position], config) else None
+        if held is not None:
+            yield Selection(block, held[0], f"text kept in block {blocks[held[1]].index}")
+
+
+def _held_copies(blocks: list[Block], keys: list[str], sentence_heads: list[list[str]],
+                 removed: set[int]) -> tuple[dict[str, list[int]], list[tuple[int, int]]]:
+    """:func:`_held_copies_python`, in C where the compiled helpers were built (same answer)."""
+    compiled = speedups()
+    if compiled is not None:
+        answer: tuple[dict[str, list[int]], list[tuple[int, int]]] = compiled.held_copies(
+            list(map(_TEXT, blocks)), keys, sentence_heads, removed, START_WORDS, MAX_HOLDERS, _COPY_WINDOW)
+        return answer
+    return _held_copies_python(blocks, keys, sentence_heads, removed)
+
+
+def _held_copies_python(blocks: list[Block], keys: list[str], sentence_heads: list[list[str]],
+                        removed: set[int]) -> tuple[dict[str, list[int]], list[tuple[int, int]]]:
+    """The sentence starts of a round (:func:`_sentence_starts`), and the blocks left (not in ``removed``)
+    that another block may hold: ``(position, other)`` where ``other`` holds the block's whole key, or
+    ``(position, -1)`` for a text holding an ellipsis, which :func:`_longer_copy` looks at in full (it
+    may be cut short). Eligibility is left to the caller."""
     starts = _sentence_starts(sentence_heads, keys, removed)
+    found: list[tuple[int, int]] = []
     for position, block in enumerate(blocks):
         if position in removed or not keys[position] or not _may_be_held(block, sentence_heads[position], starts):
             continue
-        found = _longer_copy(block, keys, position, starts, config)
-        if found is not None:
-            reason, other = found
-            yield Selection(block, reason, f"text kept in block {blocks[other].index}")
+        if "…" in block.text or "..." in block.text:
+            found.append((position, -1))
+            continue
+        other = _holder(keys, position, keys[position], starts)
+        if other is not None:
+            found.append((position, other))
+    return starts, found
 
 
 def _may_be_held(block: Block, heads: list[str], starts: dict[str, list[int]]) -> bool:
@@ -332,11 +364,19 @@ def _longer_copy(block: Block, keys: list[str], position: int, starts: dict[str,
         reason, key = Reason.TRUNCATED, _truncated_key(block.text, truncated.start())
     if not key:
         return None
+    other = _holder(keys, position, key, starts)
+    if other is None:
+        return None
+    return (reason, other) if _eligible(block, key, config) else None
+
+
+def _holder(keys: list[str], position: int, key: str, starts: dict[str, list[int]]) -> int | None:
+    """The first block listed under ``key``'s head (of MAX_HOLDERS) that is longer and holds its words."""
     head = " ".join(key.split(" ", START_WORDS)[:START_WORDS])
     padded = f" {key} "
     for other in islice(starts.get(head, ()), MAX_HOLDERS):
         if other != position and len(keys[other]) > len(key) and padded in f" {keys[other]} ":
-            return (reason, other) if _eligible(block, key, config) else None
+            return other
     return None
 
 
