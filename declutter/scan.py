@@ -414,13 +414,24 @@ def _pruned(found: dict[tuple[bytes, bool], int]) -> dict[tuple[bytes, bool], in
     by_lower: dict[bytes, list[tuple[bytes, bool]]] = {}
     for key in found:
         by_lower.setdefault(key[0].lower(), []).append(key)
+    starts = {lower[:end] for lower in by_lower for end in range(1, len(lower) + 1)}
     kept = dict(found)
     for key in sorted(found):
-        lower = key[0].lower()
-        pieces = (lower[start:end] for start in range(len(lower)) for end in range(start + 1, len(lower) + 1))
-        if any(_covers(other, key, kept, found) for piece in pieces for other in by_lower.get(piece, ())):
+        candidates = (other for piece in _pieces(key[0].lower(), starts) for other in by_lower.get(piece, ()))
+        if any(_covers(other, key, kept, found) for other in candidates):
             del kept[key]
     return kept
+
+
+def _pieces(lower: bytes, starts: set[bytes]) -> Iterator[bytes]:
+    """The pieces of ``lower`` that may be a literal: from each position, the longer pieces only while they
+    still open some literal (``starts``: every literal's beginnings)."""
+    for start in range(len(lower)):
+        for end in range(start + 1, len(lower) + 1):
+            piece = lower[start:end]
+            if piece not in starts:
+                break
+            yield piece
 
 
 def _covers(other: tuple[bytes, bool], key: tuple[bytes, bool], kept: dict[tuple[bytes, bool], int],
