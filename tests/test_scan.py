@@ -321,3 +321,31 @@ def test_version_names_the_engine(capsys):
     assert main(["--version"], stdin=io.BytesIO(), stdout=out, stderr=err) == 0
     shown = out.getvalue().decode() + capsys.readouterr().out
     assert "engine:" in shown and scan.engine() in shown
+
+
+def _pruned_by_every_substring(found: dict[tuple[bytes, bool], int]) -> dict[tuple[bytes, bool], int]:
+    """The reference for :func:`scan._pruned`: every substring of every literal looked up among the others."""
+    by_lower: dict[bytes, list[tuple[bytes, bool]]] = {}
+    for key in found:
+        by_lower.setdefault(key[0].lower(), []).append(key)
+    kept = dict(found)
+    for key in sorted(found):
+        lower = key[0].lower()
+        pieces = [lower[a:b] for a in range(len(lower)) for b in range(a + 1, len(lower) + 1)]
+        if any(scan._covers(o, key, kept, found) for p in pieces for o in by_lower.get(p, ())):
+            del kept[key]
+    return kept
+
+
+_LITERAL = st.text(alphabet="aAbB ", min_size=1, max_size=6).map(str.encode)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.tuples(_LITERAL, st.booleans()), st.integers(1, 7), max_size=25))
+def test_pruning_keeps_the_literals_the_every_substring_search_keeps(found: dict[tuple[bytes, bool], int]) -> None:
+    assert scan._pruned(found) == _pruned_by_every_substring(found)
+
+
+def test_pruning_drops_a_literal_another_one_inside_it_finds_for_the_same_gates() -> None:
+    found = {(b" may", True): 1, (b"may", True): 1, (b"said", False): 2, (b"sai", True): 1}
+    assert scan._pruned(found) == {(b"may", True): 1, (b"said", False): 2, (b"sai", True): 1}
