@@ -384,7 +384,6 @@ class Database:
             result[position] = -1
         return result
 
-
     def _settle_pairs(self, result: list[int]) -> None:
         """Turn the bits of the two-literal tests in ``result`` into their gates' bits, where both literals
         were found."""

@@ -122,15 +122,12 @@ def rescued_markdown(tree: Any, url: str | None, rescued: Rescued) -> str:
     return agreeing_markdown(extract_markdown(source, url, comments=rescued.forum), rescued.text)
 
 
-def markdown_stage(tree: Any, url: str | None, headline: FilterFunc, config: Config,
-                   rescued: Rescued | None = None) -> Result:
+def markdown_stage(tree: Any, url: str | None, headline: FilterFunc, config: Config, rescued: Rescued) -> Result:
     """Extract the main content of the cleaned ``tree`` as Markdown and clean it (``headline`` first).
 
     The extraction is already the page's main content, so the Markdown mode's own main-content
     region (made for whole-page Markdown) is left out: on a long article with lists of links it
-    would cut real sections. With ``rescued``, the Markdown follows the text output's decisions.
+    would cut real sections. The Markdown follows the text output's decisions (``rescued``).
     """
-    if rescued is None:
-        return run_markdown(parse_markdown(extract_markdown(tree, url)), config, before=(headline,), region=False)
     md = rescued_markdown(tree, url, rescued)
     return run_markdown(parse_markdown(md), config, before=(headline,), region=False, adjust=rescued.adjust)
