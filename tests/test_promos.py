@@ -68,6 +68,34 @@ def test_section_stops_where_prose_resumes() -> None:
     assert declutter.clean(text) == expected
 
 
+SPECS = ["- OS: Windows 10 version 18362.0 or higher", "- Processor: Intel i5-8400 or AMD Ryzen 5 1500X",
+         "- Memory: 16 GB RAM", "- DirectX: Version 12", "- Network: Broadband Internet connection",
+         "- Storage: 110 GB available space"]
+
+
+def test_section_stops_where_a_spec_sheet_begins() -> None:
+    # A store page: "Recommended:" (promo vocabulary) heads the game's recommended requirements, and no prose follows.
+    text = doc(*BODY, "Minimum:", *SPECS, "Recommended:", "- Requires a 64-bit processor", *SPECS)
+    result = declutter.clean_and_explain(text)
+    assert result.text == doc(*BODY, "Minimum:", *SPECS, *SPECS)
+    assert [r.reason for r in result.removals] == ["promo.heading", "promo.section"]
+
+
+def test_kicker_headlines_are_teasers_not_a_spec_sheet() -> None:
+    # "Label: value" headlines, with figures, but long values: a teaser list, removed to the end as before.
+    teasers = ["UK weather forecast: Terrifying map shows COLLAPSED polar vortex freezing UK in December",
+               "Flights: Passengers can fly for up to 80 percent less by travelling on this day",
+               "Royal wedding 2020: Will Princess Beatrice be allowed to wear a royal tiara?",
+               "Iran protests: At least 106 dead in violent clashes as Tehran reaches boiling point"]
+    assert declutter.clean(doc(*BODY, "Most popular", *teasers)) == doc(*BODY)
+
+
+def test_field_lines_without_figures_stay_teasers() -> None:
+    teasers = ["Ask the Experts: Five Ways to Help", "Cues to Care: A Garden That Looks Cultivated",
+               "Yes, Deer: How to Live With a Garden Foe"]
+    assert declutter.clean(doc(*BODY, "Related stories", *teasers)) == doc(*BODY)
+
+
 def test_inline_promo_removes_only_its_line() -> None:
     text = doc(BODY[0], "Related: Council approves new budget for schools", BODY[1])
     result = declutter.clean_and_explain(text)

@@ -50,6 +50,7 @@ detail names the heading's block), ``promo.inline``, ``promo.line``, and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from functools import lru_cache
@@ -97,6 +98,16 @@ STAMP_MAX_WORDS = 12
 HEADLINE_BLOCKS = 3
 #: Consecutive distinct sentence-like blocks that show article prose has resumed.
 SENTENCE_RUN = 3
+#: Consecutive field lines with distinct labels ("Memory: 4 GB RAM", "Storage: 60 GB") that show a spec
+#: sheet has resumed: the page's own data, which a teaser list does not hold. At least FIELD_FIGURES of them
+#: hold a figure and as many have a short value (at most FIELD_VALUE_WORDS words): a run of headlines with
+#: kickers ("Flights: Passengers can fly for up to 80 percent less by travelling on this day") is teasers.
+FIELD_RUN, FIELD_FIGURES, FIELD_VALUE_WORDS = 3, 2, 6
+#: A field line's label has at most this many words, the whole line at most this many.
+FIELD_LABEL_WORDS, FIELD_MAX_WORDS = 4, 24
+#: A field line: an optional list marker, a label (a letter first, no sentence mark), a colon, a value.
+_FIGURE, _FIELD_SPLIT = re.compile(r"\d"), re.compile("[:：]")
+_FIELD = re.compile(r"^[-•·*\s]*+([^\W\d_][^:.!?\n]{0,40}?)\s*+\*?\s*+[:：]\s++\S")
 #: Punctuation a heading may end with: "Related:", "More from X »". The
 #: quantifiers are possessive (the classes do not overlap, so this matches
 #: exactly what ``\s*[…]*\s*$`` would) because two greedy ``\s*`` in a row
@@ -412,13 +423,38 @@ def _prose_resumes(blocks: Sequence[Block], position: int, config: Config) -> bo
     one-sentence paragraphs; teaser grids alternate headlines and deks).
     """
     text = blocks[position].text.strip()
-    return is_prose(text, config) or _sentence_run(blocks, position)
+    return is_prose(text, config) or _sentence_run(blocks, position) or _field_run(blocks, position)
 
 
 def _sentence_run(blocks: Sequence[Block], start: int) -> bool:
     run = [block.text.strip() for block in blocks[start:start + SENTENCE_RUN]]
     return len(run) == SENTENCE_RUN and all(once_per_text(_sentence_like, text) for text in run) \
         and len(set(run)) == SENTENCE_RUN
+
+
+def _field_run(blocks: Sequence[Block], start: int) -> bool:
+    """A spec sheet resumes at ``start``: :data:`FIELD_RUN` field lines with distinct labels.
+
+    A promo heading that stands above a product's data ("Recommended:" above
+    "Memory: 8 GB RAM", "Storage: 110 GB", "DirectX: Version 12") opens no
+    teaser list; the section stops where the fields begin.
+    """
+    texts = [block.text.strip() for block in blocks[start:start + FIELD_RUN]]
+    labels = [once_per_text(_field_label, text) for text in texts]
+    if len(labels) < FIELD_RUN or "" in labels or len(set(labels)) < FIELD_RUN:
+        return False
+    short = sum(word_count(_FIELD_SPLIT.split(text, maxsplit=1)[-1]) <= FIELD_VALUE_WORDS for text in texts)
+    figures = sum(_FIGURE.search(text) is not None for text in texts)
+    return short >= FIELD_FIGURES and figures >= FIELD_FIGURES
+
+
+def _field_label(text: str) -> str:
+    """The lower-cased label of a field line ("Memory: 4 GB RAM" -> "memory"), or "" for any other line."""
+    match = _FIELD.match(text)
+    if match is None or word_count(text) > FIELD_MAX_WORDS:
+        return ""
+    label = match.group(1).strip()
+    return label.lower() if word_count(label) <= FIELD_LABEL_WORDS else ""
 
 
 def _sentence_like(text: str) -> bool:
@@ -434,6 +470,9 @@ def _section_end(blocks: Sequence[Block], start: int, resumes: int) -> int:
     """
     if resumes == len(blocks):
         return resumes
+    if _field_run(blocks, resumes):  # the spec sheet's first lines may have long values: "OS: Windows 10 or higher"
+        while resumes > start + 1 and once_per_text(_field_label, blocks[resumes - 1].text.strip()):
+            resumes -= 1
     end = start + 1
     while end < resumes and _headline_like(blocks[end].text):
         end += 1
