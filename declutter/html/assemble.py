@@ -22,6 +22,7 @@ from declutter.html.extract import (
     card_text,
     description_rescue,
     extract_text,
+    main_text,
     moved_rescue,
     rescue,
     section_text,
@@ -137,6 +138,8 @@ def _offers(unpruned: Callable[[], str], decision: PageTypeDecision, tree: HtmlE
     offers = [Offer("rescue.unpruned", unpruned, CARDS_SHORT_SHARE if cards else SHORT_SHARE, preferred=True)]
     if kind is PageType.SERVICE:
         offers.append(Offer("rescue.sections", lambda: section_text(tree)))
+    if cards or kind is PageType.FORUM:
+        offers.append(Offer("rescue.main", lambda: main_text(tree), CARDS_SHORT_SHARE if cards else SHORT_SHARE))
     if cards:
         offers.append(Offer("rescue.cards", lambda: card_text(tree, extracted), CARDS_SHORT_SHARE, adds=True))
     return offers
