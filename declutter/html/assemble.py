@@ -130,7 +130,9 @@ def _offers(unpruned: Callable[[], str], decision: PageTypeDecision, tree: HtmlE
 
     The cards rescue is offered on listing, collection and service pages, and
     on an "article" that no signal calls one (a page of unknown kind); never
-    on a page with article evidence, a forum, a product or a docs page.
+    on a page with article evidence, a forum, a product or a docs page. The
+    main-element rescue is offered on the same pages and on forums (a thread
+    whose extraction kept one post).
     """
     kind = decision.type
     unknown = kind is PageType.ARTICLE and not any(s.type is PageType.ARTICLE for s in decision.signals)

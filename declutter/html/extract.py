@@ -11,6 +11,10 @@ other text from the same page:
   header can move trafilatura off the content). Where the cards rescue is on
   offer it is tried at the cards' share too, and when it wins it is taken
   first: trafilatura's own pick goes before a guess at the page's cards;
+* ``rescue.main`` (where ``rescue.cards`` is on offer, and on forum pages):
+  the text of the page's ``main`` element (:func:`main_text`), when
+  trafilatura's pick inside it is short: one post of a thread, the intro of
+  a listing. A ``main`` that is mostly links lists the site and gives nothing;
 * ``rescue.sections`` (service pages): the page's content ``section``\\ s in
   order, skipping one that mostly repeats one already taken;
 * ``rescue.cards`` (listing, collection and service pages, and pages of
