@@ -12,18 +12,20 @@ from lxml.html import HtmlElement, document_fromstring
 import declutter
 from declutter.cli import main
 from declutter.html import HtmlResult, NoteKind, clean_html_and_explain, parse_html
+from declutter.html.assemble import _offers
 from declutter.html.extract import (
     WIN_FACTOR,
     Extraction,
     Offer,
     card_text,
     element_lines,
+    main_text,
     moved_rescue,
     rescue,
     section_text,
 )
 from declutter.html.hints import hint_tokens
-from declutter.html.pagetype import PageType, article_evidence, decide_page_type
+from declutter.html.pagetype import PageType, PageTypeDecision, Signal, article_evidence, decide_page_type
 
 POSTS = [
     "I switched the sync off last week, yet the storage page still says the messages take sixteen gigabytes.",
@@ -352,6 +354,53 @@ def test_cards_rescue_takes_the_largest_run_of_alike_cards() -> None:
     tree = document_fromstring(f'<html><body><ul class="nav"><li>A</li><li>B</li><li>C</li></ul><ul>{cards}</ul>'
                                "</body></html>")
     assert card_text(tree).splitlines() == [line for i, text in enumerate(PROSE) for line in (f"Course {i}", text)]
+
+
+def test_main_rescue_takes_the_outermost_main_elements_in_order() -> None:
+    tree = document_fromstring(
+        f'<html><body><div class="intro"><p>Outside main.</p></div><main><h1>Threads</h1>{paragraphs(POSTS[:2])}'
+        f'<div role="main"><p>{POSTS[2]}</p></div></main><div role="main"><p>{POSTS[3]}</p></div></body></html>')
+    assert main_text(tree).splitlines() == ["Threads", *POSTS]
+
+
+def test_a_main_element_that_is_mostly_links_gives_no_rescue() -> None:
+    links = "".join(f'<li><a href="/c/{i}">Category number {i} of the shop</a></li>' for i in range(20))
+    menu = document_fromstring(f"<html><body><main><p>Shop by category.</p><ul>{links}</ul></main></body></html>")
+    assert main_text(menu) == ""
+    # the trap: the same links beside real text are part of the content
+    prose = document_fromstring(f"<html><body><main>{paragraphs(PROSE * 2)}<ul>{links}</ul></main></body></html>")
+    assert main_text(prose).splitlines()[:4] == PROSE
+
+
+def test_a_page_without_main_gives_no_main_rescue() -> None:
+    assert main_text(document_fromstring(f"<html><body>{paragraphs(PROSE)}</body></html>")) == ""
+
+
+@pytest.mark.parametrize(("kind", "signal", "offered"), [
+    (PageType.FORUM, PageType.FORUM, True),
+    (PageType.LISTING, PageType.LISTING, True),
+    (PageType.COLLECTION, PageType.COLLECTION, True),
+    (PageType.SERVICE, PageType.SERVICE, True),
+    (PageType.ARTICLE, None, True),  # a page of unknown kind
+    (PageType.ARTICLE, PageType.ARTICLE, False),  # an article keeps trafilatura's pick
+    (PageType.PRODUCT, PageType.PRODUCT, False),
+    (PageType.DOCUMENTATION, PageType.DOCUMENTATION, False),
+])
+def test_the_main_rescue_is_offered_where_the_content_is_many_items(kind: PageType, signal: PageType | None,
+                                                                    offered: bool) -> None:
+    signals = (Signal(signal, 3.0, "test"),) if signal else ()
+    tree = document_fromstring(f"<html><body><main>{paragraphs(PROSE)}</main></body></html>")
+    offers = _offers(lambda: "", PageTypeDecision(kind, signals), tree, "")
+    assert ("rescue.main" in [offer.reason for offer in offers]) is offered
+
+
+def test_a_thread_whose_extraction_kept_one_post_is_rescued_by_its_main_element() -> None:
+    text = POSTS[1]
+    done = rescue(text, PageType.FORUM, 10 * len(text),
+                  [Offer("rescue.main", lambda: "\n".join(POSTS + PROSE))])
+    assert done.text.splitlines() == POSTS + PROSE
+    assert [(n.reason, n.detail) for n in done.notes] == [
+        ("rescue.main", f"forum page: extraction of {len(text)} characters, rescue of {len(done.text)}")]
 
 
 def cards_tree(texts: list[str]) -> object:

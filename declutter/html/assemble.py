@@ -22,6 +22,7 @@ from declutter.html.extract import (
     card_text,
     description_rescue,
     extract_text,
+    main_text,
     moved_rescue,
     rescue,
     section_text,
@@ -129,7 +130,9 @@ def _offers(unpruned: Callable[[], str], decision: PageTypeDecision, tree: HtmlE
 
     The cards rescue is offered on listing, collection and service pages, and
     on an "article" that no signal calls one (a page of unknown kind); never
-    on a page with article evidence, a forum, a product or a docs page.
+    on a page with article evidence, a forum, a product or a docs page. The
+    main-element rescue is offered on the same pages and on forums (a thread
+    whose extraction kept one post).
     """
     kind = decision.type
     unknown = kind is PageType.ARTICLE and not any(s.type is PageType.ARTICLE for s in decision.signals)
@@ -137,6 +140,8 @@ def _offers(unpruned: Callable[[], str], decision: PageTypeDecision, tree: HtmlE
     offers = [Offer("rescue.unpruned", unpruned, CARDS_SHORT_SHARE if cards else SHORT_SHARE, preferred=True)]
     if kind is PageType.SERVICE:
         offers.append(Offer("rescue.sections", lambda: section_text(tree)))
+    if cards or kind is PageType.FORUM:
+        offers.append(Offer("rescue.main", lambda: main_text(tree), CARDS_SHORT_SHARE if cards else SHORT_SHARE))
     if cards:
         offers.append(Offer("rescue.cards", lambda: card_text(tree, extracted), CARDS_SHORT_SHARE, adds=True))
     return offers

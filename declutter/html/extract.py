@@ -11,6 +11,10 @@ other text from the same page:
   header can move trafilatura off the content). Where the cards rescue is on
   offer it is tried at the cards' share too, and when it wins it is taken
   first: trafilatura's own pick goes before a guess at the page's cards;
+* ``rescue.main`` (where ``rescue.cards`` is on offer, and on forum pages):
+  the text of the page's ``main`` element (:func:`main_text`), when
+  trafilatura's pick inside it is short: one post of a thread, the intro of
+  a listing. A ``main`` that is mostly links lists the site and gives nothing;
 * ``rescue.sections`` (service pages): the page's content ``section``\\ s in
   order, skipping one that mostly repeats one already taken;
 * ``rescue.cards`` (listing, collection and service pages, and pages of
@@ -47,6 +51,7 @@ from typing import NamedTuple
 from lxml import etree
 from lxml.html import HtmlElement
 
+from declutter.html.guards import prose_chars
 from declutter.html.pagetype import PageType
 from declutter.html.report import Note, NoteKind
 
@@ -228,6 +233,31 @@ def section_text(tree: HtmlElement) -> str:
         taken.append(text)
         seen |= words
     return "\n".join(taken)
+
+
+#: The page's own statement of where its main content is: ``main`` or ``[role=main]``.
+MAIN_XPATH = "//main | //*[@role='main']"
+#: A main element with less than this share of its text outside links is a menu of the site's pages or
+#: products (a shop's grid of links, a news front page), not the content: the main rescue skips it.
+MAIN_MIN_PROSE = 0.3
+
+
+def main_text(tree: HtmlElement) -> str:
+    """Main-element rescue: the text of the page's outermost ``main`` (or ``[role=main]``) elements, in order.
+
+    The page says where its content is; trafilatura's pick inside it can be
+    one card of a listing, the intro of a grid or the first post of a thread.
+    The tree rules have already taken the chrome out of it. A main element
+    that is mostly links (under :data:`MAIN_MIN_PROSE` of its text outside
+    them) lists the site, and gives nothing.
+    """
+    found = tree.xpath(MAIN_XPATH)
+    chosen = set(found)
+    outer = [e for e in found if not any(a in chosen for a in e.iterancestors())]
+    total = sum(len(text.strip()) for element in outer for text in element.itertext())
+    if not total or sum(prose_chars(element) for element in outer) < MAIN_MIN_PROSE * total:
+        return ""
+    return "\n".join(line for element in outer for line in element_lines(element))
 
 
 def card_text(tree: HtmlElement, held: str = "") -> str:
