@@ -282,6 +282,16 @@ def _warm(lang: str, texts: Sequence[str]) -> bool:
     return bool(done >= warmup)
 
 
+def prebuild(lang: str) -> None:
+    """Build the database of ``lang`` now and count the set as warmed up: a process about to fork workers
+    builds it once for all of them (each inherits it) instead of once in each. Nothing to do with the
+    ``re`` engine, or before the filters registered their gates."""
+    if engine() != "hyperscan" or database_for(lang) is None:
+        return
+    with _seen_lock:
+        _seen[lang] = max(_seen.get(lang, 0), _state["warmup"])
+
+
 def database_for(lang: str) -> Database | None:
     """The database of a concrete ``Config.lang`` value (built once; None if the engine cannot build it,
     or before any filter registered its gates: :mod:`declutter.filters` not imported yet)."""
