@@ -384,21 +384,25 @@ class Database:
             hits, ends = self._scan(data)
         count, id_bits, size = data.count, self.id_bits, len(texts)
         line, done = -1, 0
+        hit: list[int] = []
         for number, end in zip(hits, ends, strict=True):
             line += count(b"\n", done, end)  # matches come in the order of their ends
             done = end
-            result[line if line < size else extra[line - size]] |= id_bits[number]
+            where = line if line < size else extra[line - size]
+            result[where] |= id_bits[number]
+            hit.append(where)
         if self.pairs:
-            self._settle_pairs(result)
+            self._settle_pairs(result, set(hit))
         for position in always:
             result[position] = -1
         return result
 
-    def _settle_pairs(self, result: list[int]) -> None:
+    def _settle_pairs(self, result: list[int], hit: set[int]) -> None:
         """Turn the bits of the two-literal tests in ``result`` into their gates' bits, where both literals
-        were found."""
+        were found (only the positions ``hit`` can hold such bits)."""
         own, shift = self.own, self.own.bit_length()
-        for where, mask in enumerate(result):
+        for where in hit:
+            mask = result[where]
             if mask > own:
                 held = mask >> shift
                 result[where] = mask & own | sum(bit for first, second, bit in self.pairs
