@@ -100,24 +100,22 @@ def replay_markdown(md: str, removals: Iterable[Removal]) -> str:
 
 def clean(text: str, config: Config | None = None) -> str:
     """Return ``text`` without duplicated captions, bylines, promos and repeats."""
-    from declutter.config import Config
     from declutter.errors import InputError
-    from declutter.pipeline import pipeline_for
+    from declutter.pipeline import default_pipeline, pipeline_for
 
     if not isinstance(text, str):
         raise InputError(f"clean() takes a str, got {type(text).__name__}; decode bytes first")
-    return pipeline_for(config or Config()).clean(text)
+    return (default_pipeline() if config is None else pipeline_for(config)).clean(text)
 
 
 def clean_and_explain(text: str, config: Config | None = None) -> Result:
     """Return the cleaned text and the removals that produced it."""
-    from declutter.config import Config
     from declutter.errors import InputError
-    from declutter.pipeline import pipeline_for
+    from declutter.pipeline import default_pipeline, pipeline_for
 
     if not isinstance(text, str):
         raise InputError(f"clean() takes a str, got {type(text).__name__}; decode bytes first")
-    return pipeline_for(config or Config()).explain(text)
+    return (default_pipeline() if config is None else pipeline_for(config)).explain(text)
 
 
 def list_filters() -> dict[str, str]:

@@ -243,6 +243,8 @@ done:
 
 /* ---------------------------------------------------------------- stop words */
 
+#define FILTER_BITS 4096
+
 typedef struct {
     Py_UCS4 *text;       /* the word, lower case; NULL for an empty slot */
     Py_ssize_t length;
@@ -254,6 +256,9 @@ typedef struct {
     Py_ssize_t size;     /* a power of two */
     Py_ssize_t languages;
     Py_ssize_t longest;  /* characters of the longest word */
+    /* One bit per FILTER_BITS-th of the hashes some stop word has: most words of a text are no stop word,
+       and this 512-byte map turns them away without touching the slots (cold in a crawl loop). */
+    uint64_t filter[FILTER_BITS / 64];
 } Stopwords;
 
 static const char *STOPWORDS = "declutter._speedups.Stopwords";
@@ -279,8 +284,8 @@ static void free_stopwords(PyObject *capsule) {
     PyMem_Free(table);
 }
 
-static Slot *find_slot(Stopwords *table, const Py_UCS4 *text, Py_ssize_t length) {
-    Py_ssize_t at = (Py_ssize_t)(word_hash(text, length) & (uint64_t)(table->size - 1));
+static Slot *find_hashed(Stopwords *table, const Py_UCS4 *text, Py_ssize_t length, uint64_t hash) {
+    Py_ssize_t at = (Py_ssize_t)(hash & (uint64_t)(table->size - 1));
     while (table->slots[at].text != NULL) {
         Slot *slot = &table->slots[at];
         if (slot->length == length && memcmp(slot->text, text, (size_t)length * sizeof(Py_UCS4)) == 0) {
@@ -289,6 +294,19 @@ static Slot *find_slot(Stopwords *table, const Py_UCS4 *text, Py_ssize_t length)
         at = (at + 1) & (table->size - 1);
     }
     return &table->slots[at];
+}
+
+static inline uint64_t filter_bit(uint64_t hash) {
+    return (hash >> 40) & (FILTER_BITS - 1);
+}
+
+static inline int may_hold(const Stopwords *table, uint64_t hash) {
+    uint64_t bit = filter_bit(hash);
+    return (int)((table->filter[bit >> 6] >> (bit & 63)) & 1);
+}
+
+static Slot *find_slot(Stopwords *table, const Py_UCS4 *text, Py_ssize_t length) {
+    return find_hashed(table, text, length, word_hash(text, length));
 }
 
 static PyObject *make_stopwords(PyObject *self, PyObject *args) {
@@ -345,6 +363,8 @@ static PyObject *make_stopwords(PyObject *self, PyObject *args) {
         }
         slot->text = text;
         slot->length = length;
+        uint64_t bit = filter_bit(word_hash(text, length));
+        table->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
         slot->weights = PyMem_Calloc((size_t)table->languages + 1, sizeof(long long));
         if (slot->weights == NULL) {
             Py_DECREF(capsule);
@@ -369,7 +389,11 @@ static void count_word(Stopwords *table, const Py_UCS4 *word, Py_ssize_t length,
     if (length == 0 || length > table->longest) {
         return;
     }
-    Slot *slot = find_slot(table, word, length);
+    uint64_t hash = word_hash(word, length);
+    if (!may_hold(table, hash)) {
+        return;
+    }
+    Slot *slot = find_hashed(table, word, length, hash);
     if (slot->text != NULL) {
         for (Py_ssize_t k = 0; k < table->languages; k++) {
             totals[k] += slot->weights[k];

@@ -26,14 +26,18 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import chain
 from typing import NamedTuple
 
+import declutter.scan as scan  # noqa: PLR0402 (as the filters import it)
 from declutter.batch import Batch
 from declutter.config import Config
+from declutter.detect import FALLBACK
 from declutter.errors import InputError
 from declutter.pipeline import Removal, Result
 from declutter.rules import Rule, RuleSet
 from declutter.stats import Summary
+from declutter.vocab import is_auto
 
 ENCODING, ERRORS = "utf-8", "surrogateescape"
 #: Most records and bytes sent to a worker at once.
@@ -250,11 +254,19 @@ def _chunks(numbered: Iterator[Numbered], options: Options) -> Iterator[list[Num
 def _parallel(numbered: Iterator[Numbered], options: Options, jobs: int) -> Iterator[Outcome]:
     """Clean chunks in a process pool, in order, with a bounded window in flight.
 
+    When the first chunk alone is past the first pass's warm-up, the stream is long enough for the
+    database of the base language set (English with ``auto``) to pay: it is built here, before the workers
+    fork, so they inherit one instead of each building its own.
+
     An over-long line stops the reading: the chunks before it are finished and
     written, then its outcome is handed over while the input stands right
     after its first part, so the writer can copy the rest of it in order.
     """
     chunks = _chunks(numbered, options)
+    first = next(chunks, None)
+    if isinstance(first, list) and sum(len(raw) for _, raw in first) >= scan.WARMUP_CHARS:
+        scan.prebuild(FALLBACK if is_auto(options.config.lang) else options.config.lang)
+    chunks = chain(() if first is None else (first,), chunks)
     window: deque[tuple[list[Numbered], Future[list[Outcome]]]] = deque()
     pool = _pool(options, jobs)
     waiting: Outcome | None = None

@@ -282,6 +282,16 @@ def _warm(lang: str, texts: Sequence[str]) -> bool:
     return bool(done >= warmup)
 
 
+def prebuild(lang: str) -> None:
+    """Build the database of ``lang`` now and count the set as warmed up: a process about to fork workers
+    builds it once for all of them (each inherits it) instead of once in each. Nothing to do with the
+    ``re`` engine, or before the filters registered their gates."""
+    if engine() != "hyperscan" or database_for(lang) is None:
+        return
+    with _seen_lock:
+        _seen[lang] = max(_seen.get(lang, 0), _state["warmup"])
+
+
 def database_for(lang: str) -> Database | None:
     """The database of a concrete ``Config.lang`` value (built once; None if the engine cannot build it,
     or before any filter registered its gates: :mod:`declutter.filters` not imported yet)."""
@@ -374,21 +384,25 @@ class Database:
             hits, ends = self._scan(data)
         count, id_bits, size = data.count, self.id_bits, len(texts)
         line, done = -1, 0
+        hit: list[int] = []
         for number, end in zip(hits, ends, strict=True):
             line += count(b"\n", done, end)  # matches come in the order of their ends
             done = end
-            result[line if line < size else extra[line - size]] |= id_bits[number]
+            where = line if line < size else extra[line - size]
+            result[where] |= id_bits[number]
+            hit.append(where)
         if self.pairs:
-            self._settle_pairs(result)
+            self._settle_pairs(result, set(hit))
         for position in always:
             result[position] = -1
         return result
 
-    def _settle_pairs(self, result: list[int]) -> None:
+    def _settle_pairs(self, result: list[int], hit: set[int]) -> None:
         """Turn the bits of the two-literal tests in ``result`` into their gates' bits, where both literals
-        were found."""
+        were found (only the positions ``hit`` can hold such bits)."""
         own, shift = self.own, self.own.bit_length()
-        for where, mask in enumerate(result):
+        for where in hit:
+            mask = result[where]
             if mask > own:
                 held = mask >> shift
                 result[where] = mask & own | sum(bit for first, second, bit in self.pairs

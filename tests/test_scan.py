@@ -304,6 +304,27 @@ def test_a_document_counts_once_towards_the_warm_up():
         assert 0 < scan._seen["en"] - before <= len(doc)
 
 
+@HYPERSCAN
+def test_prebuild_builds_the_database_and_counts_the_set_warm():
+    """What ``--jobs`` does before forking: the set's masks are there from the first document on."""
+    before = dict(scan._seen)
+    try:
+        with scan.using("hyperscan", warmup=10**12), document_scope():
+            scan.prebuild("en")
+            assert scan._seen["en"] >= 10**12
+            assert scan.masks("en", [Block(0, "By Jane Doe")]) is not None
+    finally:
+        scan._seen.clear()
+        scan._seen.update(before)
+
+
+def test_prebuild_does_nothing_with_engine_re():
+    with scan.using("re"):
+        before = dict(scan._seen)
+        scan.prebuild("en")
+        assert scan._seen == before
+
+
 def test_engine_re_has_no_first_pass_nor_compiled_keys():
     with scan.using("re"), document_scope():
         assert scan.masks("en", [Block(0, "By Jane Doe")]) is None

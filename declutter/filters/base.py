@@ -8,9 +8,10 @@ and never removes anything itself: the pipeline does that and records why.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from declutter.blocks import Block
 from declutter.config import Config
@@ -174,3 +175,39 @@ def _short_runs(texts: Sequence[str]) -> tuple[list[int], list[int]]:
         if short[position] and short[position + 1]:
             ends[position] = ends[position + 1]
     return starts, ends
+
+
+class _Never:
+    """A pattern that matches nothing: what a line gate's pattern is on a line where the first pass
+    (:mod:`declutter.scan`) found none of its literals."""
+
+    pattern = "(?!)"
+
+    def match(self, text: str, pos: int = 0) -> None:
+        return None
+
+
+NEVER = _Never()
+_P = TypeVar("_P")
+
+
+def narrowed(pats: _P, gates: Sequence[str], held: Sequence[bool]) -> _P:
+    """A copy of a filter's patterns in which each line gate not ``held`` (its bit is not in the line's
+    first-pass mask, so it cannot match there) is :data:`NEVER`, and the combined pre-test ``any`` is the one
+    held gate's own pattern when there is only one. A line's reason is the same with the copy, and the
+    patterns that cannot match are not run: ``any`` tests every gate's alternatives, one gate's are fewer.
+
+    >>> class Pats:
+    ...     any, a, b = re.compile("^(?:x|y)"), re.compile("^x"), re.compile("^y")
+    >>> view = narrowed(Pats(), ("a", "b"), (False, True))
+    >>> view.a.match("x") is None, view.any.pattern
+    (True, '^y')
+    """
+    view = copy.copy(pats)
+    for name, on in zip(gates, held, strict=True):
+        if not on:
+            setattr(view, name, NEVER)
+    kept = [name for name, on in zip(gates, held, strict=True) if on]
+    if len(kept) == 1:
+        setattr(view, "any", getattr(pats, kept[0]))  # noqa: B010 (the pre-test of whatever class pats is)
+    return view

@@ -58,7 +58,7 @@ import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": th
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
-from declutter.filters.base import ChromeEvidence, Selection, word_count
+from declutter.filters.base import ChromeEvidence, Selection, narrowed, word_count
 from declutter.memo import once_per_text
 from declutter.vocab import LazyPattern, alternation, any_of, fragments_for, parse_languages
 
@@ -170,6 +170,14 @@ def _gate_bits(lang: str) -> _Bits:
                  scan.bits(lang, "chrome.tags"))
 
 
+@lru_cache(maxsize=256)
+def _narrowed(lang: str, held: int) -> Patterns:
+    """The patterns of ``lang`` for a line whose first-pass mask holds the line-gate bits ``held``
+    (:func:`~declutter.filters.base.narrowed`: the same reason, fewer patterns run)."""
+    bits = [scan.bits(lang, f"chrome.{name}") for name in _LINE_GATES]
+    return narrowed(patterns_for(lang), _LINE_GATES, [bool(held & bit) for bit in bits])
+
+
 def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     """Select menu runs, interface lines, buttons and cookie notices.
 
@@ -188,7 +196,8 @@ def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     reasons: list[Reason | None] = [None] * len(texts)
     lines = scan.positions(may, bits.line, len(texts))
     for position in lines:
-        reasons[position] = once_per_text(pats.line_reason, texts[position])
+        view = pats if may is None else _narrowed(lang, may[position] & bits.line)
+        reasons[position] = once_per_text(view.line_reason, texts[position])
     with_reason = {position for position in lines if reasons[position] is not None}
     buttons = _button_positions(texts, reasons, menu | with_reason, pats,
                                 scan.positions(may, bits.button, len(texts)))

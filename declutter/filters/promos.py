@@ -60,7 +60,15 @@ import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": th
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
-from declutter.filters.base import ChromeEvidence, Selection, ends_like_sentence, is_prose, is_title_case, word_count
+from declutter.filters.base import (
+    ChromeEvidence,
+    Selection,
+    ends_like_sentence,
+    is_prose,
+    is_title_case,
+    narrowed,
+    word_count,
+)
 from declutter.filters.chrome import patterns_for as chrome_patterns_for
 from declutter.memo import once_per_text
 from declutter.vocab import LazyPattern, alternation, any_of, fragments_for, parse_languages
@@ -222,7 +230,8 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     evidence = _Evidence(blocks, config, pats)
     chrome_evidence: ChromeEvidence | None = None
     position = 0
-    for candidate in _looked(blocks, lang):
+    may = scan.masks(lang, blocks)
+    for candidate in _looked(blocks, lang, may):
         if candidate < position:
             continue  # inside a section already selected
         position = candidate
@@ -232,13 +241,14 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
             yield Selection(block, Reason.ELEMENT)
             position += 1
             continue
-        if not once_per_text(pats.may_match, text):
+        view = pats if may is None else _narrowed(lang, may[position] & _line_bits(lang))
+        if not once_per_text(view.may_match, text):
             position += 1
             continue
         if _opens_comments(blocks, position, text, pats, evidence):
             yield from _comment_section(blocks, position)
             return
-        reason = line_reason(text, pats)
+        reason = line_reason(text, view)
         if reason is Reason.HEADING:
             end = evidence.section_end(position, text)
             yield Selection(block, reason)
@@ -254,9 +264,18 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         position += 1
 
 
-def _looked(blocks: Sequence[Block], lang: str) -> Sequence[int]:
-    """The positions worth a look: with HTML hints, or that the first pass lets through (all without it)."""
-    may = scan.masks(lang, blocks)
+@lru_cache(maxsize=256)
+def _narrowed(lang: str, held: int) -> Patterns:
+    """The patterns of ``lang`` for testing a line whose first-pass mask holds the line-gate bits ``held``
+    (:func:`~declutter.filters.base.narrowed`: the same reason, fewer patterns run); only for the line's own
+    tests, not for what other lines tell about it."""
+    bits = [scan.bits(lang, f"promos.{name}") for name in _LINE_GATES]
+    return narrowed(patterns_for(lang), _LINE_GATES, [bool(held & bit) for bit in bits])
+
+
+def _looked(blocks: Sequence[Block], lang: str, may: list[int] | None) -> Sequence[int]:
+    """The positions worth a look: with HTML hints, or that the first pass (masks ``may``) lets through
+    (all without it)."""
     if may is None:
         return range(len(blocks))
     line_bits = _line_bits(lang)
