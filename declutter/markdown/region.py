@@ -98,11 +98,14 @@ def whole_page(feats: Sequence[Features]) -> bool:
     links now and then (a product's variants, a few related pages), but rarely that many."""
     run = menus = longest = 0
     for feat in feats:
-        menu = menu_block(feat)
-        run = run + 1 if menu else 0
-        menus += menu
-        longest = max(longest, run)
-    return longest >= MENU_RUN and menus >= MENU_BLOCKS
+        if menu_block(feat):
+            run, menus = run + 1, menus + 1
+            longest = max(longest, run)
+            if longest >= MENU_RUN and menus >= MENU_BLOCKS:
+                return True
+        else:
+            run = 0
+    return False
 
 
 def main_region(feats: Sequence[Features]) -> tuple[int, int]:
