@@ -10,6 +10,8 @@ output_format="markdown")`` beside its plain-text twin ``clean_html(html, url=ur
     python bench/markdown.py                  # the table, integrity checks and speed (about 10 minutes)
     python bench/markdown.py --every 15       # a quicker look
     python bench/markdown.py --worst 10       # also list the pages clean_markdown changed most
+    python bench/markdown.py --converters trafilatura --no-html --reasons trafilatura
+                                              # what each reason code's removals are worth there
 
 Scoring: the Markdown is rendered to words (images out, links to their text, bare URLs out, the
 Markdown syntax out: the same parser declutter uses reads it), then the benchmark's own metric:
@@ -278,6 +280,40 @@ def converter_row(name: str, pages: Sequence[Page], timing: dict[str, float],
     return row, integrity
 
 
+def reason_worth(name: str, pages: Sequence[Page]) -> list[tuple[str, int, int, float]]:
+    """Per reason code of ``clean_markdown`` on converter ``name``'s Markdown: how many removals, how
+    many of them cost F1, and the F1 (mean over pages) they add, each removal weighed alone: the
+    output's F1 minus the F1 of the output with that one block put back. Sorted, the costliest first."""
+    from declutter.markdown.parse import parse_markdown
+
+    markdown = converted(name, pages) or {}
+    count: Counter[str] = Counter()
+    hurt: Counter[str] = Counter()
+    worth: Counter[str] = Counter()
+    for page in pages:
+        md = markdown.get(page.id, "")
+        result = declutter.clean_markdown_and_explain(md)
+        doc = parse_markdown(md)
+        gone = {r.index for r in result.removals}
+        kept = [i for i in range(len(doc.blocks)) if i not in gone]
+        f1 = page_scores(page.truth, render_words(result.text))[2]
+        for removal in result.removals:
+            back = page_scores(page.truth, render_words(doc.render([*kept, removal.index])))[2]
+            count[removal.reason] += 1
+            hurt[removal.reason] += back > f1
+            worth[removal.reason] += f1 - back
+    rows = [(reason, count[reason], hurt[reason], worth[reason] / max(1, len(pages))) for reason in count]
+    return sorted(rows, key=lambda row: row[3])
+
+
+def print_reasons(name: str, rows: Sequence[tuple[str, int, int, float]]) -> None:
+    print(f"\nWhat clean_markdown's removals are worth on {name}'s Markdown, by reason (each removal alone):")
+    print("| reason | removals | of them cost F1 | F1 they add |")
+    print("|---|---|---|---|")
+    for reason, count, hurt, worth in rows:
+        print(f"| `{reason}` | {count} | {hurt} | {worth:+.4f} |")
+
+
 def html_rows(pages: Sequence[Page]) -> tuple[Row, Row]:
     """``clean_html`` as Markdown (scored through the same rendering) and as plain text."""
     truths = [p.truth for p in pages]
@@ -317,6 +353,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--converters", default=",".join(CONVERTERS), help="which converters (comma-separated)")
     parser.add_argument("--no-html", action="store_true", help="leave out the clean_html rows")
     parser.add_argument("--worst", type=int, default=0, metavar="N", help="list the N pages clean_markdown hurt most")
+    parser.add_argument("--reasons", default="", metavar="CONVERTER",
+                        help="also weigh each reason code's removals on this converter's Markdown "
+                             "(slow on whole pages)")
     args = parser.parse_args(argv)
     pages = load_pages(data_dir(args.data), args.every)
     print(f"WCXB dev, every {args.every} page(s): {len(pages)} pages; declutter {declutter.__version__}\n")
@@ -337,6 +376,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         text_speed, md_speed = mb / timing["clean"], mb / timing["clean_markdown"]
         print(f"\nSpeed on the same {mb:.1f} MB of Markdown (CPU time): clean {text_speed:.2f} MB/s, "
               f"clean_markdown {md_speed:.2f} MB/s = {md_speed / text_speed:.2f}x the text mode")
+    if args.reasons:
+        print_reasons(args.reasons, reason_worth(args.reasons, pages))
     if args.worst:
         print(f"\nPages clean_markdown changed most (F1 after - before), worst {args.worst}:")
         for delta, name, page_id in sorted(worst)[:args.worst]:

@@ -99,8 +99,11 @@ def test_a_row_of_linked_badges_goes_but_a_figure_stays() -> None:
 def test_a_run_of_link_only_items_goes() -> None:
     md = f"# Budget passes\n\n{PROSE}\n\n{MENU}\n\n{PROSE2}\n"
     assert [reason for reason, _ in removed(md)] == ["markdown.link_run"] * 4
-    # At the top of a whole page the region takes the menu first.
-    assert [reason for reason, _ in removed(f"{MENU}\n\n# Budget passes\n\n{PROSE}\n")] == ["region.header"] * 4
+    # At the top of a whole page (a site's menus: eight menu blocks or more) the region takes the menu first.
+    page = removed(whole_page(f"# Budget passes\n\n{PROSE}"))
+    assert [reason for reason, text in page if text in MENU.splitlines()] == ["region.header"] * 4
+    # A lone run of menu items on main content is a link run.
+    assert [reason for reason, _ in removed(f"{MENU}\n\n# Budget passes\n\n{PROSE}\n")] == ["markdown.link_run"] * 4
 
 
 def test_a_list_of_links_a_sentence_announces_stays() -> None:
@@ -203,6 +206,43 @@ def test_main_content_is_left_alone_by_the_region() -> None:
                          "Thread Count (TC)", "270 TC"))
     md = f"# Classic Percale\n\n{PROSE}\n\n{specs}\n\n[Size guide](/size)\n"
     assert declutter.clean_markdown(md) == md
+
+
+def test_main_content_with_one_short_run_of_links_is_left_alone_by_the_region() -> None:
+    """A product's variants as a run of three links is one menu-like run, not a site's menus: the short
+    lines after it (its specification) are content, and the region does not cut them."""
+    specs = "\n\n".join(("Ideal for:", "Hot sleepers", "Fabric Content", "100% long-staple cotton",
+                         "Thread Count (TC)", "270 TC", "Weave", "Percale"))
+    variants = "* [Twin](/p/twin)\n* [Queen](/p/queen)\n* [King](/p/king)"
+    md = f"# Classic Percale\n\n{PROSE}\n\n{variants}\n\n{specs}\n"
+    result = declutter.clean_markdown_and_explain(md)
+    assert not [r for r in result.removals if r.filter == "region"]
+    assert specs in result.text
+
+
+@pytest.mark.xfail(strict=True, reason="known: a tutorial whose modules are announced lists of short links holds "
+                   "a site's worth of menu blocks, so the region takes it for a whole page and cuts its last modules")
+def test_a_tutorial_made_of_link_lists_is_main_content() -> None:
+    modules = [("Data preparation", ["Cleaning data", "Feature scaling", "Train test split"]),
+               ("Supervised learning", ["Linear regression", "Decision trees", "Random forests"]),
+               ("Deployment", ["Serving with Flask", "Model monitoring", "Batch scoring"])]
+    parts = ["# Machine learning tutorial", PROSE]
+    for number, (title, lessons) in enumerate(modules, 1):
+        parts += [f"## Module {number}: {title}", "Each lesson below has code you can run:",
+                  "\n".join(f"- [{lesson}](/ml/{number}/{i})" for i, lesson in enumerate(lessons))]
+    md = "\n\n".join(parts) + "\n"
+    assert declutter.clean_markdown(md) == md
+
+
+def test_a_whole_page_holds_a_run_of_menu_blocks_and_eight_in_all() -> None:
+    from declutter.markdown.region import whole_page
+
+    one_run = parse_markdown(f"{MENU}\n\n# Budget\n\n{PROSE}\n").features
+    assert not whole_page(one_run)
+    footer = "\n\n".join(f"[{label}](/{label.lower()}) | [Help](/help)" for label in ("About", "Jobs", "Press", "FAQ"))
+    assert whole_page(parse_markdown(f"{MENU}\n\n# Budget\n\n{PROSE}\n\n{footer}\n").features)
+    scattered = "\n\n".join(f"{PROSE}\n\n[More](/m{i}) | [Share](/s{i})" for i in range(8))
+    assert not whole_page(parse_markdown(scattered).features)  # eight menu blocks, but never a run
 
 
 def test_a_listing_page_keeps_its_listing() -> None:

@@ -17,8 +17,8 @@ before it and ``region.footer`` after it, but only blocks that look like
 site chrome: link-heavy blocks, short lines, images, headings. Prose
 outside the region (a paragraph of sentences with few links) stays, and
 so do code blocks and tables: when unsure, keep. On Markdown that is
-already the main content (trafilatura's), the region is all of it, or
-what it leaves out is a trailing line of links.
+already the main content (trafilatura's), the region does nothing: such
+Markdown rarely holds a site's menus (:func:`whole_page`).
 """
 
 from __future__ import annotations
@@ -49,8 +49,11 @@ PROSE_WORDS = 20
 REGION_SHARE = 0.3
 #: A region scoring less than this holds too little prose to tell the article from the site: nothing is cut.
 REGION_MIN_SCORE = 20.0
-#: A page is whole (not main content already) when it holds a run of this many menu blocks.
+#: A page is whole (not main content already) when it holds a run of this many menu blocks...
 MENU_RUN = 3
+#: ...and this many menu blocks in all: a site's header and footer menus hold more than one short run.
+#: Main content holds one now and then (a product's variants, a short list of related pages) and no more.
+MENU_BLOCKS = 8
 #: A menu block: links and little else, at most this many words per link.
 MENU_WORDS_PER_LINK = 4
 #: ...with at least this share of its words inside links.
@@ -90,12 +93,18 @@ def menu_block(feat: Features) -> bool:
 
 def whole_page(feats: Sequence[Features]) -> bool:
     """The Markdown is a whole page, site around the article included: it holds a menu (a run of
-    :data:`MENU_RUN` menu blocks). Main content already (trafilatura's Markdown) rarely does."""
-    run = 0
+    :data:`MENU_RUN` menu blocks) and :data:`MENU_BLOCKS` menu blocks in all (a site's menus, in its
+    header, sidebars and footer). Main content already (trafilatura's Markdown) holds a short run of
+    links now and then (a product's variants, a few related pages), but rarely that many."""
+    run = menus = longest = 0
     for feat in feats:
-        run = run + 1 if menu_block(feat) else 0
-        if run >= MENU_RUN:
-            return True
+        if menu_block(feat):
+            run, menus = run + 1, menus + 1
+            longest = max(longest, run)
+            if longest >= MENU_RUN and menus >= MENU_BLOCKS:
+                return True
+        else:
+            run = 0
     return False
 
 
