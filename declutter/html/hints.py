@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
+from functools import lru_cache
 
 from declutter.blocks import Block
 from declutter.config import Config
@@ -201,8 +202,14 @@ def hint_tokens(class_attr: str | None, id_attr: str | None) -> frozenset[str]:
     for value in (class_attr, id_attr):
         if value:
             for token in value.split():
-                found |= token_hints(token)
+                found |= _cached_hints(token)
     return frozenset(found)
+
+
+@lru_cache(maxsize=16384)
+def _cached_hints(token: str) -> frozenset[str]:
+    """:func:`token_hints`, remembered: a pure function of the token, asked for each element of every page."""
+    return frozenset(token_hints(token))
 
 
 class ChromeReason(StrEnum):
