@@ -143,6 +143,7 @@ _SEPARATORS = re.compile(r"[-_\s.:]+")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)
 def normalise(token: str) -> str:
     """``relatedPosts``, ``related_posts``, ``Related--Posts`` -> ``related-posts``."""
     return _SEPARATORS.sub("-", _CAMEL.sub("-", token).lower()).strip("-")
