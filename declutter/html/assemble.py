@@ -193,7 +193,13 @@ def _tree_lang(tree: HtmlElement, config: Config) -> Config:
     """With ``lang="auto"``, the languages of the page's paragraphs, for the HTML stage."""
     if not is_auto(config.lang):
         return config
-    sample = " ".join(p.text_content() for p in tree.iter("p"))[:SAMPLE_CHARS]
+    texts, size = [], 0
+    for paragraph in tree.iter("p"):  # only until the sample is full
+        texts.append(paragraph.text_content())
+        size += len(texts[-1]) + 1
+        if size > SAMPLE_CHARS:
+            break
+    sample = " ".join(texts)[:SAMPLE_CHARS]
     return replace(config, lang=",".join(detect_languages(sample)))
 
 
