@@ -35,6 +35,7 @@ from declutter.html.parse import parse_html
 from declutter.html.report import HtmlResult, Note, NoteKind
 from declutter.html.selectors import protect_for_extraction
 from declutter.html.tree import clean_tree, drop_scripts, merge_split_body
+from declutter.memo import document_scope
 from declutter.pipeline import Pipeline, Step, resolve
 from declutter.vocab import is_auto
 
@@ -72,10 +73,16 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, config: Co
     tables), cleaned by the Markdown mode (:mod:`declutter.markdown.from_html`), following the text
     output's decisions (the rescues, a forum's replies: a :class:`~declutter.markdown.from_html.Rescued`).
     """
-    from declutter.markdown.from_html import Rescued, check_output_format, markdown_stage
+    from declutter.markdown.from_html import check_output_format
 
-    config = config or Config()
     check_output_format(output_format)
+    with document_scope():  # per-page measures (class tokens' hints) are computed once and dropped after
+        return _clean_page(html, url, config or Config(), output_format)
+
+
+def _clean_page(html: str | bytes, url: str | None, config: Config, output_format: str) -> HtmlResult:
+    from declutter.markdown.from_html import Rescued, markdown_stage
+
     tree = parse_html(html)
     if tree is None:
         return HtmlResult("", ())
@@ -198,7 +205,13 @@ def _tree_lang(tree: HtmlElement, config: Config) -> Config:
     """With ``lang="auto"``, the languages of the page's paragraphs, for the HTML stage."""
     if not is_auto(config.lang):
         return config
-    sample = " ".join(p.text_content() for p in tree.iter("p"))[:SAMPLE_CHARS]
+    texts, size = [], 0
+    for paragraph in tree.iter("p"):  # only until the sample is full
+        texts.append(paragraph.text_content())
+        size += len(texts[-1]) + 1
+        if size > SAMPLE_CHARS:
+            break
+    sample = " ".join(texts)[:SAMPLE_CHARS]
     return replace(config, lang=",".join(detect_languages(sample)))
 
 

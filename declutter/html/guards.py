@@ -75,23 +75,24 @@ class TextIndex:
     def __init__(self, root: HtmlElement) -> None:
         self._prose: dict[HtmlElement, int] = {}
         self._paragraphs: dict[HtmlElement, int] = {}
-        totals: dict[HtmlElement, tuple[int, int, int]] = {}
-        for _, element in etree.iterwalk(root, events=("end",)):
-            own = len((element.text or "").strip()) if isinstance(element.tag, str) else 0
-            total, hidden, para = own, 0, 0
-            for child in element:
-                child_total, child_hidden, child_para = totals.pop(child, (0, 0, 0))
-                total += child_total + len((child.tail or "").strip())
-                hidden += child_hidden
-                para += child_para
+        #: The open elements' counts so far (text, hidden text, paragraph text); the first is a sentinel.
+        open_counts = [[0, 0, 0]]
+        for event, element in etree.iterwalk(root, events=("start", "end")):
             tag = element.tag if isinstance(element.tag, str) else ""
+            if event == "start":
+                open_counts.append([len((element.text or "").strip()) if tag else 0, 0, 0])
+                continue
+            total, hidden, para = open_counts.pop()
             if tag in ("a", "script", "style"):
                 hidden = total
             if tag == "p":
                 para = total
-            totals[element] = (total, hidden, para)
             self._prose[element] = total - hidden
             self._paragraphs[element] = para
+            parent = open_counts[-1]  # the tail is the parent's text
+            parent[0] += total + len((element.tail or "").strip())
+            parent[1] += hidden
+            parent[2] += para
         #: The whole page's text outside links, scripts and styles.
         self.page = self._prose.get(root, 0)
 

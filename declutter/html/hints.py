@@ -44,6 +44,7 @@ from declutter.filters.captions import CAPTION_HINTS, CAPTION_TAGS
 from declutter.filters.captions import Reason as CaptionReason
 from declutter.filters.promos import PROMO_HINTS
 from declutter.filters.promos import Reason as PromoReason
+from declutter.memo import once_per_text
 
 #: Words that mark an ad or promo box only as the first or last part of a token:
 #: ``ad-slot``, ``ads``, ``event-promo`` count; ``load-ads-more`` does not. ``sidebar``
@@ -160,7 +161,7 @@ def token_hints(token: str) -> set[str]:
     """
     if "--" in token.strip("-"):
         return set()
-    norm = normalise(token)
+    norm = once_per_text(normalise, token)
     if not norm:
         return set()
     parts = norm.split("-")
@@ -201,8 +202,15 @@ def hint_tokens(class_attr: str | None, id_attr: str | None) -> frozenset[str]:
     for value in (class_attr, id_attr):
         if value:
             for token in value.split():
-                found |= token_hints(token)
+                found |= once_per_text(_frozen_hints, token)
     return frozenset(found)
+
+
+def _frozen_hints(token: str) -> frozenset[str]:
+    """:func:`token_hints` as a frozenset: a pure function of the token, asked for each element of a page, so
+    it is computed once per token and page (:func:`declutter.memo.once_per_text`, inside ``clean_html``'s
+    document scope; nothing is kept across pages)."""
+    return frozenset(token_hints(token))
 
 
 class ChromeReason(StrEnum):

@@ -226,28 +226,31 @@ PLATFORMS: tuple[tuple[str, PageType, float, tuple[frozenset[str], ...]], ...] =
     ))
 
 
+#: Attribute values of every element, read by XPath in C (plain strings: no link back to the element).
+_IDS, _CLASSES, _TEMPLATES, _BODY_CLASSES, _LINK_CLASSES, _FORM_ACTIONS = (
+    etree.XPath(f"descendant-or-self::{step}", smart_strings=False)
+    for step in ("*/@id", "*/@class", "*/@data-template", "body/@class", "a/@class", "form/@action"))
+
+
 def page_markers(tree: HtmlElement) -> frozenset[str]:
-    """The platform markers on the page (see :data:`PLATFORMS`), found in one pass over its elements."""
-    found: set[str] = set()
-    for element in tree.iter(etree.Element):
-        attrs = element.attrib
-        if "id" in attrs:
-            found.add(f"id:{attrs['id']}")
-        tokens = (attrs.get("class") or "").split()
-        found.update(f"class:{token}" for token in tokens)
-        tag = element.tag
-        if tag == "body":
-            found.update(f"body:{token}" for token in tokens)
-        elif tag == "meta" and (attrs.get("name") or "").lower() == "generator":
-            words = (attrs.get("content") or "").lower().split()
+    """The platform markers on the page (see :data:`PLATFORMS`).
+
+    Every element is looked at, so the attributes are read by XPath steps
+    (in C, no Python object per element), each distinct ``class`` value split once.
+    """
+    found = {f"id:{value}" for value in _IDS(tree)}
+    found.update(f"template:{value}" for value in _TEMPLATES(tree))
+    found.update(f"class:{token}" for value in set(_CLASSES(tree)) for token in value.split())
+    found.update(f"body:{token}" for value in _BODY_CLASSES(tree) for token in value.split())
+    for meta in tree.iter("meta"):
+        if (meta.get("name") or "").lower() == "generator":
+            words = (meta.get("content") or "").lower().split()
             if words:
                 found.add(f"generator:{words[0].split('-')[0]}")
-        elif tag == "form" and "/cart/add" in (attrs.get("action") or ""):
-            found.add("form:cart-add")
-        elif tag == "a" and "headerlink" in tokens:
-            found.add("headerlink")
-        if "data-template" in attrs:
-            found.add(f"template:{attrs['data-template']}")
+    if any("/cart/add" in action for action in _FORM_ACTIONS(tree)):
+        found.add("form:cart-add")
+    if any("headerlink" in value.split() for value in set(_LINK_CLASSES(tree))):
+        found.add("headerlink")
     return frozenset(found)
 
 
@@ -335,6 +338,11 @@ def article_evidence(tree: HtmlElement, objects: Iterable[dict[str, object]]) ->
     A ``<time>`` element, an ``article:published_time`` or author meta, a JSON-LD
     ``datePublished``, ``author`` or ``articleBody``, or a date in the text.
     """
+    return _marked_evidence(tree, objects) or _text_evidence(tree)
+
+
+def _marked_evidence(tree: HtmlElement, objects: Iterable[dict[str, object]]) -> str:
+    """The evidence of :func:`article_evidence` in the markup: a ``<time>``, a meta, a JSON-LD key (cheap)."""
     if tree.find(".//time") is not None:
         return "time element"
     for meta in tree.iterfind(".//meta"):
@@ -344,6 +352,11 @@ def article_evidence(tree: HtmlElement, objects: Iterable[dict[str, object]]) ->
         found = _ld_keys(data) & {"datePublished", "author", "articleBody"}
         if found:
             return f"json-ld {min(found)}"
+    return ""
+
+
+def _text_evidence(tree: HtmlElement) -> str:
+    """The evidence of :func:`article_evidence` in the text: a date (reads the whole body)."""
     body = tree.find("body")
     if body is not None and _DATE_TEXT.search(body.text_content()):
         return "a date in the text"
@@ -364,10 +377,12 @@ def _ld_keys(data: object, depth: int = 0) -> set[str]:
 def _shape_signals(tree: HtmlElement, objects: Iterable[dict[str, object]]) -> Iterator[Signal]:
     """A marketing page's feature sections and buttons, a product grid's priced cards: looked at only on a
     page with no article evidence (a dated, signed article with a row of product cards stays an article)."""
+    if _marked_evidence(tree, objects):  # first: the card count below walks every element's children
+        return
     sections = sum(1 for el in tree.iter("section") if not any(a.tag == "section" for a in el.iterancestors())
                    and any(True for _ in el.iter(*_HEADINGS)))
     priced = _largest_run(tree, _priced_card, MIN_PRICED_CARDS)
-    if (sections < MIN_FEATURE_SECTIONS and priced < MIN_PRICED_CARDS) or article_evidence(tree, objects):
+    if (sections < MIN_FEATURE_SECTIONS and priced < MIN_PRICED_CARDS) or _text_evidence(tree):
         return
     ctas = _calls_to_action(tree) if sections >= MIN_FEATURE_SECTIONS else set()
     if len(ctas) >= MIN_CTAS:

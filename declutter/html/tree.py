@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -53,6 +54,7 @@ from declutter.html.page import HEADLINE_MAX_WORDS, PageMeta, matches_any
 from declutter.html.pagetype import PageType
 from declutter.html.report import Note, NoteKind
 from declutter.html.selectors import PRUNED_TAGS, element_text, touches, user_selectors
+from declutter.memo import once_per_text
 from declutter.pipeline import Pipeline, Removal
 
 #: A ``hidden`` element with this much text outside links is content waiting to be shown
@@ -75,6 +77,7 @@ CODE_TAGS = frozenset({"pre", "code"})
 #: Elements that are never removed: the page itself.
 NEVER_REMOVED = frozenset({"html", "body", "main", "head"})
 _SPACE = re.compile(r"\s+")
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +160,8 @@ def promo_runs(tree: HtmlElement, config: Config) -> dict[HtmlElement, str]:
     for element in tree.iter(*PROMO_RUN_TAGS):
         if element in marks:
             continue
-        text = _SPACE.sub(" ", element.text_content()).strip()
+        raw = element.text_content()  # a paragraph of prose is no heading: its words are not all counted
+        text = "" if _more_words(raw, HEADING_MAX_WORDS) else _SPACE.sub(" ", raw).strip()
         if _is_promo_heading(text, pats):
             run = list(_teaser_run(element)) if len(element) <= 2 else []
             if run:
@@ -166,6 +170,11 @@ def promo_runs(tree: HtmlElement, config: Config) -> dict[HtmlElement, str]:
         elif len(element) and _is_promo_heading(_first_line(element), pats) and _link_share(element) >= 0.6:
             marks[element] = PROMO_HEADING
     return marks
+
+
+def _more_words(text: str, most: int) -> bool:
+    """Whether ``text`` has more than ``most`` words (``\\w+``, as :func:`word_count`), read no further."""
+    return next(islice(_WORDS.finditer(text), most, None), None) is not None
 
 
 def _is_promo_heading(text: str, pats: PromoPatterns) -> bool:
@@ -302,7 +311,7 @@ def merge_split_body(tree: HtmlElement) -> None:
     groups: dict[tuple[str, int], list[HtmlElement]] = {}
     for element in tree.iter("div", "section"):
         for token in (element.get("class") or "").split():
-            name = normalise(token)
+            name = once_per_text(normalise, token)
             if name in BODY_CHUNK_CLASSES:
                 home = next((a for a in element.iterancestors("article", "main")), element.getparent())
                 groups.setdefault((name, id(home)), []).append(element)
