@@ -20,10 +20,10 @@ from declutter.html.extract import (
     card_text,
     element_lines,
     main_text,
-    without_widgets,
     moved_rescue,
     rescue,
     section_text,
+    without_widgets,
 )
 from declutter.html.hints import hint_tokens
 from declutter.html.pagetype import PageType, PageTypeDecision, Signal, article_evidence, decide_page_type
