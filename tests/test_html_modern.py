@@ -374,7 +374,7 @@ def test_a_main_element_that_is_mostly_links_gives_no_rescue() -> None:
 
 
 def test_the_main_rescue_leaves_out_the_page_controls() -> None:
-    facets = "".join(f'<li><label><input type="checkbox" name="c"> {colour}</label></li>' for colour in ("black", "grey"))
+    facets = "".join(f'<li><label><input type="checkbox" name="c">{colour}</label></li>' for colour in ("black", "red"))
     tree = document_fromstring(
         f'<html><body><main><form><ul>{facets}</ul><button>Apply filters</button></form>'
         f'<select><option>Featured</option><option>Best selling</option></select>'
