@@ -23,6 +23,7 @@ from declutter.html.extract import (
     moved_rescue,
     rescue,
     section_text,
+    without_widgets,
 )
 from declutter.html.hints import hint_tokens
 from declutter.html.pagetype import PageType, PageTypeDecision, Signal, article_evidence, decide_page_type
@@ -370,6 +371,34 @@ def test_a_main_element_that_is_mostly_links_gives_no_rescue() -> None:
     # the trap: the same links beside real text are part of the content
     prose = document_fromstring(f"<html><body><main>{paragraphs(PROSE * 2)}<ul>{links}</ul></main></body></html>")
     assert main_text(prose).splitlines()[:4] == PROSE
+
+
+def test_the_main_rescue_leaves_out_the_page_controls() -> None:
+    facets = "".join(f'<li><label><input type="checkbox" name="c">{colour}</label></li>' for colour in ("black", "red"))
+    tree = document_fromstring(
+        f'<html><body><main><form><ul>{facets}</ul><button>Apply filters</button></form>'
+        f'<select><option>Featured</option><option>Best selling</option></select>'
+        f'<p><svg><title>message-square</title></svg>{POSTS[0]}</p>{paragraphs(POSTS[1:])}</main></body></html>')
+    assert main_text(tree).splitlines() == POSTS
+
+
+def test_controls_that_say_something_stay_in_the_main_rescue() -> None:
+    # the traps: an accordion's question is a long button, a label of a text box is a sentence, text after a
+    # control stays
+    question = "Will beard oil make my beard grow thicker over time?"
+    tree = document_fromstring(
+        f'<html><body><main><button aria-expanded="false">{question}</button><p>{POSTS[0]}</p>'
+        f'<label>Your e-mail address, never shared <input type="email"></label>'
+        f'<p><button>Play</button> {POSTS[1]}</p></main></body></html>')
+    assert main_text(tree).splitlines() == [question, POSTS[0], "Your e-mail address, never shared", POSTS[1]]
+
+
+def test_leaving_out_the_controls_leaves_the_page_as_it_was() -> None:
+    tree = document_fromstring(f"<html><body><main><select><option>A</option></select>{paragraphs(POSTS)}</main>"
+                               "</body></html>")
+    main = tree.xpath("//main")[0]
+    assert [e.tag for e in without_widgets(main)] == ["p"] * len(POSTS)
+    assert main.find("select") is not None
 
 
 def test_a_page_without_main_gives_no_main_rescue() -> None:

@@ -257,7 +257,45 @@ def main_text(tree: HtmlElement) -> str:
     total = sum(len(text.strip()) for element in outer for text in element.itertext())
     if not total or sum(prose_chars(element) for element in outer) < MAIN_MIN_PROSE * total:
         return ""
-    return "\n".join(line for element in outer for line in element_lines(element))
+    return "\n".join(line for element in outer for line in element_lines(without_widgets(element)))
+
+
+#: Tags whose text is an interface, never what the page says: a drop-down's options (a sort order, a size),
+#: a text box, an icon's name.
+WIDGET_TAGS = frozenset({"select", "option", "optgroup", "datalist", "textarea", "svg"})
+#: A button with at most this many words is a control ("Add to cart", "Apply filters"); a longer one is often
+#: an accordion's question, which is content.
+MAX_BUTTON_WORDS = 3
+#: A label holding one of these inputs is a choice to tick (a filter facet, a swatch), not a sentence.
+CHOICE_INPUTS = frozenset({"checkbox", "radio"})
+
+
+def is_widget(element: HtmlElement) -> bool:
+    """Whether the element is a form control or an icon: a drop-down, a text box, an ``svg``, a short
+    ``button``, a ``label`` of a check box or radio button (a filter facet, a swatch to pick)."""
+    tag = element.tag
+    if tag in WIDGET_TAGS:
+        return True
+    if tag == "button":
+        return len(_WORD.findall(" ".join(element.itertext()))) <= MAX_BUTTON_WORDS
+    if tag == "label":
+        return any((box.get("type") or "").lower() in CHOICE_INPUTS for box in element.iter("input"))
+    return False
+
+
+def without_widgets(element: HtmlElement) -> HtmlElement:
+    """A copy of ``element`` without its widgets (:func:`is_widget`), the text after each kept.
+
+    The main-element rescue takes a whole region of the page, and with it the
+    page's controls: a listing's filter and sort panels, a thread's sort
+    drop-down, the icons' names of a post's buttons. Their text is no
+    content; the prose around them is kept as it was.
+    """
+    copy = deepcopy(element)
+    for widget in [e for e in copy.iter(etree.Element) if e is not copy and is_widget(e)]:
+        if widget.getparent() is not None and not any(is_widget(a) for a in widget.iterancestors()):
+            widget.drop_tree()
+    return copy
 
 
 def card_text(tree: HtmlElement, held: str = "") -> str:
