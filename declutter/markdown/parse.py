@@ -33,6 +33,7 @@ import logging
 import re
 import types
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -170,19 +171,28 @@ def _quiet(rule: Callable[..., bool]) -> Callable[..., bool]:
 
 
 def block_tokens(md: str) -> list[Token]:
-    """:func:`parser`'s tokens of ``md``, with the cyclic garbage collector paused meanwhile.
+    """:func:`parser`'s tokens of ``md``, with the cyclic garbage collector paused meanwhile."""
+    with collector_paused():
+        return parser().parse(md)
 
-    markdown-it makes a token (with its own dict and list) per block, and the
-    collections those allocations set off walk every live object again and
-    again: a third of the parse's time on whole pages. Tokens hold no cycles,
-    so nothing is left for the collector; it runs again as before once the
-    parse returns (a caller that had paused it keeps it paused).
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a parse, as it was before afterwards.
+
+    markdown-it makes a token (with its own dict and list) per block, and
+    parsing makes a block, its features and texts; the collections those
+    allocations set off walk every live object again and again: a third of
+    markdown-it's time on whole pages. None of them holds a cycle, so nothing
+    is left for the collector; it runs again as before once the parse
+    returns (a caller that had paused it keeps it paused).
     """
     if not gc.isenabled():
-        return parser().parse(md)
+        yield
+        return
     gc.disable()
     try:
-        return parser().parse(md)
+        yield
     finally:
         gc.enable()
 
@@ -236,6 +246,11 @@ def _closing(tokens: Sequence[Token], position: int) -> int:
 
 def parse_markdown(md: str) -> MarkdownDocument:
     """Split Markdown into blocks (see the module docstring); rendering all of them gives ``md`` back."""
+    with collector_paused():
+        return _parse(md)
+
+
+def _parse(md: str) -> MarkdownDocument:
     source_lines = lines(md)
     blocks: list[Block] = []
     sources: list[str] = []
