@@ -44,6 +44,7 @@ from declutter.blocks import Block, Document
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
 
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -147,10 +148,44 @@ def parser() -> MarkdownIt:
     # Block tokens and line maps only: the inline parser (links, emphasis) is three quarters of
     # markdown-it's time, and :func:`visible` reads what a reader sees of inline Markdown directly.
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
-    for rule in md.block.ruler.__rules__:
+    ruler = md.block.ruler
+    for rule in ruler.__rules__:
         rule.fn = _quiet(rule.fn)
-    md.block.ruler.__compile__()
+    ruler.__compile__()
+    chains = ruler.__cache__ or {}
+    ruler.__cache__ = {chain: [_by_first_character([(rule.name, rule.fn) for rule in ruler.__rules__
+                                                     if rule.enabled and (not chain or chain in rule.alt)])]
+                       for chain in chains}
     return md
+
+
+#: The characters a line (after its indent) must start with for each of markdown-it's block rules to
+#: match it; rules not named here can match any line.
+_FIRST = {"fence": "~`", "blockquote": ">", "hr": "*-_", "list": "*-+0123456789", "reference": "[",
+          "html_block": "<", "heading": "#"}
+
+
+def _by_first_character(rules: Sequence[tuple[str, Callable[..., bool]]]) -> Callable[..., bool]:
+    """One rule that tries, in order, only those of ``rules`` that can match the line's first character.
+
+    markdown-it tries every block rule on every line (and every terminating
+    rule on every line of a paragraph or list) until one matches; each rule
+    that needs a ``#``, ``>``, ``<``, a list marker or a fence first looks
+    at the line's first character and gives up. Asking first skips those
+    calls: the same rules match the same lines, a third fewer calls in all.
+    """
+    always = tuple(rule for name, rule in rules if name not in _FIRST)
+    chosen = {char: tuple(rule for name, rule in rules if char in _FIRST.get(name, char))
+              for char in "".join(_FIRST.get(name, "") for name, _ in rules)}
+
+    def dispatch(state: StateBlock, line: int, end: int, silent: bool) -> bool:
+        start = state.bMarks[line] + state.tShift[line]
+        for rule in chosen.get(state.src[start:start + 1], always):  # noqa: SIM110 (any() and a generator: slower)
+            if rule(state, line, end, silent):
+                return True
+        return False
+
+    return dispatch
 
 
 class _NoLog:
