@@ -56,6 +56,35 @@ def test_rendering_every_block_gives_the_input_back(md: str) -> None:
     assert declutter.clean_markdown(md) == md if not doc.blocks else True
 
 
+PARSER_TRAPS = ("# T\n\n* a\n  * b\n\n    code\n\n> q\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[r]: /x\n\n"
+                "<div>\nx\n</div>\n\n```\nf\n```\n\n---\nText\n===\n")
+
+
+def test_block_tokens_are_markdown_its_and_leave_logging_and_the_collector_as_they_were(
+        caplog: pytest.LogCaptureFixture) -> None:
+    import gc
+
+    from markdown_it import MarkdownIt
+
+    from declutter.markdown.parse import block_tokens
+
+    plain = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
+    assert ([(t.type, t.map, t.content) for t in block_tokens(PARSER_TRAPS)]
+            == [(t.type, t.map, t.content) for t in plain.parse(PARSER_TRAPS)])
+    with caplog.at_level("DEBUG", logger="markdown_it"):
+        block_tokens(PARSER_TRAPS)
+        assert not caplog.records  # this parser's rules do not log
+        plain.parse(PARSER_TRAPS)
+        assert caplog.records  # markdown-it's own still do
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        block_tokens(PARSER_TRAPS)
+        assert not gc.isenabled()  # a caller's paused collector stays paused
+    finally:
+        gc.enable()
+
+
 def test_code_blocks_and_reference_definitions_are_protected() -> None:
     doc = parse_markdown("```\nRelated posts\n```\n\n    indented code\n\n[ref]: https://x.org\n\n"
                          "- item\n\n  ```\n  x\n  ```\n")

@@ -39,7 +39,16 @@ from declutter.config import Config
 from declutter.errors import ConfigError, InputError
 from declutter.filters import FilterFunc
 from declutter.markdown.evidence import markdown_filters, sectioned_promos
-from declutter.markdown.parse import Features, Kind, MarkdownDocument, lines, parse_markdown, parser, spans, widest
+from declutter.markdown.parse import (
+    Features,
+    Kind,
+    MarkdownDocument,
+    block_tokens,
+    lines,
+    parse_markdown,
+    spans,
+    widest,
+)
 from declutter.pipeline import Pipeline, Removal, Result
 
 Step = str | FilterFunc
@@ -142,7 +151,7 @@ def _blank_between(doc: MarkdownDocument, prev: int, separator: str, cur: int) -
 def _stay_apart(first: str, separator: str, second: str) -> bool:
     """``first`` and ``second`` joined by ``separator`` still parse as two blocks, the second where it starts."""
     text = first + separator + second
-    starts = [segment.start for segment in spans(parser().parse(text), lines(text))]
+    starts = [segment.start for segment in spans(block_tokens(text), lines(text))]
     line = sum(text.count(mark) for mark in ("\n", "\r")) - text.count("\r\n") - _breaks(second)
     return len(starts) == 2 and starts[1] == line
 
