@@ -16,6 +16,7 @@ from declutter.filters.base import Selection, word_count
 from declutter.filters.promos import Reason as PromoReason
 from declutter.html.extract import (
     CARDS_SHORT_SHARE,
+    FORUM_MAIN_SHORT_SHARE,
     SHORT_SHARE,
     Extraction,
     Offer,
@@ -148,7 +149,8 @@ def _offers(unpruned: Callable[[], str], decision: PageTypeDecision, tree: HtmlE
     if kind is PageType.SERVICE:
         offers.append(Offer("rescue.sections", lambda: section_text(tree)))
     if cards or kind is PageType.FORUM:
-        offers.append(Offer("rescue.main", lambda: main_text(tree), CARDS_SHORT_SHARE if cards else SHORT_SHARE))
+        main_short = CARDS_SHORT_SHARE if cards else FORUM_MAIN_SHORT_SHARE
+        offers.append(Offer("rescue.main", lambda: main_text(tree), main_short))
     if cards:
         offers.append(Offer("rescue.cards", lambda: card_text(tree, extracted), CARDS_SHORT_SHARE, adds=True))
     return offers

@@ -59,6 +59,9 @@ from declutter.html.report import Note, NoteKind
 SHORT_SHARE = 0.25
 #: …for the cards rescue, which only takes repeated cards of some length, this share.
 CARDS_SHORT_SHARE = 0.4
+#: …for the main-element rescue on a forum page, this share: a thread whose extraction kept the first post
+#: (or a few) while ``main`` holds all the replies is short even when that post is long.
+FORUM_MAIN_SHORT_SHARE = 0.5
 #: A rescue replaces the extraction only with at least this many times its length…
 WIN_FACTOR = 2.0
 #: …and at most this many times (or GROWTH_FLOOR characters): a rescue ten times the size of a fair
