@@ -432,6 +432,18 @@ def test_a_thread_whose_extraction_kept_one_post_is_rescued_by_its_main_element(
         ("rescue.main", f"forum page: extraction of {len(text)} characters, rescue of {len(done.text)}")]
 
 
+@pytest.mark.parametrize(("share", "rescued"), [(0.2, True), (0.45, True), (0.55, False), (0.8, False)])
+def test_a_thread_whose_first_post_is_long_is_rescued_while_under_half_the_page(share: float, rescued: bool) -> None:
+    """On a forum the replies are the content: a long opening post can hold up to half the page's prose and
+    the thread is still short of its replies; above half, a ``main`` could only double it with link text."""
+    tree = document_fromstring(f"<html><body><main>{paragraphs(POSTS + PROSE)}</main></body></html>")
+    text = POSTS[0]
+    decision = PageTypeDecision(PageType.FORUM, (Signal(PageType.FORUM, 3.0, "test"),))
+    done = rescue(text, PageType.FORUM, round(len(text) / share), _offers(lambda: "", decision, tree, text))
+    assert (done.text.splitlines() == POSTS + PROSE) is rescued
+    assert [n.reason for n in done.notes] == (["rescue.main"] if rescued else [])
+
+
 def cards_tree(texts: list[str]) -> object:
     cards = "".join(f'<li class="card"><h3>Course {i}</h3><p>{text}</p></li>' for i, text in enumerate(texts))
     return document_fromstring(f"<html><body><ul>{cards}</ul></body></html>")
