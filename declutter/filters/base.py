@@ -186,6 +186,12 @@ class _Never:
     def match(self, text: str, pos: int = 0) -> None:
         return None
 
+    def search(self, text: str, pos: int = 0) -> None:
+        return None
+
+    def fullmatch(self, text: str, pos: int = 0) -> None:
+        return None
+
 
 NEVER = _Never()
 _P = TypeVar("_P")
