@@ -11,8 +11,10 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
+import declutter.scan as scan  # noqa: PLR0402  (as the filters import it)
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.memo import once_per_text
@@ -216,4 +218,17 @@ def narrowed(pats: _P, gates: Sequence[str], held: Sequence[bool]) -> _P:
     kept = [name for name, on in zip(gates, held, strict=True) if on]
     if len(kept) == 1:
         setattr(view, "any", getattr(pats, kept[0]))  # noqa: B010 (the pre-test of whatever class pats is)
+    return view
+
+
+def narrowing(filter_name: str, patterns_for: Callable[[str], _P], gates: Sequence[str]) -> Callable[[str, int], _P]:
+    """A filter's ``(lang, held) -> patterns``: :func:`narrowed` patterns of ``lang`` for a line whose first-pass
+    mask holds the line-gate bits ``held`` (gates registered as ``filter_name.gate``), built once per
+    language and set of bits: the same reason, fewer patterns run."""
+
+    @lru_cache(maxsize=256)
+    def view(lang: str, held: int) -> _P:
+        bits = [scan.bits(lang, f"{filter_name}.{name}") for name in gates]
+        return narrowed(patterns_for(lang), gates, [bool(held & bit) for bit in bits])
+
     return view

@@ -41,7 +41,7 @@ import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": th
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
-from declutter.filters.base import Selection, ends_like_sentence, is_title_case, narrowed, word_count
+from declutter.filters.base import Selection, ends_like_sentence, is_title_case, narrowing, word_count
 from declutter.memo import once_per_text
 from declutter.vocab import NAME, UP, LazyPattern, alternation, any_of, compile_pattern, fragments_for, parse_languages
 
@@ -186,12 +186,7 @@ def _line_bits(lang: str) -> int:
     return scan.bits(lang, *(f"bylines.{name}" for name in _LINE_GATES))
 
 
-@lru_cache(maxsize=256)
-def _narrowed(lang: str, held: int) -> Patterns:
-    """The patterns of ``lang`` for a line whose first-pass mask holds the line-gate bits ``held``
-    (:func:`~declutter.filters.base.narrowed`: the same reason, fewer patterns run)."""
-    bits = [scan.bits(lang, f"bylines.{name}") for name in _LINE_GATES]
-    return narrowed(patterns_for(lang), _LINE_GATES, [bool(held & bit) for bit in bits])
+_narrowed = narrowing("bylines", patterns_for, _LINE_GATES)
 
 
 def bylines(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:

@@ -58,7 +58,7 @@ import declutter.scan as scan  # noqa: PLR0402  (not "from declutter import": th
 from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
-from declutter.filters.base import ChromeEvidence, Selection, narrowed, word_count
+from declutter.filters.base import ChromeEvidence, Selection, narrowing, word_count
 from declutter.memo import once_per_text
 from declutter.vocab import LazyPattern, alternation, any_of, fragments_for, parse_languages
 
@@ -170,12 +170,7 @@ def _gate_bits(lang: str) -> _Bits:
                  scan.bits(lang, "chrome.tags"))
 
 
-@lru_cache(maxsize=256)
-def _narrowed(lang: str, held: int) -> Patterns:
-    """The patterns of ``lang`` for a line whose first-pass mask holds the line-gate bits ``held``
-    (:func:`~declutter.filters.base.narrowed`: the same reason, fewer patterns run)."""
-    bits = [scan.bits(lang, f"chrome.{name}") for name in _LINE_GATES]
-    return narrowed(patterns_for(lang), _LINE_GATES, [bool(held & bit) for bit in bits])
+_narrowed = narrowing("chrome", patterns_for, _LINE_GATES)
 
 
 def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:

@@ -66,7 +66,7 @@ from declutter.filters.base import (
     ends_like_sentence,
     is_prose,
     is_title_case,
-    narrowed,
+    narrowing,
     word_count,
 )
 from declutter.filters.chrome import patterns_for as chrome_patterns_for
@@ -264,13 +264,8 @@ def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         position += 1
 
 
-@lru_cache(maxsize=256)
-def _narrowed(lang: str, held: int) -> Patterns:
-    """The patterns of ``lang`` for testing a line whose first-pass mask holds the line-gate bits ``held``
-    (:func:`~declutter.filters.base.narrowed`: the same reason, fewer patterns run); only for the line's own
-    tests, not for what other lines tell about it."""
-    bits = [scan.bits(lang, f"promos.{name}") for name in _LINE_GATES]
-    return narrowed(patterns_for(lang), _LINE_GATES, [bool(held & bit) for bit in bits])
+#: Only for a line's own tests, not for what other lines tell about it.
+_narrowed = narrowing("promos", patterns_for, _LINE_GATES)
 
 
 def _looked(blocks: Sequence[Block], lang: str, may: list[int] | None) -> Sequence[int]:
