@@ -7,6 +7,7 @@ import pytest
 import declutter
 from declutter.filters.chrome import Reason, line_reason, patterns_for
 from tests.articles import BODY as ARTICLE
+from tests.articles import PROSE
 
 BODY = list(ARTICLE[:2])
 PATS = patterns_for("en")
@@ -138,3 +139,97 @@ def test_other_languages_lone_words_follow_the_same_rule() -> None:
     heading = blank(*prose[:3], "Weiter", *prose[3:])
     assert declutter.clean(heading, german) == heading
     assert declutter.clean(blank(*prose[:3], "Teilen", "Drucken", "Link kopieren", *prose[3:]), german) == blank(*prose)
+
+
+# --------------------------------------------------------------- cookie dialogs
+
+#: A consent manager's dialog as extractors hand it over: a heading, long category descriptions, toggles.
+DIALOG = [
+    "We value your privacy",
+    "We and our partners store and/or access information on a device, such as cookies and process personal data, "
+    "such as unique identifiers and standard information sent by a device for personalised advertising and content, "
+    "ad and content measurement, and audience insights, as well as to develop and improve products. With your "
+    "permission we and our partners may use precise geolocation data and identification through device scanning. "
+    "You may click to consent to our and our partners' processing as described above. Alternatively you may access "
+    "more detailed information and change your preferences before consenting or to refuse consenting.",
+    "These technologies help us understand how our site is used or performs, how users engage with and navigate "
+    "through the site, which sites users visit before visiting our site, how often users visit the site, and other "
+    "similar information. All of the information these technologies collect is aggregated and therefore anonymous. "
+    "If you do not allow these technologies, we will not know when you have visited our site.",
+    "Always active",
+    "These technologies are used by or on behalf of third party social media platforms and may allow you to share "
+    "information with such platforms, build or enhance a profile, or create the advertisements you see on the "
+    "social media platforms and elsewhere, for example to track your browsing across sites.",
+]
+
+
+def test_a_cookie_dialog_goes_whole_with_its_long_descriptions() -> None:
+    text = doc(*ARTICLE, PROSE, DIALOG[0], DIALOG[2], "View vendors", *DIALOG[3:])
+    result = declutter.clean_and_explain(text)
+    # A toggle's name of the vocabulary goes with the dialog; another short line between two blocks is kept.
+    assert result.text == doc(*ARTICLE, PROSE, "View vendors")
+    assert [r.text.strip() for r in result.removals] == [DIALOG[0], DIALOG[2], DIALOG[3], DIALOG[4]]
+    assert {r.reason for r in result.removals} == {"chrome.cookies"}
+
+
+def test_a_long_consent_notice_goes_beside_its_heading() -> None:
+    # 90 words: too long for a lone notice (chrome.COOKIE_MAX_WORDS), not for a dialog's block.
+    text = doc(*ARTICLE, PROSE, DIALOG[0], DIALOG[1], BODY[0])
+    assert declutter.clean(text) == doc(*ARTICLE, PROSE, BODY[0])
+
+
+def test_consent_prose_without_a_cookie_notice_beside_it_stays() -> None:
+    # The same sentences in an article about tracking: no consent heading or notice anchors them.
+    text = doc(BODY[0], DIALOG[2], DIALOG[4], BODY[1])
+    assert declutter.clean(text) == text
+
+
+def test_consent_prose_apart_from_the_notice_stays() -> None:
+    text = doc(DIALOG[0], BODY[0], DIALOG[2], BODY[1])
+    assert declutter.clean(text) == doc(BODY[0], DIALOG[2], BODY[1])
+
+
+def test_a_page_about_cookies_keeps_its_text() -> None:
+    # A cookie policy is made of the same sentences: when they are most of the document, they are its content.
+    text = doc("Cookie policy", *DIALOG[1:], BODY[0])
+    result = declutter.clean_and_explain(text)
+    assert all(block in result.text for block in (DIALOG[1], DIALOG[2], DIALOG[4], BODY[0]))
+
+
+def test_a_tech_article_about_technologies_keeps_them() -> None:
+    lines = ["These technologies are used by hospitals to track the spread of infections across wards, and the "
+             "trial found they cut the time to isolate patients by half.",
+             "Performance",
+             "These technologies help engineers find faults in the grid before they cause outages."]
+    text = doc(BODY[0], *lines, BODY[1])
+    assert declutter.clean(text) == text
+
+
+@pytest.mark.parametrize(("lang", "notice", "prose"), [
+    ("de", "Alle Cookies akzeptieren",
+     "Diese Cookies ermöglichen es uns, Besuche und Verkehrsquellen zu zählen, damit wir die Leistung unserer "
+     "Website messen und verbessern können. Sie helfen uns zu erfahren, welche Seiten am beliebtesten sind."),
+    ("fr", "Accepter tous les cookies",
+     "Ces cookies nous permettent de compter les visites et les sources de trafic afin de mesurer et "
+     "d'améliorer les performances de notre site. Ils nous aident à savoir quelles pages sont les plus populaires."),
+])
+def test_cookie_dialogs_in_other_languages(lang: str, notice: str, prose: str) -> None:
+    article = {"de": ["Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr nach langer Debatte "
+                      "beschlossen, und die Opposition hat dagegen gestimmt.",
+                      "Die Opposition kritisierte vor allem die geplante Schließung von zwei Schwimmbädern in "
+                      "der Stadt und kündigte eine Klage vor dem Verwaltungsgericht an."],
+               "fr": ["Le conseil municipal a adopté mardi le budget de l'année prochaine après un long débat, "
+                      "et l'opposition a voté contre le projet.",
+                      "L'opposition a surtout critiqué la fermeture prévue de deux piscines dans la ville et a "
+                      "annoncé un recours devant le tribunal administratif."]}[lang]
+    long_prose = prose + " " + prose
+    text = doc(*article, notice, long_prose)
+    assert declutter.clean(text, declutter.Config(lang=lang)) == doc(*article)
+
+
+def test_consent_prose_three_short_lines_past_the_notice_stays() -> None:
+    # Two short lines may stand inside a dialog (chrome.CONSENT_GAP_LINES); three are the article's.
+    text = doc(*ARTICLE, PROSE, DIALOG[0], "Step one", "Step two", "Step three", DIALOG[2], BODY[0])
+    assert DIALOG[2] in declutter.clean(text)
+    text = doc(*ARTICLE, PROSE, DIALOG[0], "Step one", "Step two", DIALOG[2], BODY[0])
+    assert DIALOG[2] not in declutter.clean(text)

@@ -73,6 +73,14 @@ NAV_MIN_LABELS = 2
 NAV_LABEL_SHARE = 0.4
 #: A cookie notice longer than this is prose about cookies.
 COOKIE_MAX_WORDS = 80
+#: A block of a cookie dialog (a run of consent text with a ``chrome.cookies`` line in it) has at most this many
+#: words, and the run holds at most this share of the document's words (a page about cookies keeps its text).
+CONSENT_MAX_WORDS = 300
+CONSENT_MAX_SHARE = 0.6
+#: Lines of other text that may stand between two blocks of one cookie dialog ("Always on", a toggle's name)
+#: have at most this many words; at most this many in a row.
+CONSENT_GAP_WORDS = 6
+CONSENT_GAP_LINES = 2
 #: A tag in a tag list has at most this many words.
 TAG_MAX_WORDS = 6
 #: A tag-list label ("Tags", "Schlagwörter:") lies within a line's first this many characters.
@@ -120,6 +128,8 @@ class Patterns:
         self.banner = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.banner'])}{_CLOSING}$", where)
         self.shop = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.shop'])}{_CLOSING}$", where)
         self.forum = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.forum'])}{_CLOSING}$", where)
+        #: Consent-dialog prose ("These technologies help us…"): chrome only inside a cookie dialog.
+        self.consent = LazyPattern(rf"^{alternation(f['chrome.consent'])}$", where)
         #: A lone forum button ("Like", "Quote"): chrome only beside another interface line.
         self.forum_button = LazyPattern(rf"^{_DECORATION}{alternation(f['chrome.forum_button'])}{_CLOSING}$", where)
         #: A tag-list label, alone ("Tags") or before the list ("Tags: a, b").
@@ -150,7 +160,7 @@ def _gates(lang: str) -> tuple[scan.Gate, ...]:
     """The patterns tested on every line, for the first pass (:mod:`declutter.scan`)."""
     pats = patterns_for(lang)
     return tuple(scan.Gate(f"chrome.{name}", getattr(pats, name).pattern, True)
-                 for name in (*_LINE_GATES, "forum_button", "tags"))
+                 for name in (*_LINE_GATES, "forum_button", "tags", "consent"))
 
 
 scan.register("chrome", _gates)
@@ -161,13 +171,14 @@ class _Bits(NamedTuple):
     line: int
     button: int
     tags: int
+    consent: int
 
 
 @lru_cache(maxsize=32)
 def _gate_bits(lang: str) -> _Bits:
     """The bits of the line gates, the lone forum button and the tag label in the first pass's masks."""
     return _Bits(scan.bits(lang, *(f"chrome.{name}" for name in _LINE_GATES)), scan.bits(lang, "chrome.forum_button"),
-                 scan.bits(lang, "chrome.tags"))
+                 scan.bits(lang, "chrome.tags"), scan.bits(lang, "chrome.consent", "chrome.cookies"))
 
 
 _narrowed = narrowing("chrome", patterns_for, _LINE_GATES)
@@ -196,6 +207,9 @@ def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     with_reason = {position for position in lines if reasons[position] is not None}
     buttons = _button_positions(texts, reasons, menu | with_reason, pats,
                                 scan.positions(may, bits.button, len(texts)))
+    for position in _dialog_positions(texts, reasons, pats, scan.positions(may, bits.consent, len(texts))):
+        reasons[position] = Reason.COOKIES
+        with_reason.add(position)
     for position in sorted(tags | menu | buttons | with_reason):
         block = blocks[position]
         if position in tags:
@@ -232,6 +246,51 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
         if words <= most and pattern.match(text):
             return reason
     return None
+
+
+def _dialog_positions(texts: list[str], reasons: list[Reason | None], pats: Patterns,
+                      looked: Iterable[int]) -> list[int]:
+    """The blocks of cookie dialogs that no single-line rule took: consent prose beside a cookie notice.
+
+    A dialog is a run of consent blocks (``chrome.consent`` or a long
+    ``chrome.cookies`` line, at most :data:`CONSENT_MAX_WORDS` words) with at
+    least one line :func:`line_reason` calls a cookie notice; up to
+    :data:`CONSENT_GAP_LINES` short lines (a toggle's name) may stand between
+    two of its blocks and are kept. A run that holds over
+    :data:`CONSENT_MAX_SHARE` of the document's words is the page's own
+    text (a cookie policy) and stays. Only positions ``looked`` are tested.
+    """
+    members = {position for position in looked if reasons[position] is Reason.COOKIES
+               or (reasons[position] is None and _is_consent(texts[position], pats))}
+    if len(members) < 2:  # a dialog is two blocks at least
+        return []
+    total = sum(map(word_count, texts)) or 1
+    found = []
+    for run in _dialog_runs(sorted(members), texts):
+        taken = [position for position in run if reasons[position] is None]
+        anchored = len(taken) < len(run)
+        if anchored and taken and sum(word_count(texts[p]) for p in run) <= CONSENT_MAX_SHARE * total:
+            found.extend(taken)
+    return found
+
+
+def _is_consent(text: str, pats: Patterns) -> bool:
+    if word_count(text) > CONSENT_MAX_WORDS:
+        return False
+    return bool(pats.consent.match(text) or pats.cookies.match(text))
+
+
+def _dialog_runs(members: list[int], texts: list[str]) -> Iterator[list[int]]:
+    """Group sorted ``members`` into runs: neighbours, or apart by a few short lines (see :func:`_dialog_positions`)."""
+    run = [members[0]]
+    for position in members[1:]:
+        between = range(run[-1] + 1, position)
+        if len(between) <= CONSENT_GAP_LINES and all(word_count(texts[p]) <= CONSENT_GAP_WORDS for p in between):
+            run.append(position)
+            continue
+        yield run
+        run = [position]
+    yield run
 
 
 #: A lone forum button ("Like", "Quote") is at most this long.

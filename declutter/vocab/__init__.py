@@ -29,7 +29,8 @@ SCHEMA: dict[str, tuple[str, ...]] = {
                 "reading_time"),
     "promos": ("section", "line", "inline", "comments", "comment_heading", "comment_stamp", "comment_author",
                "affiliate"),
-    "chrome": ("nav", "ui", "cookies", "tags", "cta", "prompt", "banner", "shop", "forum", "forum_button", "lone"),
+    "chrome": ("nav", "ui", "cookies", "consent", "tags", "cta", "prompt", "banner", "shop", "forum", "forum_button",
+               "lone"),
     "detect": ("stopwords",),
 }
 
