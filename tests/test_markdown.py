@@ -249,6 +249,29 @@ def test_main_content_with_one_short_run_of_links_is_left_alone_by_the_region() 
     assert specs in result.text
 
 
+def test_the_title_opens_the_region_when_prose_follows_it() -> None:
+    """Link lists between the title and the densest prose: the article began at its title (it says so in a
+    paragraph), so nothing from the title on is the site's header, however far back the title lies."""
+    lead = ("This guide lists every free course we could find this year, and we keep it up to date as the "
+            "universities add new ones, so come back to it often.")
+    lists = "\n\n".join(f"## Provider {n}\n\n" + "\n".join(f"- [Course {n}{i}](/c/{n}/{i})" for i in range(6))
+                        for n in range(8))
+    body = f"# Free courses of the year\n\n{lead}\n\n{lists}\n\n{PROSE}\n\n{PROSE2}\n\n{PROSE}"
+    result = declutter.clean_markdown_and_explain(whole_page(body))
+    headers = [r.text for r in result.removals if r.reason == "region.header"]
+    assert headers and all(text in whole_page("") for text in headers)  # the site's header went, nothing after
+    assert "# Free courses of the year" in result.text and lead in result.text
+
+
+def test_a_title_far_before_the_region_with_no_prose_between_stays_outside() -> None:
+    """Without a paragraph between them, a title more than region.TITLE_REACH blocks before the densest
+    prose does not open the region: what lies between is the site's (a shop's filters, a grid)."""
+    grid = "\n\n".join(f"[Item {i}](/p/{i})" for i in range(20))
+    body = f"# Shop\n\n{grid}\n\n{PROSE}\n\n{PROSE2}\n\n{PROSE}"
+    reasons = removed(whole_page(body))
+    assert ("region.header", "# Shop") in reasons
+
+
 @pytest.mark.xfail(strict=True, reason="known: a tutorial whose modules are announced lists of short links holds "
                    "a site's worth of menu blocks, so the region takes it for a whole page and cuts its last modules")
 def test_a_tutorial_made_of_link_lists_is_main_content() -> None:

@@ -9,8 +9,9 @@ against it (link text is navigation), and every block pays a small toll
 (so a run of one-word lines does not add up to prose). The main region is
 the run of blocks with the highest total (the maximum-sum run, as the
 classic Body Text Extraction method finds it over tags and words). A
-level-1 heading shortly before the run opens it: the page's title belongs
-to the article.
+level-1 heading shortly before the run opens it, as does one further back
+with a paragraph of prose between them: the page's title belongs to the
+article.
 
 What lies outside the region is removed block by block, ``region.header``
 before it and ``region.footer`` after it, but only blocks that look like
@@ -136,19 +137,27 @@ def main_region(feats: Sequence[Features]) -> tuple[int, int]:
 
 
 def _with_title(feats: Sequence[Features], start: int) -> int:
-    for position in range(start - 1, max(-1, start - 1 - TITLE_REACH), -1):
+    """Where the region opens: at a level-1 heading at most :data:`TITLE_REACH` blocks before ``start``, or
+    further back when a paragraph of prose lies between them (the article had begun at its title)."""
+    prose_since = False
+    for position in range(start - 1, -1, -1):
         feat = feats[position]
         if feat.kind is Kind.HEADING and feat.level == 1:
-            return position
+            return position if prose_since or position >= start - TITLE_REACH else start
+        prose_since = prose_since or _prose(feat)
     return start
+
+
+def _prose(feat: Features) -> bool:
+    """Words of a paragraph of prose: :data:`PROSE_WORDS` outside links, and few links."""
+    return feat.words - feat.link_words >= PROSE_WORDS and feat.link_words * 4 < feat.words
 
 
 def _chrome(block: Block, feat: Features) -> bool:
     """Outside the region, the blocks that may go: anything but prose, code, tables and other lines."""
     if feat.code or feat.kind in (Kind.TABLE, Kind.OTHER, Kind.CODE):
         return False
-    prose = feat.words - feat.link_words >= PROSE_WORDS and feat.link_words * 4 < feat.words
-    return not (prose and ends_like_sentence(block.text.strip()))
+    return not (_prose(feat) and ends_like_sentence(block.text.strip()))
 
 
 def region_filter(features: Sequence[Features]) -> FilterFunc:
