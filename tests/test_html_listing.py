@@ -109,3 +109,41 @@ def test_scripts_are_never_cards() -> None:
     tree = document_fromstring(f"<html><body><div>{data}</div><p>{INTRO}</p></body></html>")
     assert card_text(tree) == ""
     assert text_chars(tree) == len(INTRO)
+
+
+STORY = [
+    "The council voted on Monday to back the budget after a debate that ran long into the night at the town hall.",
+    "Opponents said the plan would cut the library's opening hours and leave two parks without a gardener.",
+    "The mayor answered that the savings were needed to repair the bridge, which has been closed since March.",
+    "A final vote on the bridge contract is expected next month, after the engineers have delivered their report.",
+    "Residents who spoke at the meeting asked the council to publish the engineers' report before that vote.",
+]
+
+
+def story_page(dated: bool) -> str:
+    """A story with a rail of other stories (teasers) and a long site menu (links, removed as chrome)."""
+    rail = "".join(f'<li><a href="/news/{i}">Other story number {i} of the day about the town</a>'
+                   f"<span>{text[:90]}...</span></li>" for i, text in enumerate(STORY))
+    menu = "".join(f'<li><a href="/section/{i}">Section {i} of the site and its pages</a></li>' for i in range(80))
+    time = '<time datetime="2025-03-02">March 2, 2025</time>' if dated else ""
+    return (f'<!DOCTYPE html><html><head><title>Council backs budget</title>'
+            f'<meta property="og:type" content="article"></head><body><nav><ul>{menu}</ul></nav>'
+            f'<div class="story"><h1>Council backs budget</h1>{time}'
+            + "".join(f"<p>{text}</p>" for text in STORY)
+            + f'</div><div class="breaking"><ul>{rail}</ul></div></body></html>')
+
+
+@pytest.mark.parametrize(("dated", "rescued"), [(False, True), (True, False)])
+def test_on_a_dated_page_the_teasers_must_outweigh_the_extraction(dated: bool, rescued: bool) -> None:
+    """A story's rail of other stories is a fraction of the story; a listing's items are its bulk."""
+    result = clean_html_and_explain(story_page(dated))
+    assert STORY[0] in result.text
+    assert ([n.reason for n in result.notes if n.kind.value == "rescue"] == ["rescue.teasers"]) is rescued
+    assert ("Other story number 1" in result.text) is rescued
+
+
+def test_teaser_text_gives_nothing_under_the_least_growth() -> None:
+    tree = cards_of(listing_page("".join(teaser(t) for t in TOPICS)))
+    teasers = teaser_text(tree)
+    assert teaser_text(tree, INTRO, least=len(teasers) / len(INTRO) - 0.1) == teasers
+    assert teaser_text(tree, INTRO, least=len(teasers) / len(INTRO) + 0.1) == ""

@@ -354,13 +354,17 @@ NO_TEXT_TAGS = frozenset({"script", "style", "template", "noscript"})
 TEASER_LINKED, TEASER_PRICED = 0.75, 0.5
 #: …and the teasers rescue is offered when the extraction is under this share of the page's whole text.
 TEASERS_SHORT_SHARE = 0.25
+#: On a page with article evidence (a date, an author), the new teasers must hold at least this many times
+#: the extraction's text: a story's rail of other stories is a fraction of the story, a listing's items
+#: are its bulk.
+DATED_TEASERS_GROWTH = 2.0
 #: Class tokens of a card that is a reader's comment, not an item of a listing.
 _COMMENT_TOKENS = frozenset({"comment", "comments", "reply", "replies"})
 #: Tags of the site's own frame: a run of cards inside one is the site's menu or footer, not the page's list.
 _FRAME_TAGS = frozenset({"footer", "header", "nav", "aside"})
 
 
-def teaser_text(tree: HtmlElement, held: str = "") -> str:
+def teaser_text(tree: HtmlElement, held: str = "", least: float = 0.0) -> str:
     """Teasers rescue: the cards of :func:`card_text` when they are a listing's teasers, else "".
 
     A listing (news section, course catalogue, job board, award list) shows
@@ -370,12 +374,15 @@ def teaser_text(tree: HtmlElement, held: str = "") -> str:
     outside links while it holds one item or the intro. Teasers are told from
     a product grid (:data:`TEASER_PRICED` of the cards show a price), from a
     thread's comments (a comment class) and from the site's menu or footer
-    (inside ``footer``, ``header``, ``nav`` or ``aside``).
+    (inside ``footer``, ``header``, ``nav`` or ``aside``). Teasers holding
+    under ``least`` times the text of ``held`` give nothing (on a dated page:
+    :data:`DATED_TEASERS_GROWTH`).
     """
     run = card_run(tree, held)
     if not run or not is_teaser_run([card for card, _ in run]):
         return ""
-    return "\n".join(line for _, lines in run for line in lines)
+    text = "\n".join(line for _, lines in run for line in lines)
+    return text if len(text) >= least * len(held) else ""
 
 
 def is_teaser_run(cards: list[HtmlElement]) -> bool:
