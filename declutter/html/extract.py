@@ -24,7 +24,13 @@ other text from the same page:
   :data:`MIN_CARD_WORDS` words or more that the extraction does not hold yet
   (:data:`HELD_SHARE` of a card's word trigrams in it: the card is held, and
   does not count), after the extraction (listings, grids, and threads whose
-  platform was not recognised: an intro and its cards).
+  platform was not recognised: an intro and its cards);
+* ``rescue.teasers`` (where ``rescue.cards`` is on offer, and on articles
+  whose article signals are weak): the same cards when they are a listing's
+  teasers (:func:`teaser_text`: linked, mostly unpriced, no comments, not in
+  the site's frame), when the extraction is under
+  :data:`TEASERS_SHORT_SHARE` of the page's *whole* text, links included (a
+  listing's items are mostly links to them), with no cap on the growth.
 
 Separately, on a page of a known kind other than article, an extraction that
 is not short but barely shares words with trafilatura's pick of the page as
