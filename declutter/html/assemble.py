@@ -16,8 +16,10 @@ from declutter.filters.base import Selection, word_count
 from declutter.filters.promos import Reason as PromoReason
 from declutter.html.extract import (
     CARDS_SHORT_SHARE,
+    DATED_TEASERS_GROWTH,
     FORUM_MAIN_SHORT_SHARE,
     SHORT_SHARE,
+    TEASERS_SHORT_SHARE,
     Extraction,
     Offer,
     card_text,
@@ -27,11 +29,13 @@ from declutter.html.extract import (
     moved_rescue,
     rescue,
     section_text,
+    teaser_text,
+    text_chars,
     without_removed,
 )
 from declutter.html.guards import TextIndex
 from declutter.html.page import HEADLINE_MAX_WORDS, PageMeta, json_ld, matches_any, page_meta, product_description
-from declutter.html.pagetype import PageType, PageTypeDecision, decide_page_type
+from declutter.html.pagetype import MIN_SCORE, PageType, PageTypeDecision, article_evidence, decide_page_type
 from declutter.html.parse import parse_html
 from declutter.html.report import HtmlResult, Note, NoteKind
 from declutter.html.selectors import protect_for_extraction
@@ -95,12 +99,14 @@ def _clean_page(html: str | bytes, url: str | None, config: Config, output_forma
     decision = decide_page_type(tree, url, objects, index)
     kind = decision.type
     prose = index.prose(tree)
+    whole = text_chars(tree)
+    dated = teasers_offered(decision) and bool(article_evidence(tree, objects))
     html_removals, refusals = clean_tree(tree, meta, _tree_lang(tree, config), kind, index)
     kept = protect_for_extraction(tree, config)
     forum = kind is PageType.FORUM
     text = extract_text(tree, url, comments=forum)
     unpruned = _unpruned(html, url, forum, [r.text for r in html_removals])
-    extraction = rescue(text, kind, prose, _offers(unpruned, decision, tree, text))
+    extraction = rescue(text, kind, prose, _offers(unpruned, decision, tree, text, whole, dated))
     extraction = moved_rescue(extraction, kind, unpruned)
     if kind is PageType.PRODUCT:
         described = description_rescue(extraction.text, product_description(objects))
@@ -133,14 +139,18 @@ def _unpruned(html: str | bytes, url: str | None, forum: bool, removed: Sequence
 
 
 def _offers(unpruned: Callable[[], str], decision: PageTypeDecision, tree: HtmlElement,
-            extracted: str) -> list[Offer]:
+            extracted: str, whole: int = 0, dated: bool = False) -> list[Offer]:
     """The rescues offered for a short extraction of a page of this kind (see :mod:`declutter.html.extract`).
 
     The cards rescue is offered on listing, collection and service pages, and
     on an "article" that no signal calls one (a page of unknown kind); never
     on a page with article evidence, a forum, a product or a docs page. The
     main-element rescue is offered on the same pages and on forums (a thread
-    whose extraction kept one post).
+    whose extraction kept one post). The teasers rescue is offered where
+    :func:`teasers_offered` says; its gate is a share of the page's ``whole`` text, links included
+    (0: not measured, and the page's text outside links stands in). On a
+    ``dated`` page (article evidence) the teasers must outweigh the extraction
+    (:data:`~declutter.html.extract.DATED_TEASERS_GROWTH`).
     """
     kind = decision.type
     unknown = kind is PageType.ARTICLE and not any(s.type is PageType.ARTICLE for s in decision.signals)
@@ -153,7 +163,25 @@ def _offers(unpruned: Callable[[], str], decision: PageTypeDecision, tree: HtmlE
         offers.append(Offer("rescue.main", lambda: main_text(tree), main_short))
     if cards:
         offers.append(Offer("rescue.cards", lambda: card_text(tree, extracted), CARDS_SHORT_SHARE, adds=True))
+    if teasers_offered(decision):
+        least = DATED_TEASERS_GROWTH if dated else 0.0
+        offers.append(Offer("rescue.teasers", lambda: teaser_text(tree, extracted, least), TEASERS_SHORT_SHARE,
+                            adds=True, basis=whole, capped=False))
     return offers
+
+
+#: The kinds of page on which the teasers rescue is offered (and articles whose article signals are weak).
+TEASER_KINDS = frozenset({PageType.LISTING, PageType.COLLECTION, PageType.SERVICE})
+
+
+def teasers_offered(decision: PageTypeDecision) -> bool:
+    """Whether the teasers rescue is offered: on listing, collection and service pages, and on articles whose
+    article signals add up to less than :data:`~declutter.html.pagetype.MIN_SCORE` (an ``og:type`` of
+    ``article`` or a dated URL alone, which news sections and catalogues carry too)."""
+    if decision.type in TEASER_KINDS:
+        return True
+    weight = sum(s.weight for s in decision.signals if s.type is PageType.ARTICLE)
+    return decision.type is PageType.ARTICLE and weight < MIN_SCORE
 
 
 #: Rescues whose text is trafilatura's pick of the page as parsed: the Markdown comes from that page too.

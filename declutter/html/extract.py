@@ -24,7 +24,13 @@ other text from the same page:
   :data:`MIN_CARD_WORDS` words or more that the extraction does not hold yet
   (:data:`HELD_SHARE` of a card's word trigrams in it: the card is held, and
   does not count), after the extraction (listings, grids, and threads whose
-  platform was not recognised: an intro and its cards).
+  platform was not recognised: an intro and its cards);
+* ``rescue.teasers`` (where ``rescue.cards`` is on offer, and on articles
+  whose article signals are weak): the same cards when they are a listing's
+  teasers (:func:`teaser_text`: linked, mostly unpriced, no comments, not in
+  the site's frame), when the extraction is under
+  :data:`TEASERS_SHORT_SHARE` of the page's *whole* text, links included (a
+  listing's items are mostly links to them), with no cap on the growth.
 
 Separately, on a page of a known kind other than article, an extraction that
 is not short but barely shares words with trafilatura's pick of the page as
@@ -52,7 +58,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from declutter.html.guards import prose_chars
-from declutter.html.pagetype import PageType
+from declutter.html.pagetype import PRICE_TEXT, PageType
 from declutter.html.report import Note, NoteKind
 
 #: An extraction with less than this share of the page's text outside links is short.
@@ -123,6 +129,11 @@ class Offer(NamedTuple):
     #: When it wins it is taken, before any later offer is computed (trafilatura's own pick of the page
     #: as parsed goes before a guess at its cards).
     preferred: bool = False
+    #: The page measure ``short`` is a share of, in characters: 0 means the page's text outside links; the
+    #: teasers rescue gives the page's whole text (a listing's items are mostly the links to them).
+    basis: int = 0
+    #: Whether the rescue may grow the extraction at most MAX_GROWTH times (or GROWTH_FLOOR characters).
+    capped: bool = True
 
 
 def rescue(text: str, kind: PageType, page_prose: int, offers: Iterable[Offer]) -> Extraction:
@@ -132,11 +143,11 @@ def rescue(text: str, kind: PageType, page_prose: int, offers: Iterable[Offer]) 
     page that extracts well pays nothing.
     """
     best, best_reason = text, ""
-    for reason, make, short, adds, preferred in offers:
-        if len(text) >= short * page_prose:
+    for reason, make, short, adds, preferred, basis, capped in offers:
+        if len(text) >= short * (basis or page_prose):
             continue
         candidate = _appended(text, make()) if adds else make()
-        if (WIN_FACTOR * max(len(text), 1) <= len(candidate) <= max(MAX_GROWTH * len(text), GROWTH_FLOOR)
+        if (_wins(len(text), len(candidate), capped)
                 and (preferred or len(candidate) > len(best))):
             best, best_reason = candidate, reason
             if preferred:
@@ -145,6 +156,13 @@ def rescue(text: str, kind: PageType, page_prose: int, offers: Iterable[Offer]) 
         return Extraction(text)
     detail = f"{kind.value} page: extraction of {len(text)} characters, rescue of {len(best)}"
     return Extraction(best, (Note(NoteKind.RESCUE, best_reason, -1, best, detail),))
+
+
+def _wins(extracted: int, rescued: int, capped: bool) -> bool:
+    """Whether a rescue of ``rescued`` characters wins clearly over an extraction of ``extracted``."""
+    if rescued < WIN_FACTOR * max(extracted, 1):
+        return False
+    return not capped or rescued <= max(MAX_GROWTH * extracted, GROWTH_FLOOR)
 
 
 def moved_rescue(extraction: Extraction, kind: PageType, unpruned: Callable[[], str]) -> Extraction:
@@ -308,26 +326,92 @@ def card_text(tree: HtmlElement, held: str = "") -> str:
     word trigrams) are no news: they neither count toward :data:`MIN_CARDS`
     nor come back, so the rescue fires only on at least that many new cards.
     """
+    return "\n".join(line for _, lines in card_run(tree, held) for line in lines)
+
+
+def card_run(tree: HtmlElement, held: str = "") -> list[tuple[HtmlElement, list[str]]]:
+    """The cards of :func:`card_text`, each with its lines (empty when there is no run of new cards).
+
+    Elements that show no text (``script``, ``style``, ``template``: a page's
+    JSON data in ``<script type="application/json">``) are never cards.
+    """
     held_grams = _trigrams(held)
-    best: list[list[str]] = []
+    best: list[tuple[HtmlElement, list[str]]] = []
     best_words = 0
     for parent in tree.iter(etree.Element):
         groups: dict[tuple[str, str], list[HtmlElement]] = {}
         for child in parent:
-            if isinstance(child.tag, str):
+            if isinstance(child.tag, str) and child.tag not in NO_TEXT_TAGS:
                 groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
         for cards in groups.values():
             if len(cards) < MIN_CARDS:
                 continue
             new = list(_new_cards(cards, held_grams))
-            total = sum(len(_WORD.findall(" ".join(lines))) for lines in new)
+            total = sum(len(_WORD.findall(" ".join(lines))) for _, lines in new)
             if len(new) >= MIN_CARDS and total > best_words:
                 best, best_words = new, total
-    return "\n".join(line for lines in best for line in lines)
+    return best
 
 
-def _new_cards(cards: Iterable[HtmlElement], held_grams: set[tuple[str, ...]]) -> Iterable[list[str]]:
-    """The lines of each card with enough words that the extraction does not hold yet."""
+#: Elements whose text a reader never sees.
+NO_TEXT_TAGS = frozenset({"script", "style", "template", "noscript"})
+#: Teasers: at least this share of the cards hold a link (the item's page), under this share show a
+#: price (a product grid, whose prices, ratings and swatches the cards rescue would bring along)…
+TEASER_LINKED, TEASER_PRICED = 0.75, 0.5
+#: …and the teasers rescue is offered when the extraction is under this share of the page's whole text.
+TEASERS_SHORT_SHARE = 0.25
+#: On a page with article evidence (a date, an author), the new teasers must hold at least this many times
+#: the extraction's text: a story's rail of other stories is a fraction of the story, a listing's items
+#: are its bulk.
+DATED_TEASERS_GROWTH = 2.0
+#: Class tokens of a card that is a reader's comment, not an item of a listing.
+_COMMENT_TOKENS = frozenset({"comment", "comments", "reply", "replies"})
+#: Tags of the site's own frame: a run of cards inside one is the site's menu or footer, not the page's list.
+_FRAME_TAGS = frozenset({"footer", "header", "nav", "aside"})
+
+
+def teaser_text(tree: HtmlElement, held: str = "", least: float = 0.0) -> str:
+    """Teasers rescue: the cards of :func:`card_text` when they are a listing's teasers, else "".
+
+    A listing (news section, course catalogue, job board, award list) shows
+    its items as teasers: each a card with a link to the item's page, a title
+    and often a snippet. The title is the link, so most of a listing's text is
+    link text, and its extraction can look long against the page's text
+    outside links while it holds one item or the intro. Teasers are told from
+    a product grid (:data:`TEASER_PRICED` of the cards show a price), from a
+    thread's comments (a comment class) and from the site's menu or footer
+    (inside ``footer``, ``header``, ``nav`` or ``aside``). Teasers holding
+    under ``least`` times the text of ``held`` give nothing (on a dated page:
+    :data:`DATED_TEASERS_GROWTH`).
+    """
+    run = card_run(tree, held)
+    if not run or not is_teaser_run([card for card, _ in run]):
+        return ""
+    text = "\n".join(line for _, lines in run for line in lines)
+    return text if len(text) >= least * len(held) else ""
+
+
+def is_teaser_run(cards: list[HtmlElement]) -> bool:
+    """Whether the cards are a listing's teasers (see :func:`teaser_text`)."""
+    first = cards[0]
+    if not _COMMENT_TOKENS.isdisjoint((first.get("class") or "").lower().split()):
+        return False
+    if any(a.tag in _FRAME_TAGS for a in first.iterancestors()):
+        return False
+    linked = sum(1 for card in cards if card.tag == "a" or card.find(".//a") is not None)
+    priced = sum(1 for card in cards if PRICE_TEXT.search(card.text_content()))
+    return linked >= TEASER_LINKED * len(cards) and priced < TEASER_PRICED * len(cards)
+
+
+def text_chars(element: HtmlElement) -> int:
+    """Characters of the element's text, links included, scripts and styles not (white space not counted)."""
+    total = sum(len(text.strip()) for text in element.itertext())
+    return total - sum(len((node.text or "").strip()) for node in element.iter(*NO_TEXT_TAGS))
+
+
+def _new_cards(cards: Iterable[HtmlElement],
+               held_grams: set[tuple[str, ...]]) -> Iterable[tuple[HtmlElement, list[str]]]:
+    """Each card with enough words that the extraction does not hold yet, with its lines."""
     for card in cards:
         if len(_WORD.findall(" ".join(card.itertext()))) < MIN_CARD_WORDS:
             continue
@@ -335,7 +419,7 @@ def _new_cards(cards: Iterable[HtmlElement], held_grams: set[tuple[str, ...]]) -
         grams = _trigrams(" ".join(lines))
         if held_grams and grams and len(grams & held_grams) >= HELD_SHARE * len(grams):
             continue
-        yield lines
+        yield card, lines
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:

@@ -318,7 +318,7 @@ MIN_FEATURE_SECTIONS, MIN_CTAS = 3, 2
 _HEADINGS = ("h2", "h3")
 #: A product grid: at least this many sibling cards (same tag and class) that each hold an image, a link and a price.
 MIN_PRICED_CARDS = 6
-_PRICE_TEXT = re.compile(r"(?:[$€£¥₹]\s?\d|\d(?:[.,]\d\d)?\s?(?:€|zł|kr|usd|eur|gbp)\b)", re.IGNORECASE)
+PRICE_TEXT = re.compile(r"(?:[$€£¥₹]\s?\d|\d(?:[.,]\d\d)?\s?(?:€|zł|kr|usd|eur|gbp)\b)", re.IGNORECASE)
 _DATE_TEXT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? 20\d\d\b|"
                         r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? 20\d\d\b|"
                         r"\b20\d\d-\d\d-\d\d\b", re.IGNORECASE)
@@ -394,7 +394,7 @@ def _shape_signals(tree: HtmlElement, objects: Iterable[dict[str, object]]) -> I
 def _priced_card(card: HtmlElement) -> bool:
     """A card holding an image, a link and a price."""
     return (card.find(".//img") is not None and card.find(".//a") is not None
-            and bool(_PRICE_TEXT.search(card.text_content())))
+            and bool(PRICE_TEXT.search(card.text_content())))
 
 
 #: A button's text is at most this long.
