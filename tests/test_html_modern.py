@@ -382,6 +382,15 @@ def test_the_main_rescue_leaves_out_the_page_controls() -> None:
     assert main_text(tree).splitlines() == POSTS
 
 
+def test_the_main_rescue_leaves_out_scripts_and_styles_but_not_the_text_after_them() -> None:
+    # A shop's main element holds its JSON-LD; the rescue once gave the page's JSON back as text.
+    tree = document_fromstring(
+        '<html><body><main><script type="application/ld+json">{"@type": "ItemList", "name": "Best apps"}</script>'
+        f'<style>.card {{ color: red }}</style><noscript><p>Turn on JavaScript.</p></noscript>{POSTS[0]}'
+        f'<p><template><b>Slot</b></template>{POSTS[1]}</p></main></body></html>')
+    assert main_text(tree).splitlines() == POSTS[:2]
+
+
 def test_controls_that_say_something_stay_in_the_main_rescue() -> None:
     # the traps: an accordion's question is a long button, a label of a text box is a sentence, text after a
     # control stays

@@ -49,7 +49,7 @@ text stage like any extraction.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from copy import deepcopy
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -216,8 +216,7 @@ def element_lines(element: HtmlElement) -> list[str]:
             lines.append(line)
         current.clear()
 
-    for event, node in etree.iterwalk(element, events=("start", "end")):
-        tag = node.tag if isinstance(node.tag, str) else ""
+    for event, node, tag in _shown_events(element):
         if event == "start":
             if tag in BLOCK_TAGS:
                 flush()
@@ -234,6 +233,22 @@ def element_lines(element: HtmlElement) -> list[str]:
                 current.append(node.tail)
     flush()
     return lines
+
+
+def _shown_events(element: HtmlElement) -> Iterator[tuple[str, HtmlElement, str]]:
+    """``iterwalk``'s start and end events with each node's tag ("" for comments), without what lies inside
+    elements that show no text (:data:`NO_TEXT_TAGS`: a script's JSON, a style sheet); their end events stay,
+    for the text after them."""
+    hidden = 0
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in NO_TEXT_TAGS:
+            hidden += 1 if event == "start" else -1
+            if event == "start" or hidden:
+                continue
+        elif hidden:
+            continue
+        yield event, node, tag
 
 
 def _words(text: str) -> set[str]:
