@@ -501,6 +501,66 @@ def test_a_product_page_whose_dom_holds_the_description_is_left_alone() -> None:
     assert result.text.count(PROSE[0]) == 1
 
 
+CUSTOMER_REVIEWS = ["Bought two of these for the office and they keep coffee hot through the whole afternoon meeting.",
+           "The lid leaked a little in my bag at first, but tightening the inner ring fixed it for good.",
+           "Third one I own now; the paint has held up after a year of daily trips in the car and on hikes.",
+           "Great size for the cup holder, though I wish the handle folded flat when it sits in a drawer."]
+
+
+def reviews_box(css: str = "product-reviews") -> str:
+    reviews = "".join(f'<div class="review"><p>{text}</p><span>Verified buyer</span></div>' for text in CUSTOMER_REVIEWS)
+    return (f'<section class="{css}"><h2>Customer reviews</h2><div class="review-stars">4.7 out of 5 stars</div>'
+            f"{reviews}</section>")
+
+
+def test_customer_reviews_on_a_product_page_go_even_when_they_outweigh_the_description() -> None:
+    result = clean_html_and_explain(product_page(PROSE[0], f"<p>{PROSE[0]}</p><p>{PROSE[1]}</p>{reviews_box()}"))
+    assert result.page_type == "product"
+    assert PROSE[0] in result.text and PROSE[1] in result.text
+    assert not any(review in result.text for review in CUSTOMER_REVIEWS)
+    assert any(r.reason == "chrome.reviews" and "product-reviews" in r.detail for r in result.removals)
+
+
+def test_editorial_reviews_on_a_product_page_stay() -> None:
+    result = clean_html_and_explain(product_page(PROSE[0], paragraphs(PROSE) + reviews_box("editorialReviews")))
+    assert all(review in result.text for review in CUSTOMER_REVIEWS)
+    assert not any("editorialReviews" in r.detail for r in result.removals)
+
+
+def test_a_heading_whose_id_is_its_slug_is_no_review_box() -> None:
+    heading = '<h2 id="h-glowing-customer-reviews">Glowing Customer Reviews</h2>'
+    dom = f"{paragraphs(PROSE[:2])}{heading}{paragraphs(PROSE[2:])}"
+    result = clean_html_and_explain(product_page(PROSE[0], dom))
+    assert "Glowing Customer Reviews" in result.text
+
+
+def test_reviews_stay_on_a_page_that_is_not_a_product() -> None:
+    result = clean_html_and_explain(html_page(f"<article>{paragraphs(PROSE)}{reviews_box()}</article>"))
+    assert result.page_type == "article"
+    assert all(review in result.text for review in CUSTOMER_REVIEWS)
+
+
+def stack_exchange_question() -> str:
+    comments = "".join(
+        f'<li class="comment js-comment"><div class="comment-body"><span class="comment-copy">{text}</span>'
+        f' – <a class="comment-user" href="/users/{i}">commenter{i}</a>'
+        f' <span class="comment-date"><span>Commented</span> <span>Mar {i + 1}, 2016 at 13:23</span></span></div></li>'
+        for i, text in enumerate(POSTS[2:]))
+    answer = (f'<div id="answers"><div class="answer"><div class="s-prose">{paragraphs(POSTS[1:2])}</div>'
+              f'<div class="comments"><ul class="comments-list">{comments}</ul></div></div></div>')
+    body = (f'<div id="mainbar"><div id="question"><h1>Messages still use storage</h1>'
+            f'<div class="s-prose">{paragraphs(POSTS[:1])}</div></div>{answer}</div>')
+    return html_page(body, title="Messages still use storage - Super User")
+
+
+def test_comment_bylines_on_a_q_and_a_page_go_and_the_comments_stay() -> None:
+    result = clean_html_and_explain(stack_exchange_question(), url="https://superuser.com/questions/1/storage")
+    assert result.page_type == "forum"
+    for post in POSTS:
+        assert post in result.text
+    assert "commenter" not in result.text and "Commented" not in result.text
+    assert any(r.reason == "chrome.post" and "comment-user" in r.detail for r in result.removals)
+
 # ------------------------------------------------------ explanation as data
 
 
