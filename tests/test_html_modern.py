@@ -508,7 +508,7 @@ CUSTOMER_REVIEWS = ["Bought two of these for the office and they keep coffee hot
 
 
 def reviews_box(css: str = "product-reviews") -> str:
-    reviews = "".join(f'<div class="review"><p>{text}</p><span>Verified buyer</span></div>' for text in CUSTOMER_REVIEWS)
+    reviews = "".join(f'<div class="review"><p>{t}</p><span>Verified buyer</span></div>' for t in CUSTOMER_REVIEWS)
     return (f'<section class="{css}"><h2>Customer reviews</h2><div class="review-stars">4.7 out of 5 stars</div>'
             f"{reviews}</section>")
 
