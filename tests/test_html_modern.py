@@ -145,6 +145,23 @@ def test_testimonials_on_a_product_page_stay() -> None:
         assert quote in result.text
 
 
+CONSENT = ["We and our 644 partners store and access personal data, like browsing data or unique identifiers.",
+           "These technologies are necessary for the website to function and cannot be disabled in our systems.",
+           "These technologies help us understand how our site is used, which sites users visit before and after.",
+           "These technologies are used by advertising partners to build a profile of your interests over time.",
+           "Information about your activity on this service can be stored and combined with other information.",
+           "Your device might be distinguished from other devices based on information it sends automatically."]
+
+
+@pytest.mark.parametrize("overlay", ['<div id="onetrust-consent-sdk">{}</div>', '<div role="dialog">{}</div>',
+                                     "<dialog open>{}</dialog>"])
+def test_an_overlay_that_outweighs_a_short_page_still_goes(overlay: str) -> None:
+    body = f"<div class=\"thread\">{paragraphs(POSTS[:2])}</div>" + overlay.format(paragraphs(CONSENT))
+    result = clean_html_and_explain(html_page(body))
+    assert POSTS[0] in result.text and POSTS[1] in result.text
+    assert not any(line in result.text for line in CONSENT)
+    assert not any(n.kind is NoteKind.REFUSED for n in result.notes)
+
 def test_a_removal_of_alike_boxes_that_together_hold_the_page_is_refused() -> None:
     boxes = "".join(f'<div class="content-nav-section"><p>{text}</p></div>' for text in PROSE)
     result = clean_html_and_explain(html_page(f'<nav><a href="/">Home</a></nav>{boxes}'))

@@ -99,6 +99,11 @@ CHROME_HINTS = frozenset({
     "widget-area", "skip-to-content", "back-to-top", "login", "signin", "sign-in", "log-in", "paywall-prompt",
     "tooltip", "popover", "hovercard", "rollover",
 })
+#: Overlays: a dialog (``<dialog>``, ``role="dialog"`` or ``alertdialog``, ``aria-modal``), a modal or a consent
+#: box. Its text sits over the page, never in it, however much of it there is (a consent manager's vendor list,
+#: a terms-of-service modal, an ad's "Why you're seeing this ad" boxes): the share guard does not keep it.
+OVERLAY_ROLES = frozenset({"dialog", "alertdialog"})
+OVERLAY_HINTS = frozenset({"modal", "dialog", "popup", "cookie", "cookies", "consent", "gdpr", "cookie-banner"})
 #: HTML tags that are chrome wherever they stand.
 CHROME_TAGS = frozenset({"nav", "aside", "menu", "dialog"})
 #: ARIA roles and itemtypes of chrome.

@@ -43,6 +43,8 @@ from declutter.html.hints import (
     ITEMTYPE_CHROME,
     NESTED_ARTICLE,
     OUTER_HEADER,
+    OVERLAY_HINTS,
+    OVERLAY_ROLES,
     POST_CHROME,
     PROMO_HEADING,
     REVIEW_HINTS,
@@ -276,11 +278,20 @@ SHARE_EXEMPT = frozenset({REVIEWS})
 
 
 def _guard(guards: Guards, element: HtmlElement, tag: str, hints: set[str]) -> str:
-    """The guard that keeps the element, or "" (see :data:`SHARE_EXEMPT`)."""
+    """The guard that keeps the element, or "" (see :data:`SHARE_EXEMPT` and :func:`is_overlay`)."""
     guard = guards.reason(element, tag)
-    if guard == GuardReason.SHARE.value and not SHARE_EXEMPT.isdisjoint(hints):
-        return ""
-    return guard
+    return "" if guard == GuardReason.SHARE.value and _share_exempt(element, tag, hints) else guard
+
+
+def _share_exempt(element: HtmlElement, tag: str, hints: set[str] | frozenset[str]) -> bool:
+    """Whether the share guard leaves the element to the filters: a product's reviews, an overlay."""
+    return not SHARE_EXEMPT.isdisjoint(hints) or is_overlay(element, tag, hints)
+
+
+def is_overlay(element: HtmlElement, tag: str, hints: set[str] | frozenset[str]) -> bool:
+    """Whether the element is a dialog, a modal or a consent box (see :data:`~declutter.html.hints.OVERLAY_HINTS`)."""
+    return (tag == "dialog" or (element.get("role") or "").lower() in OVERLAY_ROLES
+            or (element.get("aria-modal") or "").lower() == "true" or not OVERLAY_HINTS.isdisjoint(hints))
 
 
 def _kind_markers(hints: set[str], kind: PageType, tag: str) -> set[str]:
@@ -369,7 +380,7 @@ def _large_groups(removals: Sequence[Removal], candidates: Sequence[_Candidate],
     groups: dict[tuple[str, str, str], list[int]] = {}
     for removal in removals:
         cand = candidates[removal.index]
-        if not cand.guard and SHARE_EXEMPT.isdisjoint(cand.hints):
+        if not cand.guard and not _share_exempt(cand.element, cand.tag, cand.hints):
             groups.setdefault((removal.reason, cand.tag, cand.element.get("class") or ""), []).append(removal.index)
     refused = {}
     for members in groups.values():
