@@ -221,6 +221,13 @@ def test_each_signal_decides_its_type(head: str, body: str, url: str | None, exp
     assert kind == expected
 
 
+def test_the_variants_of_a_product_group_are_one_product_not_a_collection() -> None:
+    variants = [{"@type": "Product", "name": f"Jacket, size {size}"} for size in ("S", "M", "L", "XL")]
+    kind, signals = decide(head=ld({"@type": "ProductGroup", "name": "Jacket", "hasVariant": variants}))
+    assert kind == "product" and "json-ld:productgroup" in signals
+    assert not any(s.endswith("xproduct") for s in signals)
+
+
 def test_no_signal_or_a_weak_one_is_an_article() -> None:
     assert decide() == ("article", [])
     kind, signals = decide(url="https://example.com/forums/general")
