@@ -145,6 +145,23 @@ def test_testimonials_on_a_product_page_stay() -> None:
         assert quote in result.text
 
 
+CONSENT = ["We and our 644 partners store and access personal data, like browsing data or unique identifiers.",
+           "These technologies are necessary for the website to function and cannot be disabled in our systems.",
+           "These technologies help us understand how our site is used, which sites users visit before and after.",
+           "These technologies are used by advertising partners to build a profile of your interests over time.",
+           "Information about your activity on this service can be stored and combined with other information.",
+           "Your device might be distinguished from other devices based on information it sends automatically."]
+
+
+@pytest.mark.parametrize("overlay", ['<div id="onetrust-consent-sdk">{}</div>', '<div role="dialog">{}</div>',
+                                     "<dialog open>{}</dialog>"])
+def test_an_overlay_that_outweighs_a_short_page_still_goes(overlay: str) -> None:
+    body = f"<div class=\"thread\">{paragraphs(POSTS[:2])}</div>" + overlay.format(paragraphs(CONSENT))
+    result = clean_html_and_explain(html_page(body))
+    assert POSTS[0] in result.text and POSTS[1] in result.text
+    assert not any(line in result.text for line in CONSENT)
+    assert not any(n.kind is NoteKind.REFUSED for n in result.notes)
+
 def test_a_removal_of_alike_boxes_that_together_hold_the_page_is_refused() -> None:
     boxes = "".join(f'<div class="content-nav-section"><p>{text}</p></div>' for text in PROSE)
     result = clean_html_and_explain(html_page(f'<nav><a href="/">Home</a></nav>{boxes}'))
@@ -202,6 +219,13 @@ def test_each_signal_decides_its_type(head: str, body: str, url: str | None, exp
     kind, signals = decide(body or "<p>x</p>", head, url)
     assert signal in signals
     assert kind == expected
+
+
+def test_the_variants_of_a_product_group_are_one_product_not_a_collection() -> None:
+    variants = [{"@type": "Product", "name": f"Jacket, size {size}"} for size in ("S", "M", "L", "XL")]
+    kind, signals = decide(head=ld({"@type": "ProductGroup", "name": "Jacket", "hasVariant": variants}))
+    assert kind == "product" and "json-ld:productgroup" in signals
+    assert not any(s.endswith("xproduct") for s in signals)
 
 
 def test_no_signal_or_a_weak_one_is_an_article() -> None:
@@ -509,6 +533,66 @@ def test_a_product_page_whose_dom_holds_the_description_is_left_alone() -> None:
     assert not [n for n in result.notes if n.kind is NoteKind.RESCUE]
     assert result.text.count(PROSE[0]) == 1
 
+
+CUSTOMER_REVIEWS = ["Bought two of these for the office and they keep coffee hot through the whole afternoon meeting.",
+           "The lid leaked a little in my bag at first, but tightening the inner ring fixed it for good.",
+           "Third one I own now; the paint has held up after a year of daily trips in the car and on hikes.",
+           "Great size for the cup holder, though I wish the handle folded flat when it sits in a drawer."]
+
+
+def reviews_box(css: str = "product-reviews") -> str:
+    reviews = "".join(f'<div class="review"><p>{t}</p><span>Verified buyer</span></div>' for t in CUSTOMER_REVIEWS)
+    return (f'<section class="{css}"><h2>Customer reviews</h2><div class="review-stars">4.7 out of 5 stars</div>'
+            f"{reviews}</section>")
+
+
+def test_customer_reviews_on_a_product_page_go_even_when_they_outweigh_the_description() -> None:
+    result = clean_html_and_explain(product_page(PROSE[0], f"<p>{PROSE[0]}</p><p>{PROSE[1]}</p>{reviews_box()}"))
+    assert result.page_type == "product"
+    assert PROSE[0] in result.text and PROSE[1] in result.text
+    assert not any(review in result.text for review in CUSTOMER_REVIEWS)
+    assert any(r.reason == "chrome.reviews" and "product-reviews" in r.detail for r in result.removals)
+
+
+def test_editorial_reviews_on_a_product_page_stay() -> None:
+    result = clean_html_and_explain(product_page(PROSE[0], paragraphs(PROSE) + reviews_box("editorialReviews")))
+    assert all(review in result.text for review in CUSTOMER_REVIEWS)
+    assert not any("editorialReviews" in r.detail for r in result.removals)
+
+
+def test_a_heading_whose_id_is_its_slug_is_no_review_box() -> None:
+    heading = '<h2 id="h-glowing-customer-reviews">Glowing Customer Reviews</h2>'
+    dom = f"{paragraphs(PROSE[:2])}{heading}{paragraphs(PROSE[2:])}"
+    result = clean_html_and_explain(product_page(PROSE[0], dom))
+    assert "Glowing Customer Reviews" in result.text
+
+
+def test_reviews_stay_on_a_page_that_is_not_a_product() -> None:
+    result = clean_html_and_explain(html_page(f"<article>{paragraphs(PROSE)}{reviews_box()}</article>"))
+    assert result.page_type == "article"
+    assert all(review in result.text for review in CUSTOMER_REVIEWS)
+
+
+def stack_exchange_question() -> str:
+    comments = "".join(
+        f'<li class="comment js-comment"><div class="comment-body"><span class="comment-copy">{text}</span>'
+        f' – <a class="comment-user" href="/users/{i}">commenter{i}</a>'
+        f' <span class="comment-date"><span>Commented</span> <span>Mar {i + 1}, 2016 at 13:23</span></span></div></li>'
+        for i, text in enumerate(POSTS[2:]))
+    answer = (f'<div id="answers"><div class="answer"><div class="s-prose">{paragraphs(POSTS[1:2])}</div>'
+              f'<div class="comments"><ul class="comments-list">{comments}</ul></div></div></div>')
+    body = (f'<div id="mainbar"><div id="question"><h1>Messages still use storage</h1>'
+            f'<div class="s-prose">{paragraphs(POSTS[:1])}</div></div>{answer}</div>')
+    return html_page(body, title="Messages still use storage - Super User")
+
+
+def test_comment_bylines_on_a_q_and_a_page_go_and_the_comments_stay() -> None:
+    result = clean_html_and_explain(stack_exchange_question(), url="https://superuser.com/questions/1/storage")
+    assert result.page_type == "forum"
+    for post in POSTS:
+        assert post in result.text
+    assert "commenter" not in result.text and "Commented" not in result.text
+    assert any(r.reason == "chrome.post" and "comment-user" in r.detail for r in result.removals)
 
 # ------------------------------------------------------ explanation as data
 

@@ -99,6 +99,11 @@ CHROME_HINTS = frozenset({
     "widget-area", "skip-to-content", "back-to-top", "login", "signin", "sign-in", "log-in", "paywall-prompt",
     "tooltip", "popover", "hovercard", "rollover",
 })
+#: Overlays: a dialog (``<dialog>``, ``role="dialog"`` or ``alertdialog``, ``aria-modal``), a modal or a consent
+#: box. Its text sits over the page, never in it, however much of it there is (a consent manager's vendor list,
+#: a terms-of-service modal, an ad's "Why you're seeing this ad" boxes): the share guard does not keep it.
+OVERLAY_ROLES = frozenset({"dialog", "alertdialog"})
+OVERLAY_HINTS = frozenset({"modal", "dialog", "popup", "cookie", "cookies", "consent", "gdpr", "cookie-banner"})
 #: HTML tags that are chrome wherever they stand.
 CHROME_TAGS = frozenset({"nav", "aside", "menu", "dialog"})
 #: ARIA roles and itemtypes of chrome.
@@ -121,8 +126,19 @@ FORUM_CHROME_HINTS = frozenset({
     "expand-link", "reactions", "reactions-bar", "reaction-bar", "action-bar", "actionbar", "post-menu-area",
     "post-controls", "post-actions", "post-buttons", "postprofile", "voting-container", "votecell",
     "vote-buttons", "like-button", "reply-button", "quote-button", "post-menu", "topic-map", "suggested-topics",
-    "more-topics", "similar-threads", "back2top",
+    "more-topics", "similar-threads", "back2top", "comment-user", "comment-date",
 })
+#: Marker of customers' reviews on a product page (see :data:`REVIEW_HINTS`).
+REVIEWS = "@reviews"
+#: Customers' reviews and ratings on a product page (Steam's ``app_reviews_area``, Amazon's
+#: ``customerReviews``, Okendo's ``okeReviews``, WooCommerce's ``woocommerce-product-rating``): the product's
+#: description and specifications are the content, what buyers say about it is another text beside it.
+#: Removed on product pages only, and not when the box also names the product's own text
+#: (:data:`REVIEW_KEPT_HINTS`).
+REVIEW_HINTS = frozenset({"reviews", "ratings", "product-rating", "star-rating", "review-stars", "write-review"})
+#: A review box that is also one of these is the seller's or the press's text about the product (Amazon's
+#: ``editorialReviews``, Steam's press quotes in a ``game_area_description``, a course's testimonials).
+REVIEW_KEPT_HINTS = frozenset({"editorial", "description", "details", "specs", "testimonial", "testimonials"})
 #: Class tokens of a deck (standfirst) under the headline.
 #: Not "summary", "intro" or "lede": those boxes often hold the article's first paragraph.
 DECK_HINTS = frozenset({"dek", "deck", "standfirst", "subtitle", "sub-title", "subhead", "sub-head", "subheadline",
@@ -223,6 +239,7 @@ class ChromeReason(StrEnum):
     ROLE = "chrome.role"
     HEADER = "chrome.header"
     POST_CHROME = "chrome.post"
+    REVIEWS = "chrome.reviews"
 
 
 class HeadlineReason(StrEnum):
@@ -303,7 +320,8 @@ def _chrome_reason(block: Block) -> ChromeReason | None:
 
 _MARKER_REASONS = ((HIDDEN, ChromeReason.HIDDEN), (ROLE_CHROME, ChromeReason.ROLE),
                    (ITEMTYPE_CHROME, ChromeReason.ROLE), (OUTER_HEADER, ChromeReason.HEADER),
-                   (NESTED_ARTICLE, ChromeReason.NESTED_ARTICLE), (POST_CHROME, ChromeReason.POST_CHROME))
+                   (NESTED_ARTICLE, ChromeReason.NESTED_ARTICLE), (POST_CHROME, ChromeReason.POST_CHROME),
+                   (REVIEWS, ChromeReason.REVIEWS))
 
 
 def headline_elements(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:

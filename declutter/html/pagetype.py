@@ -172,10 +172,11 @@ def json_ld_type_counts(objects: Iterable[dict[str, object]]) -> dict[str, int]:
 
 
 def _json_ld_signals(objects: Iterable[dict[str, object]]) -> Iterator[Signal]:
-    """One signal per distinct JSON-LD type (products: several of them make a collection)."""
+    """One signal per distinct JSON-LD type (products: several of them make a collection, unless a
+    ``ProductGroup`` holds them: they are the variants of one product, a size or a colour each)."""
     counts = json_ld_type_counts(objects)
     for name, count in counts.items():
-        if name == "product" and count >= 3:
+        if name == "product" and count >= 3 and "productgroup" not in counts:
             yield Signal(C, 2.0, f"json-ld:{count}xproduct")
         elif name == "itemlist" and counts.get("product", 0) != 1:
             yield Signal(C, 1.0, "json-ld:itemlist")

@@ -43,8 +43,13 @@ from declutter.html.hints import (
     ITEMTYPE_CHROME,
     NESTED_ARTICLE,
     OUTER_HEADER,
+    OVERLAY_HINTS,
+    OVERLAY_ROLES,
     POST_CHROME,
     PROMO_HEADING,
+    REVIEW_HINTS,
+    REVIEW_KEPT_HINTS,
+    REVIEWS,
     ROLE_CHROME,
     TEASER,
     hint_tokens,
@@ -68,6 +73,7 @@ HEADER_MAX_SHARE = 0.2
 #: with the other articles in it) is a teaser card.
 NESTED_BODY_SHARE = 0.5
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
+ALL_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Class names of the chunks of an article body that sites split around ads
 #: (WIRED's ``article__body``, NYT's ``StoryBodyCompanionColumn``), normalised.
 BODY_CHUNK_CLASSES = frozenset({"article-body", "body-container", "story-body-companion-column", "article-body-text",
@@ -232,13 +238,13 @@ def teaser_articles(tree: HtmlElement, guards: Guards) -> dict[HtmlElement, str]
 
 
 def _candidates(tree: HtmlElement, meta: PageMeta, marks: dict[HtmlElement, str],
-                guards: Guards, forum: bool) -> Iterator[_Candidate]:
+                guards: Guards, kind: PageType) -> Iterator[_Candidate]:
     """Elements some element filter may select, outermost only, in document order.
 
     A guarded element is a candidate too (so that a filter's selection of it
     can be refused and explained), and the elements inside it are looked at.
     On a forum page comment boxes are posts (not candidates), and per-post
-    chrome is.
+    chrome is; on a product page, customers' reviews and ratings are no content.
     """
     skip_to = -1
     for position, element in enumerate(tree.iter(etree.Element)):
@@ -252,19 +258,52 @@ def _candidates(tree: HtmlElement, meta: PageMeta, marks: dict[HtmlElement, str]
             continue
         hints = set(hint_tokens(element.get("class"), element.get("id"))) if _box(element, tag) else set()
         hints |= _markers(element, tag, hints, meta, guards.index)
-        if forum and hints:
+        if kind is PageType.FORUM:
             hints -= FORUM_KEPT_HINTS
-            if not FORUM_CHROME_HINTS.isdisjoint(hints):
-                hints.add(POST_CHROME)
+        hints |= _kind_markers(hints, kind, tag)
         if element in marks:
             hints.add(marks[element])
         if not (tag in CHROME_TAGS or tag in CAPTION_TAGS or (hints and not ALL_HINTS.isdisjoint(hints))
                 or any(h.startswith("@") for h in hints)):
             continue
-        guard = guards.reason(element, tag)
+        guard = _guard(guards, element, tag, hints)
         yield _Candidate(element, position, tag, frozenset(hints), guard)
         if not guard:
             skip_to = position + sum(1 for _ in element.iter(etree.Element)) - 1
+
+
+#: Markers whose elements the share guard does not keep: customers' reviews that outweigh a short
+#: product description are still reviews (the main, heading and extraction guards still apply).
+SHARE_EXEMPT = frozenset({REVIEWS})
+
+
+def _guard(guards: Guards, element: HtmlElement, tag: str, hints: set[str]) -> str:
+    """The guard that keeps the element, or "" (see :data:`SHARE_EXEMPT` and :func:`is_overlay`)."""
+    guard = guards.reason(element, tag)
+    return "" if guard == GuardReason.SHARE.value and _share_exempt(element, tag, hints) else guard
+
+
+def _share_exempt(element: HtmlElement, tag: str, hints: set[str] | frozenset[str]) -> bool:
+    """Whether the share guard leaves the element to the filters: a product's reviews, an overlay."""
+    return not SHARE_EXEMPT.isdisjoint(hints) or is_overlay(element, tag, hints)
+
+
+def is_overlay(element: HtmlElement, tag: str, hints: set[str] | frozenset[str]) -> bool:
+    """Whether the element is a dialog, a modal or a consent box (see :data:`~declutter.html.hints.OVERLAY_HINTS`)."""
+    return (tag == "dialog" or (element.get("role") or "").lower() in OVERLAY_ROLES
+            or (element.get("aria-modal") or "").lower() == "true" or not OVERLAY_HINTS.isdisjoint(hints))
+
+
+def _kind_markers(hints: set[str], kind: PageType, tag: str) -> set[str]:
+    """The markers a page's kind adds to an element's hints: per-post chrome on a forum, customers' reviews on a
+    product page (a box, not a heading whose id is its slug, ``h-glowing-customer-reviews``, nor a box that also
+    names the product's own text, ``editorialReviews``)."""
+    if kind is PageType.FORUM and not FORUM_CHROME_HINTS.isdisjoint(hints):
+        return {POST_CHROME}
+    if (kind is PageType.PRODUCT and tag not in ALL_HEADING_TAGS and not REVIEW_HINTS.isdisjoint(hints)
+            and REVIEW_KEPT_HINTS.isdisjoint(hints)):
+        return {REVIEWS}
+    return set()
 
 
 #: Inline tags: one inside a sentence (words follow it in the same line of text) is part of the sentence.
@@ -341,7 +380,7 @@ def _large_groups(removals: Sequence[Removal], candidates: Sequence[_Candidate],
     groups: dict[tuple[str, str, str], list[int]] = {}
     for removal in removals:
         cand = candidates[removal.index]
-        if not cand.guard:
+        if not cand.guard and not _share_exempt(cand.element, cand.tag, cand.hints):
             groups.setdefault((removal.reason, cand.tag, cand.element.get("class") or ""), []).append(removal.index)
     refused = {}
     for members in groups.values():
@@ -364,7 +403,7 @@ def clean_tree(tree: HtmlElement, meta: PageMeta, config: Config, kind: PageType
     selected, protected = user_selectors(tree, config)
     guards = find_guards(tree, meta, index)
     marks = {**teaser_articles(tree, guards), **promo_runs(tree, config)}
-    candidates = [cand for cand in _candidates(tree, meta, marks, guards, kind is PageType.FORUM)
+    candidates = [cand for cand in _candidates(tree, meta, marks, guards, kind)
                   if not touches(cand.element, protected) and not touches(cand.element, set(selected))]
     blocks = tuple(Block(i, _SPACE.sub(" ", " ".join(c.element.itertext())).strip(), 0, c.tag, c.hints)
                    for i, c in enumerate(candidates))
