@@ -54,6 +54,12 @@ def test_a_list_the_article_announces_is_not_a_menu(intro: str) -> None:
     ("Comments are closed.", Reason.UI),
     ("We use cookies to improve your experience. By continuing you agree to our cookie policy.", Reason.COOKIES),
     ("Accept all cookies", Reason.COOKIES),
+    ("In order to give you the best experience, we use cookies and similar technologies for performance, "
+     "analytics, personalization, advertising, and to help our site function.", Reason.COOKIES),
+    ("To tell us what you think, please update your settings to accept analytics and performance cookies.",
+     Reason.COOKIES),
+    ("This content isn't visible due to your cookie preferences. To load this content, click the Allow button.",
+     Reason.COOKIES),
 ])
 def test_interface_and_cookie_lines(text: str, reason: Reason) -> None:
     assert line_reason(text, PATS) is reason

@@ -249,7 +249,7 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
 
 
 def _dialog_positions(texts: list[str], reasons: list[Reason | None], pats: Patterns,
-                      looked: Iterable[int]) -> list[int]:
+                      looked: Sequence[int]) -> list[int]:
     """The blocks of cookie dialogs that no single-line rule took: consent prose beside a cookie notice.
 
     A dialog is a run of consent blocks (``chrome.consent`` or a long
@@ -258,39 +258,73 @@ def _dialog_positions(texts: list[str], reasons: list[Reason | None], pats: Patt
     :data:`CONSENT_GAP_LINES` short lines (a toggle's name) may stand between
     two of its blocks and are kept. A run that holds over
     :data:`CONSENT_MAX_SHARE` of the document's words is the page's own
-    text (a cookie policy) and stays. Only positions ``looked`` are tested.
+    text (a cookie policy) and stays. Runs are grown from the notices, so a
+    page without one costs nothing; only positions ``looked`` are tested.
     """
-    members = {position for position in looked if reasons[position] is Reason.COOKIES
-               or (reasons[position] is None and _is_consent(texts[position], pats))}
-    if len(members) < 2:  # a dialog is two blocks at least
+    anchors = [position for position, reason in enumerate(reasons) if reason is Reason.COOKIES]
+    if not anchors:
         return []
-    total = sum(map(word_count, texts)) or 1
-    found = []
-    for run in _dialog_runs(sorted(members), texts):
+    member = _DialogMembers(texts, reasons, pats, looked)
+    found: list[int] = []
+    seen: set[int] = set()
+    total = 0
+    for anchor in anchors:
+        if anchor in seen:
+            continue
+        run = member.run_from(anchor)
+        seen.update(run)
         taken = [position for position in run if reasons[position] is None]
-        anchored = len(taken) < len(run)
-        if anchored and taken and sum(word_count(texts[p]) for p in run) <= CONSENT_MAX_SHARE * total:
+        if not taken:
+            continue
+        total = total or sum(map(word_count, texts)) or 1
+        if sum(word_count(texts[position]) for position in run) <= CONSENT_MAX_SHARE * total:
             found.extend(taken)
     return found
+
+
+class _DialogMembers:
+    """Which blocks belong to a cookie dialog (:func:`_dialog_positions`), each asked once."""
+
+    def __init__(self, texts: list[str], reasons: list[Reason | None], pats: Patterns, looked: Sequence[int]) -> None:
+        self.texts, self.reasons, self.pats = texts, reasons, pats
+        self.looked = looked if isinstance(looked, range) else set(looked)
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, position: int) -> bool:
+        answer = self.known.get(position)
+        if answer is None:
+            reason = self.reasons[position]
+            answer = reason is Reason.COOKIES or (reason is None and position in self.looked
+                                                  and _is_consent(self.texts[position], self.pats))
+            self.known[position] = answer
+        return answer
+
+    def run_from(self, anchor: int) -> list[int]:
+        """The run holding ``anchor``: members reached step by step, over at most CONSENT_GAP_LINES short lines."""
+        run = [anchor]
+        for step in (-1, 1):
+            position = anchor
+            while (position := self._next(position, step)) >= 0:
+                run.append(position)
+        return sorted(run)
+
+    def _next(self, position: int, step: int) -> int:
+        """The next member ``step`` away past short lines, or -1."""
+        for _ in range(CONSENT_GAP_LINES + 1):
+            position += step
+            if not 0 <= position < len(self.texts):
+                return -1
+            if self(position):
+                return position
+            if word_count(self.texts[position]) > CONSENT_GAP_WORDS:
+                return -1
+        return -1
 
 
 def _is_consent(text: str, pats: Patterns) -> bool:
     if word_count(text) > CONSENT_MAX_WORDS:
         return False
     return bool(pats.consent.match(text) or pats.cookies.match(text))
-
-
-def _dialog_runs(members: list[int], texts: list[str]) -> Iterator[list[int]]:
-    """Group sorted ``members`` into runs: neighbours, or apart by a few short lines (see :func:`_dialog_positions`)."""
-    run = [members[0]]
-    for position in members[1:]:
-        between = range(run[-1] + 1, position)
-        if len(between) <= CONSENT_GAP_LINES and all(word_count(texts[p]) <= CONSENT_GAP_WORDS for p in between):
-            run.append(position)
-            continue
-        yield run
-        run = [position]
-    yield run
 
 
 #: A lone forum button ("Like", "Quote") is at most this long.
