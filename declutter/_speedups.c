@@ -530,6 +530,117 @@ fail:
     return NULL;
 }
 
+/* record_hit(number, start, end, flags, hits): the first pass's match handler, hits.extend((number, end))
+ * (what declutter.scan.Database._scan's Python handler records), called by hyperscan for each match. */
+static PyObject *record_hit(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 5 || !PyList_Check(args[4])) {
+        PyErr_SetString(PyExc_TypeError, "record_hit(number, start, end, flags, hits) takes a list as hits");
+        return NULL;
+    }
+    if (PyList_Append(args[4], args[0]) < 0 || PyList_Append(args[4], args[2]) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE; /* None: go on scanning */
+}
+
+/* line_masks(data, hits, id_bits, always, size, extra, own): the first pass's masks
+ * (declutter.scan.Database._line_masks_python): data is the scanned text, one line per text after a
+ * leading line break; each hit (hits pairs a literal number and where its match ends, in the order of the ends) adds
+ * id_bits[number] to the mask of its line's text (lines past size stand for texts extra[line - size]).
+ * Every mask starts as always. Returns the masks and the positions whose mask has bits above own.
+ * Bits must fit 63 bits (the caller checks). */
+static int line_of_hits(const char *bytes, Py_ssize_t length, PyObject *hits, PyObject *id_bits,
+                        PyObject *extra, Py_ssize_t size, unsigned long long *masks) {
+    Py_ssize_t line = -1, done = 0, count = PyList_GET_SIZE(hits) / 2;
+    for (Py_ssize_t n = 0; n < count; n++) {
+        Py_ssize_t number = PyLong_AsSsize_t(PyList_GET_ITEM(hits, 2 * n));
+        Py_ssize_t end = PyLong_AsSsize_t(PyList_GET_ITEM(hits, 2 * n + 1));
+        if ((number == -1 || end == -1) && PyErr_Occurred()) {
+            return -1;
+        }
+        if (number < 0 || number >= PyList_GET_SIZE(id_bits) || end < done || end > length) {
+            PyErr_SetString(PyExc_ValueError, "line_masks(): a hit out of range");
+            return -1;
+        }
+        const char *at = bytes + done, *stop = bytes + end;
+        while ((at = memchr(at, '\n', (size_t)(stop - at))) != NULL) {
+            line++;
+            at++;
+        }
+        done = end;
+        Py_ssize_t where = line;
+        if (line >= size) {
+            where = line - size < PyList_GET_SIZE(extra) ? PyLong_AsSsize_t(PyList_GET_ITEM(extra, line - size)) : -1;
+        }
+        if (where < 0 || where >= size) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_ValueError, "line_masks(): a hit outside the texts");
+            }
+            return -1;
+        }
+        unsigned long long bit = PyLong_AsUnsignedLongLong(PyList_GET_ITEM(id_bits, number));
+        if (bit == (unsigned long long)-1 && PyErr_Occurred()) {
+            return -1;
+        }
+        masks[where] |= bit;
+    }
+    return 0;
+}
+
+static PyObject *masks_list(const unsigned long long *masks, Py_ssize_t size, unsigned long long own) {
+    PyObject *result = PyList_New(size), *high = PyList_New(0);
+    if (result == NULL || high == NULL) {
+        goto fail;
+    }
+    for (Py_ssize_t n = 0; n < size; n++) {
+        PyObject *mask = PyLong_FromUnsignedLongLong(masks[n]);
+        if (mask == NULL) {
+            goto fail;
+        }
+        PyList_SET_ITEM(result, n, mask);
+        if (masks[n] > own) {
+            PyObject *position = PyLong_FromSsize_t(n);
+            int failed = position == NULL || PyList_Append(high, position) < 0;
+            Py_XDECREF(position);
+            if (failed) {
+                goto fail;
+            }
+        }
+    }
+    return Py_BuildValue("(NN)", result, high);
+fail:
+    Py_XDECREF(result);
+    Py_XDECREF(high);
+    return NULL;
+}
+
+static PyObject *line_masks(PyObject *self, PyObject *args) {
+    PyObject *data, *hits, *id_bits, *extra;
+    unsigned long long always, own;
+    Py_ssize_t size;
+    if (!PyArg_ParseTuple(args, "O!O!O!KnO!K", &PyBytes_Type, &data, &PyList_Type, &hits,
+                          &PyList_Type, &id_bits, &always, &size, &PyList_Type, &extra, &own)) {
+        return NULL;
+    }
+    if (size < 0 || PyList_GET_SIZE(hits) % 2) {
+        PyErr_SetString(PyExc_ValueError, "line_masks(): hits must pair literal numbers with ends");
+        return NULL;
+    }
+    unsigned long long *masks = PyMem_Malloc((size_t)(size ? size : 1) * sizeof(unsigned long long));
+    if (masks == NULL) {
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t n = 0; n < size; n++) {
+        masks[n] = always;
+    }
+    PyObject *result = NULL;
+    if (line_of_hits(PyBytes_AS_STRING(data), PyBytes_GET_SIZE(data), hits, id_bits, extra, size, masks) == 0) {
+        result = masks_list(masks, size, own);
+    }
+    PyMem_Free(masks);
+    return result;
+}
+
 /* The text of key up to its start_words-th space (all of it when it has fewer):
  * " ".join(key.split(" ", start_words)[:start_words]). */
 static PyObject *key_head(PyObject *key, Py_ssize_t start_words) {
@@ -1022,6 +1133,12 @@ static PyMethodDef methods[] = {
     {"held_copies", held_copies, METH_VARARGS,
      "held_copies(texts, keys, heads, removed, start_words, max_holders, window) -> (starts, found): a round of "
      "the duplicates filter's search for blocks another block holds (duplicates._held_copies_python)."},
+    {"line_masks", line_masks, METH_VARARGS,
+     "line_masks(data, hits, id_bits, always, size, extra, own) -> (masks, high): the first pass's mask of "
+     "each text from the scan's hits (literal numbers and match ends, paired), and the positions whose mask has "
+     "bits above own."},
+    {"record_hit", (PyCFunction)(void (*)(void))record_hit, METH_FASTCALL,
+     "record_hit(number, start, end, flags, hits): append number and end to the list hits (a match handler)."},
     {"menu_flags", menu_flags, METH_VARARGS,
      "menu_flags(texts, max_chars, max_words) -> bytes: 1 for each text that may be a line of a menu "
      "(chrome._menu_line), else 0."},
