@@ -32,15 +32,28 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-/* Py_UNICODE_ISALNUM, with a table for ASCII (most characters). */
+/* Py_UNICODE_ISALNUM, with a table for ASCII (most characters) and one for the rest of the first plane,
+ * filled as characters are met (0: not looked up yet, 1: no, 2: yes). */
 static unsigned char ascii_alnum[128];
+/* The ASCII sentence marks (is_mark). */
+static unsigned char ascii_mark[128];
+static unsigned char plane_alnum[0x10000];
 /* The case folding of characters above ASCII met so far: {code point: folded str}, and for the first
  * plane a direct table of the same strings (borrowed from the dict, which keeps them). */
 static PyObject *folds = NULL;
 static PyObject *plane_folds[0x10000];
 
 static inline int is_alnum(Py_UCS4 ch) {
-    return ch < 128 ? ascii_alnum[ch] : Py_UNICODE_ISALNUM(ch);
+    if (ch < 128) {
+        return ascii_alnum[ch];
+    }
+    if (ch >= 0x10000) {
+        return Py_UNICODE_ISALNUM(ch);
+    }
+    if (!plane_alnum[ch]) {
+        plane_alnum[ch] = Py_UNICODE_ISALNUM(ch) ? 2 : 1;
+    }
+    return plane_alnum[ch] == 2;
 }
 
 static inline int is_mark(Py_UCS4 ch) {
@@ -60,8 +73,10 @@ static inline Py_UCS4 plain(Py_UCS4 ch) {
 typedef struct {
     Py_UCS4 *key;
     Py_ssize_t key_size;
+    Py_UCS4 key_max;         /* the largest character in key (a str is made with exactly its own) */
     Py_UCS4 *head;
     Py_ssize_t head_size;
+    Py_UCS4 head_max;
     Py_ssize_t words;        /* words in the current sentence */
     int in_word;
     Py_ssize_t start_words;
@@ -81,8 +96,10 @@ static inline void add_folded(Reader *r, Py_UCS4 ch) {
             r->in_word = 1;
         }
         r->key[r->key_size++] = ch;
+        r->key_max = ch > r->key_max ? ch : r->key_max;
         if (r->words < r->start_words) {
             r->head[r->head_size++] = ch;
+            r->head_max = ch > r->head_max ? ch : r->head_max;
         }
     } else if (r->in_word) {
         r->in_word = 0;
@@ -130,34 +147,106 @@ static int add_unicode(Reader *r, Py_UCS4 ch) {
     return 0;
 }
 
+/* A str of the size characters in buffer, the largest of them maxchar (what PyUnicode_FromKindAndData
+ * makes, without looking for the largest character again). */
+static PyObject *make_str(const Py_UCS4 *buffer, Py_ssize_t size, Py_UCS4 maxchar) {
+    PyObject *text = PyUnicode_New(size, maxchar);
+    if (text == NULL || size == 0) {
+        return text;
+    }
+    int kind = PyUnicode_KIND(text);
+    void *data = PyUnicode_DATA(text);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        for (Py_ssize_t i = 0; i < size; i++) {
+            ((Py_UCS1 *)data)[i] = (Py_UCS1)buffer[i];
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        for (Py_ssize_t i = 0; i < size; i++) {
+            ((Py_UCS2 *)data)[i] = (Py_UCS2)buffer[i];
+        }
+    } else {
+        memcpy(data, buffer, (size_t)size * sizeof(Py_UCS4));
+    }
+    return text;
+}
+
 static int end_sentence(Reader *r) {
     if (r->in_word) {
         r->in_word = 0;
         r->words++;
     }
-    PyObject *head = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, r->head, r->head_size);
+    PyObject *head = make_str(r->head, r->head_size, r->head_max);
     if (head == NULL || PyList_Append(r->heads, head) < 0) {
         Py_XDECREF(head);
         return -1;
     }
     Py_DECREF(head);
     r->head_size = 0;
+    r->head_max = 0;
     r->words = 0;
     return 0;
 }
 
-/* Steps 1 to 4 for one text, its characters already in a buffer. */
-static int read_text(Reader *r, const Py_UCS4 *data, Py_ssize_t length) {
+/* Steps 3 and 4 for the run of ASCII characters from i that holds no sentence mark (most of a text):
+ * add_folded with the reader's state in local variables, which the compiler keeps in registers (the
+ * reader itself is reached through a pointer and went to memory and back for every character).
+ * Returns where the run ends. */
+static Py_ssize_t read_ascii_run(Reader *r, int kind, const void *data, Py_ssize_t i, Py_ssize_t length) {
+    Py_UCS4 *key = r->key, *head = r->head, key_max = r->key_max, head_max = r->head_max;
+    Py_ssize_t key_size = r->key_size, head_size = r->head_size, words = r->words, start_words = r->start_words;
+    int in_word = r->in_word;
+    for (; i < length; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch >= 128 || ascii_mark[ch]) {
+            break;
+        }
+        if (!ascii_alnum[ch]) { /* a gap between words (a line break, "_" and NUL included: step 1) */
+            words += in_word;
+            in_word = 0;
+            continue;
+        }
+        ch = (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
+        if (!in_word) {
+            if (key_size) {
+                key[key_size++] = ' ';
+            }
+            if (words < start_words && head_size) {
+                head[head_size++] = ' ';
+            }
+            in_word = 1;
+        }
+        key[key_size++] = ch;
+        key_max = ch > key_max ? ch : key_max;
+        if (words < start_words) {
+            head[head_size++] = ch;
+            head_max = ch > head_max ? ch : head_max;
+        }
+    }
+    r->key_size = key_size;
+    r->head_size = head_size;
+    r->words = words;
+    r->in_word = in_word;
+    r->key_max = key_max;
+    r->head_max = head_max;
+    return i;
+}
+
+/* Steps 1 to 4 for one text, read in place (kind and data of the str). */
+static int read_text(Reader *r, int kind, const void *data, Py_ssize_t length) {
     Py_ssize_t i = 0;
     while (i < length) {
-        Py_UCS4 ch = plain(data[i]);
+        i = read_ascii_run(r, kind, data, i, length);
+        if (i >= length) {
+            break;
+        }
+        Py_UCS4 ch = plain(PyUnicode_READ(kind, data, i));
         if (is_mark(ch)) {
             Py_ssize_t j = i + 1;
-            while (j < length && is_closer(plain(data[j]))) {
+            while (j < length && is_closer(plain(PyUnicode_READ(kind, data, j)))) {
                 j++;
             }
             Py_ssize_t k = j;
-            while (k < length && Py_UNICODE_ISSPACE(plain(data[k]))) {
+            while (k < length && Py_UNICODE_ISSPACE(plain(PyUnicode_READ(kind, data, k)))) {
                 k++;
             }
             if (k > j) { /* a sentence ends here */
@@ -186,9 +275,8 @@ static PyObject *document_keys(PyObject *self, PyObject *args) {
     }
     Py_ssize_t count = PyList_GET_SIZE(texts);
     PyObject *keys = PyList_New(0), *all_heads = PyList_New(0), *result = NULL;
-    Reader r = {NULL, 0, NULL, 0, 0, 0, start_words, NULL};
+    Reader r = {NULL, 0, 0, NULL, 0, 0, 0, 0, start_words, NULL};
     Py_ssize_t capacity = 0;
-    Py_UCS4 *chars = NULL;
     if (keys == NULL || all_heads == NULL) {
         goto done;
     }
@@ -204,26 +292,23 @@ static PyObject *document_keys(PyObject *self, PyObject *args) {
             capacity = 3 * length + 1;
             PyMem_Free(r.key);
             PyMem_Free(r.head);
-            PyMem_Free(chars);
             r.key = PyMem_Malloc((size_t)capacity * sizeof(Py_UCS4));
             r.head = PyMem_Malloc((size_t)capacity * sizeof(Py_UCS4));
-            chars = PyMem_Malloc((size_t)capacity * sizeof(Py_UCS4));
-            if (r.key == NULL || r.head == NULL || chars == NULL) {
+            if (r.key == NULL || r.head == NULL) {
                 PyErr_NoMemory();
                 goto done;
             }
         }
-        if (text != NULL && PyUnicode_AsUCS4(text, chars, capacity, 0) == NULL) {
-            goto done;
-        }
         r.key_size = r.head_size = r.words = 0;
+        r.key_max = r.head_max = 0;
         r.in_word = 0;
         r.heads = PyList_New(0);
-        if (r.heads == NULL || (text == NULL ? end_sentence(&r) : read_text(&r, chars, length)) < 0) {
+        if (r.heads == NULL || (text == NULL ? end_sentence(&r)
+                                : read_text(&r, PyUnicode_KIND(text), PyUnicode_DATA(text), length)) < 0) {
             Py_XDECREF(r.heads);
             goto done;
         }
-        PyObject *key = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, r.key, r.key_size);
+        PyObject *key = make_str(r.key, r.key_size, r.key_max);
         int failed = key == NULL || PyList_Append(keys, key) < 0 || PyList_Append(all_heads, r.heads) < 0;
         Py_XDECREF(key);
         Py_DECREF(r.heads);
@@ -233,7 +318,6 @@ static PyObject *document_keys(PyObject *self, PyObject *args) {
     }
     result = PyTuple_Pack(2, keys, all_heads);
 done:
-    PyMem_Free(chars);
     PyMem_Free(r.key);
     PyMem_Free(r.head);
     Py_XDECREF(keys);
@@ -1153,6 +1237,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", "Compile
 PyMODINIT_FUNC PyInit__speedups(void) {
     for (Py_UCS4 ch = 0; ch < 128; ch++) {
         ascii_alnum[ch] = Py_UNICODE_ISALNUM(ch) ? 1 : 0;
+        ascii_mark[ch] = is_mark(ch) ? 1 : 0;
     }
     folds = PyDict_New();
     if (folds == NULL) {
