@@ -221,6 +221,13 @@ def _masks(lang: str, blocks: Sequence[Block]) -> list[int] | None:
 _TEXT = attrgetter("text")
 
 
+def known_mask(lang: str, text: str) -> int | None:
+    """The mask :func:`masks` found for a block text of this document scope (None when it was not scanned
+    with ``lang``: outside a scope, engine ``re``, a language set still warming up, or another text)."""
+    table = scoped_table(("scan", lang))
+    return table.get(text) if table else None
+
+
 def positions(may: list[int] | None, bits: int, count: int) -> Sequence[int]:
     """The positions whose mask in ``may`` has one of ``bits``; all ``count`` of them without a first pass.
 
