@@ -31,6 +31,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 
 /* Py_UNICODE_ISALNUM, with a table for ASCII (most characters) and one for the rest of the first plane,
  * filled as characters are met (0: not looked up yet, 1: no, 2: yes). */
@@ -611,6 +612,88 @@ static PyObject *positions(PyObject *self, PyObject *args) {
     return result;
 fail:
     Py_DECREF(result);
+    return NULL;
+}
+
+/* line_blocks(cls, fields, lines, numbers, hints): what declutter.blocks._line_blocks_python returns,
+ * cls(position, lines[number], number + 1, None, hints) for each number, made without cls.__init__: each
+ * field is set through its slot (fields: the member descriptors of cls's fields, in order, so that a
+ * field added to Block without this function changing is refused). */
+static int set_field(PyObject *block, PyObject *field, PyObject *value) {
+    if (value == NULL) {
+        return -1;
+    }
+    int failed = PyMember_SetOne((char *)block, ((PyMemberDescrObject *)field)->d_member, value);
+    Py_DECREF(value);
+    return failed;
+}
+
+static PyObject *line_block(PyTypeObject *cls, PyObject *fields, PyObject *text, Py_ssize_t position,
+                            Py_ssize_t number, PyObject *hints) {
+    PyObject *block = cls->tp_alloc(cls, 0);
+    if (block == NULL) {
+        return NULL;
+    }
+    Py_INCREF(text);
+    Py_INCREF(Py_None);
+    Py_INCREF(hints);
+    if (set_field(block, PyTuple_GET_ITEM(fields, 0), PyLong_FromSsize_t(position)) < 0
+            || set_field(block, PyTuple_GET_ITEM(fields, 1), text) < 0
+            || set_field(block, PyTuple_GET_ITEM(fields, 2), PyLong_FromSsize_t(number + 1)) < 0
+            || set_field(block, PyTuple_GET_ITEM(fields, 3), Py_None) < 0
+            || set_field(block, PyTuple_GET_ITEM(fields, 4), hints) < 0) {
+        Py_DECREF(block);
+        return NULL;
+    }
+    return block;
+}
+
+static int fields_of(PyTypeObject *cls, PyObject *fields) {
+    if (PyTuple_GET_SIZE(fields) != 5) {
+        PyErr_SetString(PyExc_TypeError, "line_blocks() takes the five member descriptors of the fields");
+        return -1;
+    }
+    for (Py_ssize_t n = 0; n < 5; n++) {
+        PyObject *field = PyTuple_GET_ITEM(fields, n);
+        if (!Py_IS_TYPE(field, &PyMemberDescr_Type) || ((PyDescrObject *)field)->d_type != cls
+                || ((PyMemberDescrObject *)field)->d_member->type != T_OBJECT_EX) {
+            PyErr_SetString(PyExc_TypeError, "line_blocks() takes slots of the class as fields");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *line_blocks(PyObject *self, PyObject *args) {
+    PyTypeObject *cls;
+    PyObject *fields, *lines, *numbers, *hints;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O", &PyType_Type, &cls, &PyTuple_Type, &fields, &PyList_Type, &lines,
+                          &PyList_Type, &numbers, &hints) || fields_of(cls, fields) < 0) {
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(numbers);
+    PyObject *blocks = PyTuple_New(count);
+    if (blocks == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t n = 0; n < count; n++) {
+        Py_ssize_t number = PyLong_AsSsize_t(PyList_GET_ITEM(numbers, n));
+        if (number == -1 && PyErr_Occurred()) {
+            goto fail;
+        }
+        if (number < 0 || number >= PyList_GET_SIZE(lines)) {
+            PyErr_SetString(PyExc_IndexError, "line_blocks(): a line number out of range");
+            goto fail;
+        }
+        PyObject *block = line_block(cls, fields, PyList_GET_ITEM(lines, number), n, number, hints);
+        if (block == NULL) {
+            goto fail;
+        }
+        PyTuple_SET_ITEM(blocks, n, block);
+    }
+    return blocks;
+fail:
+    Py_DECREF(blocks);
     return NULL;
 }
 
@@ -1221,6 +1304,9 @@ static PyMethodDef methods[] = {
      "line_masks(data, hits, id_bits, always, size, extra, own) -> (masks, high): the first pass's mask of "
      "each text from the scan's hits (literal numbers and match ends, paired), and the positions whose mask has "
      "bits above own."},
+    {"line_blocks", line_blocks, METH_VARARGS,
+     "line_blocks(cls, fields, lines, numbers, hints) -> tuple: cls(i, lines[number], number + 1, None, hints) for "
+     "the i-th of numbers, each field set through its slot (fields: the member descriptors, in field order)."},
     {"record_hit", (PyCFunction)(void (*)(void))record_hit, METH_FASTCALL,
      "record_hit(number, start, end, flags, hits): append number and end to the list hits (a match handler)."},
     {"menu_flags", menu_flags, METH_VARARGS,

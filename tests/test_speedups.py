@@ -273,3 +273,32 @@ def test_compiled_line_masks_refuse_hits_outside_the_text():
     with pytest.raises(ValueError):
         scan._SPEEDUPS.line_masks(b"\na\nb", [0, 4], [1], 0, 1, [], 1)  # a line past the texts, no copy of it
     assert scan._SPEEDUPS.line_masks(b"\na\nb", [0, 2, 0, 4], [1 << 3], 1, 2, [], 1) == ([9, 9], [0, 1])
+
+
+@COMPILED
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \n\t\xa0\u2009é")))
+@example("\n\n  first\n\nsecond  \n \nthird\n")
+def test_compiled_line_blocks_equal_the_python_ones(text):
+    import declutter.blocks as blocks_module
+
+    lines = text.split("\n")
+    numbers = [number for number, piece in enumerate(lines) if piece.strip()]
+    compiled = scan._SPEEDUPS.line_blocks(Block, blocks_module._SLOTS, lines, numbers, blocks_module._NO_HINTS)
+    python = blocks_module._line_blocks_python(lines, numbers)
+    assert compiled == python
+    assert [(type(b), b.index, b.text, b.line, b.tag, b.hints) for b in compiled] == \
+        [(Block, b.index, b.text, b.line, b.tag, b.hints) for b in python]
+
+
+@COMPILED
+def test_compiled_line_blocks_refuse_other_fields():
+    import declutter.blocks as blocks_module
+
+    with pytest.raises(TypeError):
+        scan._SPEEDUPS.line_blocks(Block, blocks_module._SLOTS[:4], ["a"], [0], frozenset())
+    with pytest.raises(TypeError):
+        scan._SPEEDUPS.line_blocks(Block, (Block.index, Block.text, Block.line, Block.tag, Block.__init__),
+                                   ["a"], [0], frozenset())
+    with pytest.raises(IndexError):
+        scan._SPEEDUPS.line_blocks(Block, blocks_module._SLOTS, ["a"], [1], frozenset())
