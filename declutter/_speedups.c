@@ -31,16 +31,30 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 
-/* Py_UNICODE_ISALNUM, with a table for ASCII (most characters). */
+/* Py_UNICODE_ISALNUM, with a table for ASCII (most characters) and one for the rest of the first plane,
+ * filled as characters are met (0: not looked up yet, 1: no, 2: yes). */
 static unsigned char ascii_alnum[128];
+/* The ASCII sentence marks (is_mark). */
+static unsigned char ascii_mark[128];
+static unsigned char plane_alnum[0x10000];
 /* The case folding of characters above ASCII met so far: {code point: folded str}, and for the first
  * plane a direct table of the same strings (borrowed from the dict, which keeps them). */
 static PyObject *folds = NULL;
 static PyObject *plane_folds[0x10000];
 
 static inline int is_alnum(Py_UCS4 ch) {
-    return ch < 128 ? ascii_alnum[ch] : Py_UNICODE_ISALNUM(ch);
+    if (ch < 128) {
+        return ascii_alnum[ch];
+    }
+    if (ch >= 0x10000) {
+        return Py_UNICODE_ISALNUM(ch);
+    }
+    if (!plane_alnum[ch]) {
+        plane_alnum[ch] = Py_UNICODE_ISALNUM(ch) ? 2 : 1;
+    }
+    return plane_alnum[ch] == 2;
 }
 
 static inline int is_mark(Py_UCS4 ch) {
@@ -60,8 +74,10 @@ static inline Py_UCS4 plain(Py_UCS4 ch) {
 typedef struct {
     Py_UCS4 *key;
     Py_ssize_t key_size;
+    Py_UCS4 key_max;         /* the largest character in key (a str is made with exactly its own) */
     Py_UCS4 *head;
     Py_ssize_t head_size;
+    Py_UCS4 head_max;
     Py_ssize_t words;        /* words in the current sentence */
     int in_word;
     Py_ssize_t start_words;
@@ -81,8 +97,10 @@ static inline void add_folded(Reader *r, Py_UCS4 ch) {
             r->in_word = 1;
         }
         r->key[r->key_size++] = ch;
+        r->key_max = ch > r->key_max ? ch : r->key_max;
         if (r->words < r->start_words) {
             r->head[r->head_size++] = ch;
+            r->head_max = ch > r->head_max ? ch : r->head_max;
         }
     } else if (r->in_word) {
         r->in_word = 0;
@@ -130,34 +148,106 @@ static int add_unicode(Reader *r, Py_UCS4 ch) {
     return 0;
 }
 
+/* A str of the size characters in buffer, the largest of them maxchar (what PyUnicode_FromKindAndData
+ * makes, without looking for the largest character again). */
+static PyObject *make_str(const Py_UCS4 *buffer, Py_ssize_t size, Py_UCS4 maxchar) {
+    PyObject *text = PyUnicode_New(size, maxchar);
+    if (text == NULL || size == 0) {
+        return text;
+    }
+    int kind = PyUnicode_KIND(text);
+    void *data = PyUnicode_DATA(text);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        for (Py_ssize_t i = 0; i < size; i++) {
+            ((Py_UCS1 *)data)[i] = (Py_UCS1)buffer[i];
+        }
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        for (Py_ssize_t i = 0; i < size; i++) {
+            ((Py_UCS2 *)data)[i] = (Py_UCS2)buffer[i];
+        }
+    } else {
+        memcpy(data, buffer, (size_t)size * sizeof(Py_UCS4));
+    }
+    return text;
+}
+
 static int end_sentence(Reader *r) {
     if (r->in_word) {
         r->in_word = 0;
         r->words++;
     }
-    PyObject *head = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, r->head, r->head_size);
+    PyObject *head = make_str(r->head, r->head_size, r->head_max);
     if (head == NULL || PyList_Append(r->heads, head) < 0) {
         Py_XDECREF(head);
         return -1;
     }
     Py_DECREF(head);
     r->head_size = 0;
+    r->head_max = 0;
     r->words = 0;
     return 0;
 }
 
-/* Steps 1 to 4 for one text, its characters already in a buffer. */
-static int read_text(Reader *r, const Py_UCS4 *data, Py_ssize_t length) {
+/* Steps 3 and 4 for the run of ASCII characters from i that holds no sentence mark (most of a text):
+ * add_folded with the reader's state in local variables, which the compiler keeps in registers (the
+ * reader itself is reached through a pointer and went to memory and back for every character).
+ * Returns where the run ends. */
+static Py_ssize_t read_ascii_run(Reader *r, int kind, const void *data, Py_ssize_t i, Py_ssize_t length) {
+    Py_UCS4 *key = r->key, *head = r->head, key_max = r->key_max, head_max = r->head_max;
+    Py_ssize_t key_size = r->key_size, head_size = r->head_size, words = r->words, start_words = r->start_words;
+    int in_word = r->in_word;
+    for (; i < length; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch >= 128 || ascii_mark[ch]) {
+            break;
+        }
+        if (!ascii_alnum[ch]) { /* a gap between words (a line break, "_" and NUL included: step 1) */
+            words += in_word;
+            in_word = 0;
+            continue;
+        }
+        ch = (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
+        if (!in_word) {
+            if (key_size) {
+                key[key_size++] = ' ';
+            }
+            if (words < start_words && head_size) {
+                head[head_size++] = ' ';
+            }
+            in_word = 1;
+        }
+        key[key_size++] = ch;
+        key_max = ch > key_max ? ch : key_max;
+        if (words < start_words) {
+            head[head_size++] = ch;
+            head_max = ch > head_max ? ch : head_max;
+        }
+    }
+    r->key_size = key_size;
+    r->head_size = head_size;
+    r->words = words;
+    r->in_word = in_word;
+    r->key_max = key_max;
+    r->head_max = head_max;
+    return i;
+}
+
+/* Steps 1 to 4 for one text, read in place (kind and data of the str). */
+static int read_text(Reader *r, int kind, const void *data, Py_ssize_t length) {
     Py_ssize_t i = 0;
     while (i < length) {
-        Py_UCS4 ch = plain(data[i]);
+        i = read_ascii_run(r, kind, data, i, length);
+        if (i >= length) {
+            break;
+        }
+        Py_UCS4 ch = plain(PyUnicode_READ(kind, data, i));
         if (is_mark(ch)) {
             Py_ssize_t j = i + 1;
-            while (j < length && is_closer(plain(data[j]))) {
+            while (j < length && is_closer(plain(PyUnicode_READ(kind, data, j)))) {
                 j++;
             }
             Py_ssize_t k = j;
-            while (k < length && Py_UNICODE_ISSPACE(plain(data[k]))) {
+            while (k < length && Py_UNICODE_ISSPACE(plain(PyUnicode_READ(kind, data, k)))) {
                 k++;
             }
             if (k > j) { /* a sentence ends here */
@@ -186,9 +276,8 @@ static PyObject *document_keys(PyObject *self, PyObject *args) {
     }
     Py_ssize_t count = PyList_GET_SIZE(texts);
     PyObject *keys = PyList_New(0), *all_heads = PyList_New(0), *result = NULL;
-    Reader r = {NULL, 0, NULL, 0, 0, 0, start_words, NULL};
+    Reader r = {NULL, 0, 0, NULL, 0, 0, 0, 0, start_words, NULL};
     Py_ssize_t capacity = 0;
-    Py_UCS4 *chars = NULL;
     if (keys == NULL || all_heads == NULL) {
         goto done;
     }
@@ -204,26 +293,23 @@ static PyObject *document_keys(PyObject *self, PyObject *args) {
             capacity = 3 * length + 1;
             PyMem_Free(r.key);
             PyMem_Free(r.head);
-            PyMem_Free(chars);
             r.key = PyMem_Malloc((size_t)capacity * sizeof(Py_UCS4));
             r.head = PyMem_Malloc((size_t)capacity * sizeof(Py_UCS4));
-            chars = PyMem_Malloc((size_t)capacity * sizeof(Py_UCS4));
-            if (r.key == NULL || r.head == NULL || chars == NULL) {
+            if (r.key == NULL || r.head == NULL) {
                 PyErr_NoMemory();
                 goto done;
             }
         }
-        if (text != NULL && PyUnicode_AsUCS4(text, chars, capacity, 0) == NULL) {
-            goto done;
-        }
         r.key_size = r.head_size = r.words = 0;
+        r.key_max = r.head_max = 0;
         r.in_word = 0;
         r.heads = PyList_New(0);
-        if (r.heads == NULL || (text == NULL ? end_sentence(&r) : read_text(&r, chars, length)) < 0) {
+        if (r.heads == NULL || (text == NULL ? end_sentence(&r)
+                                : read_text(&r, PyUnicode_KIND(text), PyUnicode_DATA(text), length)) < 0) {
             Py_XDECREF(r.heads);
             goto done;
         }
-        PyObject *key = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, r.key, r.key_size);
+        PyObject *key = make_str(r.key, r.key_size, r.key_max);
         int failed = key == NULL || PyList_Append(keys, key) < 0 || PyList_Append(all_heads, r.heads) < 0;
         Py_XDECREF(key);
         Py_DECREF(r.heads);
@@ -233,7 +319,6 @@ static PyObject *document_keys(PyObject *self, PyObject *args) {
     }
     result = PyTuple_Pack(2, keys, all_heads);
 done:
-    PyMem_Free(chars);
     PyMem_Free(r.key);
     PyMem_Free(r.head);
     Py_XDECREF(keys);
@@ -528,6 +613,199 @@ static PyObject *positions(PyObject *self, PyObject *args) {
 fail:
     Py_DECREF(result);
     return NULL;
+}
+
+/* line_blocks(cls, fields, lines, numbers, hints): what declutter.blocks._line_blocks_python returns,
+ * cls(position, lines[number], number + 1, None, hints) for each number, made without cls.__init__: each
+ * field is set through its slot (fields: the member descriptors of cls's fields, in order, so that a
+ * field added to Block without this function changing is refused). */
+static int set_field(PyObject *block, PyObject *field, PyObject *value) {
+    if (value == NULL) {
+        return -1;
+    }
+    int failed = PyMember_SetOne((char *)block, ((PyMemberDescrObject *)field)->d_member, value);
+    Py_DECREF(value);
+    return failed;
+}
+
+static PyObject *line_block(PyTypeObject *cls, PyObject *fields, PyObject *text, Py_ssize_t position,
+                            Py_ssize_t number, PyObject *hints) {
+    PyObject *block = cls->tp_alloc(cls, 0);
+    if (block == NULL) {
+        return NULL;
+    }
+    Py_INCREF(text);
+    Py_INCREF(Py_None);
+    Py_INCREF(hints);
+    if (set_field(block, PyTuple_GET_ITEM(fields, 0), PyLong_FromSsize_t(position)) < 0
+            || set_field(block, PyTuple_GET_ITEM(fields, 1), text) < 0
+            || set_field(block, PyTuple_GET_ITEM(fields, 2), PyLong_FromSsize_t(number + 1)) < 0
+            || set_field(block, PyTuple_GET_ITEM(fields, 3), Py_None) < 0
+            || set_field(block, PyTuple_GET_ITEM(fields, 4), hints) < 0) {
+        Py_DECREF(block);
+        return NULL;
+    }
+    return block;
+}
+
+static int fields_of(PyTypeObject *cls, PyObject *fields) {
+    if (PyTuple_GET_SIZE(fields) != 5) {
+        PyErr_SetString(PyExc_TypeError, "line_blocks() takes the five member descriptors of the fields");
+        return -1;
+    }
+    for (Py_ssize_t n = 0; n < 5; n++) {
+        PyObject *field = PyTuple_GET_ITEM(fields, n);
+        if (!Py_IS_TYPE(field, &PyMemberDescr_Type) || ((PyDescrObject *)field)->d_type != cls
+                || ((PyMemberDescrObject *)field)->d_member->type != T_OBJECT_EX) {
+            PyErr_SetString(PyExc_TypeError, "line_blocks() takes slots of the class as fields");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *line_blocks(PyObject *self, PyObject *args) {
+    PyTypeObject *cls;
+    PyObject *fields, *lines, *numbers, *hints;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O", &PyType_Type, &cls, &PyTuple_Type, &fields, &PyList_Type, &lines,
+                          &PyList_Type, &numbers, &hints) || fields_of(cls, fields) < 0) {
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(numbers);
+    PyObject *blocks = PyTuple_New(count);
+    if (blocks == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t n = 0; n < count; n++) {
+        Py_ssize_t number = PyLong_AsSsize_t(PyList_GET_ITEM(numbers, n));
+        if (number == -1 && PyErr_Occurred()) {
+            goto fail;
+        }
+        if (number < 0 || number >= PyList_GET_SIZE(lines)) {
+            PyErr_SetString(PyExc_IndexError, "line_blocks(): a line number out of range");
+            goto fail;
+        }
+        PyObject *block = line_block(cls, fields, PyList_GET_ITEM(lines, number), n, number, hints);
+        if (block == NULL) {
+            goto fail;
+        }
+        PyTuple_SET_ITEM(blocks, n, block);
+    }
+    return blocks;
+fail:
+    Py_DECREF(blocks);
+    return NULL;
+}
+
+/* record_hit(number, start, end, flags, hits): the first pass's match handler, hits.extend((number, end))
+ * (what declutter.scan.Database._scan's Python handler records), called by hyperscan for each match. */
+static PyObject *record_hit(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 5 || !PyList_Check(args[4])) {
+        PyErr_SetString(PyExc_TypeError, "record_hit(number, start, end, flags, hits) takes a list as hits");
+        return NULL;
+    }
+    if (PyList_Append(args[4], args[0]) < 0 || PyList_Append(args[4], args[2]) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE; /* None: go on scanning */
+}
+
+/* line_masks(data, hits, id_bits, always, size, extra, own): the first pass's masks
+ * (declutter.scan.Database._line_masks_python): data is the scanned text, one line per text after a
+ * leading line break; each hit (hits pairs a literal number and where its match ends, in the order of the ends) adds
+ * id_bits[number] to the mask of its line's text (lines past size stand for texts extra[line - size]).
+ * Every mask starts as always. Returns the masks and the positions whose mask has bits above own.
+ * Bits must fit 63 bits (the caller checks). */
+static int line_of_hits(const char *bytes, Py_ssize_t length, PyObject *hits, PyObject *id_bits,
+                        PyObject *extra, Py_ssize_t size, unsigned long long *masks) {
+    Py_ssize_t line = -1, done = 0, count = PyList_GET_SIZE(hits) / 2;
+    for (Py_ssize_t n = 0; n < count; n++) {
+        Py_ssize_t number = PyLong_AsSsize_t(PyList_GET_ITEM(hits, 2 * n));
+        Py_ssize_t end = PyLong_AsSsize_t(PyList_GET_ITEM(hits, 2 * n + 1));
+        if ((number == -1 || end == -1) && PyErr_Occurred()) {
+            return -1;
+        }
+        if (number < 0 || number >= PyList_GET_SIZE(id_bits) || end < done || end > length) {
+            PyErr_SetString(PyExc_ValueError, "line_masks(): a hit out of range");
+            return -1;
+        }
+        const char *at = bytes + done, *stop = bytes + end;
+        while ((at = memchr(at, '\n', (size_t)(stop - at))) != NULL) {
+            line++;
+            at++;
+        }
+        done = end;
+        Py_ssize_t where = line;
+        if (line >= size) {
+            where = line - size < PyList_GET_SIZE(extra) ? PyLong_AsSsize_t(PyList_GET_ITEM(extra, line - size)) : -1;
+        }
+        if (where < 0 || where >= size) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_ValueError, "line_masks(): a hit outside the texts");
+            }
+            return -1;
+        }
+        unsigned long long bit = PyLong_AsUnsignedLongLong(PyList_GET_ITEM(id_bits, number));
+        if (bit == (unsigned long long)-1 && PyErr_Occurred()) {
+            return -1;
+        }
+        masks[where] |= bit;
+    }
+    return 0;
+}
+
+static PyObject *masks_list(const unsigned long long *masks, Py_ssize_t size, unsigned long long own) {
+    PyObject *result = PyList_New(size), *high = PyList_New(0);
+    if (result == NULL || high == NULL) {
+        goto fail;
+    }
+    for (Py_ssize_t n = 0; n < size; n++) {
+        PyObject *mask = PyLong_FromUnsignedLongLong(masks[n]);
+        if (mask == NULL) {
+            goto fail;
+        }
+        PyList_SET_ITEM(result, n, mask);
+        if (masks[n] > own) {
+            PyObject *position = PyLong_FromSsize_t(n);
+            int failed = position == NULL || PyList_Append(high, position) < 0;
+            Py_XDECREF(position);
+            if (failed) {
+                goto fail;
+            }
+        }
+    }
+    return Py_BuildValue("(NN)", result, high);
+fail:
+    Py_XDECREF(result);
+    Py_XDECREF(high);
+    return NULL;
+}
+
+static PyObject *line_masks(PyObject *self, PyObject *args) {
+    PyObject *data, *hits, *id_bits, *extra;
+    unsigned long long always, own;
+    Py_ssize_t size;
+    if (!PyArg_ParseTuple(args, "O!O!O!KnO!K", &PyBytes_Type, &data, &PyList_Type, &hits,
+                          &PyList_Type, &id_bits, &always, &size, &PyList_Type, &extra, &own)) {
+        return NULL;
+    }
+    if (size < 0 || PyList_GET_SIZE(hits) % 2) {
+        PyErr_SetString(PyExc_ValueError, "line_masks(): hits must pair literal numbers with ends");
+        return NULL;
+    }
+    unsigned long long *masks = PyMem_Malloc((size_t)(size ? size : 1) * sizeof(unsigned long long));
+    if (masks == NULL) {
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t n = 0; n < size; n++) {
+        masks[n] = always;
+    }
+    PyObject *result = NULL;
+    if (line_of_hits(PyBytes_AS_STRING(data), PyBytes_GET_SIZE(data), hits, id_bits, extra, size, masks) == 0) {
+        result = masks_list(masks, size, own);
+    }
+    PyMem_Free(masks);
+    return result;
 }
 
 /* The text of key up to its start_words-th space (all of it when it has fewer):
@@ -1022,6 +1300,15 @@ static PyMethodDef methods[] = {
     {"held_copies", held_copies, METH_VARARGS,
      "held_copies(texts, keys, heads, removed, start_words, max_holders, window) -> (starts, found): a round of "
      "the duplicates filter's search for blocks another block holds (duplicates._held_copies_python)."},
+    {"line_masks", line_masks, METH_VARARGS,
+     "line_masks(data, hits, id_bits, always, size, extra, own) -> (masks, high): the first pass's mask of "
+     "each text from the scan's hits (literal numbers and match ends, paired), and the positions whose mask has "
+     "bits above own."},
+    {"line_blocks", line_blocks, METH_VARARGS,
+     "line_blocks(cls, fields, lines, numbers, hints) -> tuple: cls(i, lines[number], number + 1, None, hints) for "
+     "the i-th of numbers, each field set through its slot (fields: the member descriptors, in field order)."},
+    {"record_hit", (PyCFunction)(void (*)(void))record_hit, METH_FASTCALL,
+     "record_hit(number, start, end, flags, hits): append number and end to the list hits (a match handler)."},
     {"menu_flags", menu_flags, METH_VARARGS,
      "menu_flags(texts, max_chars, max_words) -> bytes: 1 for each text that may be a line of a menu "
      "(chrome._menu_line), else 0."},
@@ -1036,6 +1323,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", "Compile
 PyMODINIT_FUNC PyInit__speedups(void) {
     for (Py_UCS4 ch = 0; ch < 128; ch++) {
         ascii_alnum[ch] = Py_UNICODE_ISALNUM(ch) ? 1 : 0;
+        ascii_mark[ch] = is_mark(ch) ? 1 : 0;
     }
     folds = PyDict_New();
     if (folds == NULL) {

@@ -97,7 +97,10 @@ class Pipeline:
     def clean(self, text: str) -> str:
         """The text with clutter removed (the removals are not kept)."""
         doc = split_text(text)
-        return doc.render_sorted([block.index for block in self._settle(doc).alive])
+        state = self._settle(doc)
+        if not state.gone:
+            return text  # every block kept: rendering them gives back the input, byte for byte
+        return doc.render_sorted([block.index for block in state.alive])
 
     def explain(self, text: str) -> Result:
         """The cleaned text and the list of removals."""

@@ -120,7 +120,8 @@ def speedups() -> ModuleType | None:
 
 
 #: What the compiled helpers must offer; a build that lacks one (left over from an older version) is not used.
-_COMPILED = ("document_keys", "make_stopwords", "word_totals", "positions", "may_select", "held_copies", "menu_flags")
+_COMPILED = ("document_keys", "make_stopwords", "word_totals", "positions", "may_select", "held_copies", "menu_flags",
+             "line_masks", "record_hit", "line_blocks")
 _SPEEDUPS: ModuleType | None
 try:
     import declutter._speedups as _SPEEDUPS  # not "from declutter import": see the filters' import of scan
@@ -218,6 +219,13 @@ def _masks(lang: str, blocks: Sequence[Block]) -> list[int] | None:
 
 
 _TEXT = attrgetter("text")
+
+
+def known_mask(lang: str, text: str) -> int | None:
+    """The mask :func:`masks` found for a block text of this document scope (None when it was not scanned
+    with ``lang``: outside a scope, engine ``re``, a language set still warming up, or another text)."""
+    table = scoped_table(("scan", lang))
+    return table.get(text) if table else None
 
 
 def positions(may: list[int] | None, bits: int, count: int) -> Sequence[int]:
@@ -351,20 +359,19 @@ class Database:
                              flags=[hyperscan.HS_FLAG_CASELESS if key[1] else 0 for key in keys] + [0] * len(folded),
                              literal=True)
         self._empty = not keys
+        #: Every mask fits 64 bits, as the compiled ``line_masks`` needs.
+        self.narrow = max([self.always, *self.id_bits]).bit_length() < 64
         self._lock = threading.Lock()
 
-    def _scan(self, data: bytes) -> tuple[list[int], list[int]]:
-        """The literal numbers found in ``data`` and where each match ends, in the order of their ends."""
+    def _scan(self, data: bytes) -> list[int]:
+        """The literal numbers found in ``data``, each followed by where its match ends, in the order of the
+        ends (one flat list: the compiled handler, where built, appends to it without a Python call)."""
         hits: list[int] = []
-        ends: list[int] = []
-
-        def on_match(number: int, start: int, end: int, flags: int, context: object) -> None:
-            hits.append(number)
-            ends.append(end)
-
+        compiled = speedups()
         with self._lock:
-            self._db.scan(data, match_event_handler=on_match)
-        return hits, ends
+            self._db.scan(data, match_event_handler=_on_match if compiled is None else compiled.record_hit,
+                          context=hits)
+        return hits
 
     def masks(self, texts: Sequence[str]) -> list[int]:
         """Per text, the bits of the gates that may match it.
@@ -378,24 +385,35 @@ class Database:
             return result
         joined, extra, always = _scan_text(texts)
         data = joined.encode("utf-8", "surrogatepass")
-        hits, ends = self._scan(data)
-        if hits and max(hits) >= self.folds:
+        hits = self._scan(data)
+        if hits and max(hits[::2]) >= self.folds:
             data = joined.translate(_tables().to_ascii).encode("utf-8", "surrogatepass")
-            hits, ends = self._scan(data)
-        count, id_bits, size = data.count, self.id_bits, len(texts)
-        line, done = -1, 0
-        hit: list[int] = []
-        for number, end in zip(hits, ends, strict=True):
-            line += count(b"\n", done, end)  # matches come in the order of their ends
-            done = end
-            where = line if line < size else extra[line - size]
-            result[where] |= id_bits[number]
-            hit.append(where)
+            hits = self._scan(data)
+        compiled = speedups() if self.narrow else None
+        if compiled is not None:
+            result, hit = compiled.line_masks(data, hits, self.id_bits, self.always, len(texts), extra, self.own)
+        else:
+            hit = self._line_masks_python(data, hits, extra, result)
         if self.pairs:
             self._settle_pairs(result, set(hit))
         for position in always:
             result[position] = -1
         return result
+
+    def _line_masks_python(self, data: bytes, hits: list[int], extra: list[int], result: list[int]) -> list[int]:
+        """Add each hit's bits to the mask in ``result`` of the text whose line holds it; the positions hit.
+        In C where the compiled helpers were built (``line_masks``: same masks, and of the positions only
+        those a two-literal test may concern)."""
+        count, id_bits, size = data.count, self.id_bits, len(result)
+        line, done = -1, 0
+        hit: list[int] = []
+        for number, end in zip(hits[::2], hits[1::2], strict=True):
+            line += count(b"\n", done, end)  # matches come in the order of their ends
+            done = end
+            where = line if line < size else extra[line - size]
+            result[where] |= id_bits[number]
+            hit.append(where)
+        return hit
 
     def _settle_pairs(self, result: list[int], hit: set[int]) -> None:
         """Turn the bits of the two-literal tests in ``result`` into their gates' bits, where both literals
@@ -407,6 +425,11 @@ class Database:
                 held = mask >> shift
                 result[where] = mask & own | sum(bit for first, second, bit in self.pairs
                                                  if held & first and held & second)
+
+
+def _on_match(number: int, start: int, end: int, flags: int, hits: Any) -> None:
+    """The match handler of :meth:`Database._scan` in Python (``_speedups.record_hit`` in C)."""
+    hits.extend((number, end))
 
 
 def _written(triggers: Sequence[Trigger]) -> list[tuple[bytes, bool]] | None:

@@ -234,3 +234,71 @@ def test_a_stale_build_without_the_new_helpers_is_not_used():
     assert not scan._usable(old)
     assert not scan._usable(None)
     assert scan._SPEEDUPS is None or scan._usable(scan._SPEEDUPS)
+
+
+#: Lines where the first pass's bookkeeping could part: decorated line starts (scanned twice), characters
+#: folded before a second scan (ſ, ٣), a text with line breaks of its own (HTML mode), an empty text.
+FIRST_PASS_TRAPS = ["• Photo: Getty Images", "| Sign up for our newsletter", "ſign up for our newsletter",
+                    "٣ comments", "Share this\nArticle", "", "Read more: The best of the week", "By Jane Roe"]
+
+
+def _first_pass_both(database: scan.Database, texts: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[list, list]:
+    compiled = database.masks(texts)
+    with monkeypatch.context() as patch:
+        patch.setattr(scan, "_SPEEDUPS", None)
+        python = database.masks(texts)
+    return compiled, python
+
+
+@COMPILED
+@pytest.mark.skipif(not scan._available("hyperscan"), reason="hyperscan is not installed")
+def test_compiled_first_pass_masks_equal_the_python_ones(monkeypatch):
+    import declutter.filters  # noqa: F401  # registers the gates
+
+    database = scan.database_for("de,en")
+    assert database is not None and database.narrow
+    paths = sorted((ROOT / "corpus" / "extracted").glob("*/*.txt"))[::5]
+    documents = [[block.text.strip() for block in split_text(path.read_text(encoding="utf-8")).blocks]
+                 for path in paths]
+    for texts in [FIRST_PASS_TRAPS, *documents]:
+        compiled, python = _first_pass_both(database, texts, monkeypatch)
+        assert compiled == python, texts[:3]
+    assert any(mask not in (0, -1) for mask in _first_pass_both(database, FIRST_PASS_TRAPS, monkeypatch)[0])
+
+
+@COMPILED
+def test_compiled_line_masks_refuse_hits_outside_the_text():
+    with pytest.raises(ValueError):
+        scan._SPEEDUPS.line_masks(b"\nab", [0, 9], [1], 0, 1, [], 1)  # a match ending past the data
+    with pytest.raises(ValueError):
+        scan._SPEEDUPS.line_masks(b"\na\nb", [0, 4], [1], 0, 1, [], 1)  # a line past the texts, no copy of it
+    assert scan._SPEEDUPS.line_masks(b"\na\nb", [0, 2, 0, 4], [1 << 3], 1, 2, [], 1) == ([9, 9], [0, 1])
+
+
+@COMPILED
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \n\t\xa0\u2009é")))
+@example("\n\n  first\n\nsecond  \n \nthird\n")
+def test_compiled_line_blocks_equal_the_python_ones(text):
+    import declutter.blocks as blocks_module
+
+    lines = text.split("\n")
+    numbers = [number for number, piece in enumerate(lines) if piece.strip()]
+    compiled = scan._SPEEDUPS.line_blocks(Block, blocks_module._SLOTS, lines, numbers, blocks_module._NO_HINTS)
+    python = blocks_module._line_blocks_python(lines, numbers)
+    assert compiled == python
+    assert [(type(b), b.index, b.text, b.line, b.tag, b.hints) for b in compiled] == \
+        [(Block, b.index, b.text, b.line, b.tag, b.hints) for b in python]
+
+
+@COMPILED
+def test_compiled_line_blocks_refuse_other_fields():
+    import declutter.blocks as blocks_module
+
+    with pytest.raises(TypeError):
+        scan._SPEEDUPS.line_blocks(Block, blocks_module._SLOTS[:4], ["a"], [0], frozenset())
+    with pytest.raises(TypeError):
+        scan._SPEEDUPS.line_blocks(Block, (Block.index, Block.text, Block.line, Block.tag, Block.__init__),
+                                   ["a"], [0], frozenset())
+    with pytest.raises(IndexError):
+        scan._SPEEDUPS.line_blocks(Block, blocks_module._SLOTS, ["a"], [1], frozenset())

@@ -311,6 +311,17 @@ def is_caption(block: Block, config: Config) -> bool:
         return classify(block, config) is not None
     answer = known.get(block.text)
     if answer is None:
-        answer = known[block.text] = classify(block, config) is not None
+        answer = known[block.text] = _classify_scanned(block, config) is not None
     return bool(answer)
+
+
+def _classify_scanned(block: Block, config: Config) -> Reason | None:
+    """:func:`classify` of a plain line, with its first-pass mask where the document's scan holds one
+    (the same answer: only patterns that cannot match are skipped; the duplicates filter asks this of
+    thousands of repeated lines on a page of comments)."""
+    lang = resolve_lang(config.lang, (block,))
+    mask = scan.known_mask(lang, block.text)
+    if mask is None:
+        return classify(block, config)
+    return classify(block, config, patterns_for(lang), mask, _bits_for(lang))
 

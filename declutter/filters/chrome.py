@@ -446,7 +446,8 @@ def _menu_line(text: str) -> bool:
 def _menu_span(texts: list[str], start: int, end: int, pats: Patterns) -> range:
     if end - start < NAV_MIN_LINES or _introduced_list(texts, start):
         return range(0)
-    labels = [i for i in range(start, end) if pats.nav.match(texts[i])]
+    match = pats.nav.compiled().match  # bound once: a page of menus has tens of thousands of such lines
+    labels = [i for i in range(start, end) if match(texts[i])]
     if len(labels) < NAV_MIN_LABELS:
         return range(0)
     span = range(labels[0], labels[-1] + 1)

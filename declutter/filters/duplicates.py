@@ -258,13 +258,11 @@ def _words_and_spaces(text: str) -> str:
 
 
 def _exact(blocks: Sequence[Block], keys: list[str], config: Config, removed: set[int]) -> Iterator[Selection]:
-    first: dict[str, int] = {}
-    copies: list[tuple[int, int]] = []
-    for position, key in enumerate(keys):
-        if key:
-            original = first.setdefault(key, position)
-            if original != position and _eligible(blocks[position], key, config):
-                copies.append((position, original))
+    # Each key's first position (filled backwards, so the first one is written last), without a call per key.
+    first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+    copies = [(position, first[key]) for position, key in enumerate(keys) if key and first[key] != position]
+    copies = [(position, original) for position, original in copies
+              if _eligible(blocks[position], keys[position], config)]
     if not copies:
         return
     counts = Counter(keys)
