@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 
 import declutter
 from declutter.markdown.parse import parse_markdown
-from tests.strategies import Planted, clean_documents, cluttered_documents
+from tests.strategies import ABOUT_SOMEONE, Planted, clean_documents, cluttered_documents
 from tests.strategies_markdown import Page, markdown_noise, pages
 
 
@@ -79,7 +79,15 @@ def test_keeps_content_of_every_shape_as_markdown(doc: Planted) -> None:
 @given(cluttered_documents())
 @settings(max_examples=150, deadline=None)
 def test_keeps_content_every_planted_block_survives_as_markdown(doc: Planted) -> None:
-    """The text mode's planted documents as Markdown: every content block survives among the clutter."""
-    result = check_promises(as_markdown(doc))
+    """The text mode's planted documents as Markdown: every content block survives among the clutter.
+
+    The generator keeps a sentence about someone out of the tail by planting three content blocks after it;
+    in Markdown, indented code lines separated by blank lines are one code block, so those three lines can be
+    a single block and the sentence fall among the last ``Config.edge_blocks`` blocks, where an author bio is
+    clutter by design (bylines). Such documents are left out."""
+    md = as_markdown(doc)
+    blocks = parse_markdown(md).sources
+    assume(not any(about in source for source in blocks[-declutter.Config().edge_blocks:] for about in ABOUT_SOMEONE))
+    result = check_promises(md)
     for block in doc.content:
         assert block in result.text, f"content removed: {block[:60]}"
