@@ -85,6 +85,23 @@ def test_block_tokens_are_markdown_its_and_leave_logging_and_the_collector_as_th
         gc.enable()
 
 
+@pytest.mark.parametrize(("md", "skipped"), [
+    ("# T\n\n* a\n  * b\n\n    code\n\n> q\nlazy\n2. x\n\nText\n-- -\n", {"table", "reference", "lheading"}),
+    ("p\n\n> a\n1. x\n\nq\n> b\n* \n\n[r] : /x\n\nnot | a table\n", {"reference", "lheading"}),
+    ("Title\n  ===  \n\n> Quote\n> ---\n", {"table", "reference"}),
+    ("Text\r\n---\r\n[r]: /x\r\n", {"table"}),
+])
+def test_rules_a_document_cannot_need_are_skipped_with_the_same_tokens(md: str, skipped: set[str]) -> None:
+    from markdown_it import MarkdownIt
+
+    from declutter.markdown.parse import block_tokens, needless_rules
+
+    plain = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
+    assert needless_rules(md) == skipped
+    assert ([(t.type, t.map, t.content, t.markup) for t in block_tokens(md)]
+            == [(t.type, t.map, t.content, t.markup) for t in plain.parse(md)])
+
+
 def test_code_blocks_and_reference_definitions_are_protected() -> None:
     doc = parse_markdown("```\nRelated posts\n```\n\n    indented code\n\n[ref]: https://x.org\n\n"
                          "- item\n\n  ```\n  x\n  ```\n")

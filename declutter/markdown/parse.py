@@ -140,9 +140,14 @@ def widest(separators: Sequence[str]) -> str:
     return max(separators, key=lambda s: s.count("\n") + s.count("\r") - s.count("\r\n"))
 
 
-@lru_cache(maxsize=1)
-def parser() -> MarkdownIt:
-    """CommonMark with GFM tables and strikethrough (what crawlers' converters write)."""
+@lru_cache(maxsize=8)
+def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
+    """CommonMark with GFM tables and strikethrough (what crawlers' converters write).
+
+    ``skip`` names block rules that cannot match the document at hand (see
+    :func:`needless_rules`): they are left out of this parser's chains, and
+    ``lheading`` is left as the one thing it does when it finds no underline.
+    """
     from markdown_it import MarkdownIt
 
     # Block tokens and line maps only: the inline parser (links, emphasis) is three quarters of
@@ -150,13 +155,49 @@ def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
     ruler = md.block.ruler
     for rule in ruler.__rules__:
-        rule.fn = _quiet(rule.fn)
+        rule.fn = _no_underline if rule.name == "lheading" and rule.name in skip else _quiet(rule.fn)
     ruler.__compile__()
     chains = ruler.__cache__ or {}
     ruler.__cache__ = {chain: [_by_first_character([(rule.name, rule.fn) for rule in ruler.__rules__
-                                                     if rule.enabled and (not chain or chain in rule.alt)])]
+                                                     if rule.enabled and (not chain or chain in rule.alt)
+                                                     and rule.name not in skip - {"lheading"}])]
                        for chain in chains}
     return md
+
+
+#: A line that can underline a setext heading: ``=`` or ``-`` marks alone, after any indent or quote marks.
+_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
+
+
+def needless_rules(md: str) -> frozenset[str]:
+    """markdown-it block rules that no line of ``md`` can match, so :func:`parser` may leave them out.
+
+    A table's header row holds a ``|``; a link reference definition holds
+    ``]:``; a setext heading needs an underline (:data:`_UNDERLINE`; with
+    ``\\r`` line breaks, which markdown-it rewrites first, the rule stays).
+    Each rule gives up on other documents line after line: a table is tried
+    on every line of every paragraph. The tokens are the same either way.
+
+    >>> sorted(needless_rules("# T\\n\\nText\\n")), sorted(needless_rules("a | b\\n---|---\\n"))
+    (['lheading', 'reference', 'table'], ['lheading', 'reference'])
+    """
+    skip = set()
+    if "|" not in md:
+        skip.add("table")
+    if "]:" not in md:
+        skip.add("reference")
+    if "\r" not in md and not _UNDERLINE.search(md):
+        skip.add("lheading")
+    return frozenset(skip)
+
+
+def _no_underline(state: StateBlock, line: int, end: int, silent: bool) -> bool:
+    """markdown-it's ``lheading`` where no line is an underline: it fails, and (outside code) leaves
+    ``state.parentType`` at ``"paragraph"`` as the rule does when it fails, so the parser's state
+    after it is the rule's (the rules that read ``parentType`` set it first, but a plugin might not)."""
+    if not state.is_code_block(line):
+        state.parentType = "paragraph"
+    return False
 
 
 #: The characters a line (after its indent) must start with for each of markdown-it's block rules to
@@ -208,7 +249,7 @@ def _quiet(rule: Callable[..., bool]) -> Callable[..., bool]:
 def block_tokens(md: str) -> list[Token]:
     """:func:`parser`'s tokens of ``md``, with the cyclic garbage collector paused meanwhile."""
     with collector_paused():
-        return parser().parse(md)
+        return parser(needless_rules(md)).parse(md)
 
 
 @contextmanager
