@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-_SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
 
@@ -448,8 +447,8 @@ def describe(segment: _Segment) -> tuple[str, Features]:
             counts.add(_unescape(_TAG.sub(" ", token.content)))
         elif token.type == "heading_open":
             level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
-    text = _SPACE.sub(" ", "".join(counts.parts))
-    text = text.strip(" |") if kind is Kind.TABLE else text.strip()
+    text = " ".join("".join(counts.parts).split())  # runs of whitespace as one space, none at the ends
+    text = text.strip(" |") if kind is Kind.TABLE else text
     return text, Features(kind, level, counts.words, counts.link_words, counts.alt_words, counts.links,
                           counts.images, counts.anchors, counts.code)
 
@@ -482,14 +481,18 @@ _DEST = r"(?:<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"\n]*\"|
 _BRACKETED = r"\[((?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]"
 #: Inline syntax that changes what a reader sees: code spans, images, links (inline and reference),
 #: autolinks and raw tags; and escapes, so that ``\\[a\\](x)`` is text, not a link. Everything else is text.
+#: Each alternative's first character (a backslash, a backtick, ``!``, ``[`` or ``<``) stands before its
+#: named group, so the compiled pattern skips to the next of those characters at C speed instead of trying
+#: every position; the alternative that matched is ``match.lastgroup``.
 _INLINE = re.compile(
-    r"(?=[\\`!\[<])"  # every kind opens with one of these: positions without one are skipped fast
-    r"(?:(?P<escape>\\[!-/:-@\[-`{-~])"
-    rf"|(?P<code>(?P<ticks>`+)(?P<codetext>.+?)(?<!`)(?P=ticks)(?!`))"
-    rf"|(?P<image>!{_BRACKETED}(?:\({_DEST}\)|\[[^\]\n]*\]))"
-    rf"|(?P<link>{_BRACKETED.replace('(', '(?P<text>', 1)}(?:\((?P<dest>{_DEST})\)|\[[^\]\n]*\]))"
-    r"|(?P<auto><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>)"
-    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>))", re.DOTALL)
+    r"\\(?P<escape>[!-/:-@\[-`{-~])"
+    rf"|`(?P<code>(?P<ticks>`*)(?P<codetext>.+?)(?<!`)`(?P=ticks)(?!`))"
+    rf"|!(?P<image>{_BRACKETED}(?:\({_DEST}\)|\[[^\]\n]*\]))"
+    rf"|\[(?P<link>{_BRACKETED.replace('(', '(?P<text>', 1)[2:]}(?:\((?P<dest>{_DEST})\)|\[[^\]\n]*\]))"
+    r"|<(?P<auto>(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>)"
+    r"|<(?P<tag>/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)", re.DOTALL)
+#: The group of an image's alt text (the first group inside ``image``).
+_ALT = _INLINE.groupindex["image"] + 1
 #: Whether a text may hold what :data:`_INLINE` matches (a quick test that skips most plain text).
 _MAY_HOLD_SYNTAX = re.compile(r"[\\`\[<]").search
 _ORPHAN = re.compile(rf"(?<!\\)\]\({_DEST}\)")
@@ -506,23 +509,25 @@ def visible(content: str, counts: _Counts, link: bool = False) -> None:
         return
     position = 0
     for match in _INLINE.finditer(content):
-        if match.group("escape") is not None:
+        syntax = match.lastgroup
+        if syntax == "escape":
             continue  # a literal character: part of the text around it
-        if match.start() > position:
-            _text(content[position:match.start()], counts, link)
+        start = match.start()
+        if start > position:
+            _text(content[position:start], counts, link)
         position = match.end()
-        if match.group("code") is not None:
+        if syntax == "code":
             counts.add(match.group("codetext").strip(), link)
-        elif match.group("image") is not None:
+        elif syntax == "image":
             counts.images += 1
-            alt = _plain(match.group(match.re.groupindex["image"] + 1))
+            alt = _plain(match.group(_ALT))
             counts.alt_words += len(_WORD.findall(alt))
             counts.parts.append(alt)
-        elif match.group("link") is not None:
+        elif syntax == "link":
             counts.links += 1
             counts.anchors += (match.group("dest") or "").lstrip("<").startswith("#")
             visible(match.group("text"), counts, link=True)
-        elif match.group("auto") is not None:
+        elif syntax == "auto":
             counts.links += 1
     if position < len(content):
         _text(content[position:], counts, link)
