@@ -395,6 +395,7 @@ def _parse(md: str) -> MarkdownDocument:
     separators: list[str] = []
     protected: set[int] = set()
     previous_end, pending, prefix = 0, "", ""
+    shared: dict[_Values, Features] = {}
     for segment in spans(block_tokens(md), source_lines):
         pending += "".join(source_lines[previous_end:segment.start])
         raw = "".join(source_lines[segment.start:segment.end])
@@ -404,7 +405,7 @@ def _parse(md: str) -> MarkdownDocument:
         else:
             prefix = pending
         pending, previous_end = raw[len(body):], segment.end
-        text, feats = describe(segment)
+        text, feats = describe(segment, shared)
         if feats.code or feats.kind is Kind.OTHER:
             protected.add(len(blocks))
         blocks.append(Block(len(blocks), text, segment.start + 1, str(feats.kind)))
@@ -488,8 +489,18 @@ class _Counts:
         self.parts.append(text)
 
 
-def describe(segment: _Segment) -> tuple[str, Features]:
-    """The visible text of a segment and its :class:`Features`."""
+#: A :class:`Features`' fields, in order.
+_Values = tuple[Kind, int, int, int, int, int, int, int, bool]
+
+
+def describe(segment: _Segment, shared: dict[_Values, Features]) -> tuple[str, Features]:
+    """The visible text of a segment and its :class:`Features`.
+
+    ``shared`` holds the document's features by value: most blocks of a page
+    have the same features as an earlier one (a menu's items, short
+    paragraphs without links), and a frozen :class:`Features` is slow to
+    build, so equal ones are one object. It lives as long as one parse.
+    """
     counts = _Counts()
     level = 0
     kind = segment.kind
@@ -511,8 +522,12 @@ def describe(segment: _Segment) -> tuple[str, Features]:
             level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
     text = " ".join("".join(counts.parts).split())  # runs of whitespace as one space, none at the ends
     text = text.strip(" |") if kind is Kind.TABLE else text
-    return text, Features(kind, level, counts.words, counts.link_words, counts.alt_words, counts.links,
-                          counts.images, counts.anchors, counts.code)
+    values = (kind, level, counts.words, counts.link_words, counts.alt_words, counts.links, counts.images,
+              counts.anchors, counts.code)
+    feats = shared.get(values)
+    if feats is None:
+        feats = shared[values] = Features(*values)
+    return text, feats
 
 
 #: A list item's marker or a heading's marks at the start of a line.
