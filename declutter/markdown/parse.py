@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from declutter.blocks import Block, Document
 
@@ -46,9 +46,9 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
+    from markdown_it.utils import EnvType
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-_SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
 
@@ -140,9 +140,14 @@ def widest(separators: Sequence[str]) -> str:
     return max(separators, key=lambda s: s.count("\n") + s.count("\r") - s.count("\r\n"))
 
 
-@lru_cache(maxsize=1)
-def parser() -> MarkdownIt:
-    """CommonMark with GFM tables and strikethrough (what crawlers' converters write)."""
+@lru_cache(maxsize=8)
+def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
+    """CommonMark with GFM tables and strikethrough (what crawlers' converters write).
+
+    ``skip`` names block rules that cannot match the document at hand (see
+    :func:`needless_rules`): they are left out of this parser's chains, and
+    ``lheading`` is left as the one thing it does when it finds no underline.
+    """
     from markdown_it import MarkdownIt
 
     # Block tokens and line maps only: the inline parser (links, emphasis) is three quarters of
@@ -150,13 +155,110 @@ def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
     ruler = md.block.ruler
     for rule in ruler.__rules__:
-        rule.fn = _quiet(rule.fn)
+        rule.fn = _no_underline if rule.name == "lheading" and rule.name in skip else _quiet(rule.fn)
     ruler.__compile__()
     chains = ruler.__cache__ or {}
     ruler.__cache__ = {chain: [_by_first_character([(rule.name, rule.fn) for rule in ruler.__rules__
-                                                     if rule.enabled and (not chain or chain in rule.alt)])]
+                                                     if rule.enabled and (not chain or chain in rule.alt)
+                                                     and rule.name not in skip - {"lheading"}])]
                        for chain in chains}
+    _quick_tokens(md)
     return md
+
+
+#: A line that can underline a setext heading: ``=`` or ``-`` marks alone, after any indent or quote marks.
+_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
+
+
+def needless_rules(md: str) -> frozenset[str]:
+    """markdown-it block rules that no line of ``md`` can match, so :func:`parser` may leave them out.
+
+    A table's header row holds a ``|``; a link reference definition holds
+    ``]:``; a setext heading needs an underline (:data:`_UNDERLINE`; with
+    ``\\r`` line breaks, which markdown-it rewrites first, the rule stays).
+    Each rule gives up on other documents line after line: a table is tried
+    on every line of every paragraph. The tokens are the same either way.
+
+    >>> sorted(needless_rules("# T\\n\\nText\\n")), sorted(needless_rules("a | b\\n---|---\\n"))
+    (['lheading', 'reference', 'table'], ['lheading', 'reference'])
+    """
+    skip = set()
+    if "|" not in md:
+        skip.add("table")
+    if "]:" not in md:
+        skip.add("reference")
+    if "\r" not in md and not _UNDERLINE.search(md):
+        skip.add("lheading")
+    return frozenset(skip)
+
+
+def _no_underline(state: StateBlock, line: int, end: int, silent: bool) -> bool:
+    """markdown-it's ``lheading`` where no line is an underline: it fails, and (outside code) leaves
+    ``state.parentType`` at ``"paragraph"`` as the rule does when it fails, so the parser's state
+    after it is the rule's (the rules that read ``parentType`` set it first, but a plugin might not)."""
+    if not state.is_code_block(line):
+        state.parentType = "paragraph"
+    return False
+
+
+#: The fields of markdown-it's ``Token``, in order, that :func:`_quick_tokens` knows how to fill.
+_TOKEN_FIELDS = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup", "info",
+                 "meta", "block", "hidden")
+
+
+def _quick_tokens(md: MarkdownIt) -> None:
+    """Make ``md``'s block parser push its tokens through :class:`_QuickState` (when ``Token`` still has the
+    fields that class fills; otherwise markdown-it's own state is kept)."""
+    import dataclasses
+
+    from markdown_it.token import Token
+
+    if tuple(f.name for f in dataclasses.fields(Token)) != _TOKEN_FIELDS:
+        return
+    block = md.block
+
+    def parse(src: str, md: MarkdownIt, env: EnvType, outTokens: list[Token]) -> list[Token] | None:
+        if not src:  # markdown-it's ParserBlock.parse, with the quicker state
+            return None
+        state = _state_class()(src, md, env, outTokens)
+        block.tokenize(state, state.line, state.lineMax)
+        return state.tokens
+
+    block.parse = parse  # type: ignore[method-assign]
+
+
+@lru_cache(maxsize=1)
+def _state_class() -> type[StateBlock]:
+    """markdown-it's block state with a quicker ``push`` (see :class:`_QuickState`)."""
+    from markdown_it.rules_block import StateBlock
+    from markdown_it.token import Token
+
+    new = object.__new__
+
+    class _QuickState(StateBlock):
+        """markdown-it's block state whose ``push`` fills a new token's fields itself.
+
+        ``Token(type, tag, nesting)`` runs a dataclass ``__init__`` with two
+        dict factories and a ``__post_init__`` that turns its empty attrs
+        into another empty dict: a third of the block parser's time on
+        whole pages (a million tokens). The token is the same, field by
+        field (the fields are checked in :func:`_quick_tokens`).
+        """
+
+        def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
+            token = new(Token)
+            token.type, token.tag, token.nesting, token.attrs, token.map = ttype, tag, nesting, {}, None
+            token.children, token.content, token.markup, token.info = None, "", "", ""
+            token.meta, token.block, token.hidden = {}, True, False
+            if nesting < 0:
+                self.level -= 1  # closing tag
+            token.level = self.level
+            if nesting > 0:
+                self.level += 1  # opening tag
+            self.tokens.append(token)
+            return token
+
+    return _QuickState
 
 
 #: The characters a line (after its indent) must start with for each of markdown-it's block rules to
@@ -208,7 +310,7 @@ def _quiet(rule: Callable[..., bool]) -> Callable[..., bool]:
 def block_tokens(md: str) -> list[Token]:
     """:func:`parser`'s tokens of ``md``, with the cyclic garbage collector paused meanwhile."""
     with collector_paused():
-        return parser().parse(md)
+        return parser(needless_rules(md)).parse(md)
 
 
 @contextmanager
@@ -293,6 +395,7 @@ def _parse(md: str) -> MarkdownDocument:
     separators: list[str] = []
     protected: set[int] = set()
     previous_end, pending, prefix = 0, "", ""
+    shared: dict[_Values, Features] = {}
     for segment in spans(block_tokens(md), source_lines):
         pending += "".join(source_lines[previous_end:segment.start])
         raw = "".join(source_lines[segment.start:segment.end])
@@ -302,7 +405,7 @@ def _parse(md: str) -> MarkdownDocument:
         else:
             prefix = pending
         pending, previous_end = raw[len(body):], segment.end
-        text, feats = describe(segment)
+        text, feats = describe(segment, shared)
         if feats.code or feats.kind is Kind.OTHER:
             protected.add(len(blocks))
         blocks.append(Block(len(blocks), text, segment.start + 1, str(feats.kind)))
@@ -386,8 +489,18 @@ class _Counts:
         self.parts.append(text)
 
 
-def describe(segment: _Segment) -> tuple[str, Features]:
-    """The visible text of a segment and its :class:`Features`."""
+#: A :class:`Features`' fields, in order.
+_Values = tuple[Kind, int, int, int, int, int, int, int, bool]
+
+
+def describe(segment: _Segment, shared: dict[_Values, Features]) -> tuple[str, Features]:
+    """The visible text of a segment and its :class:`Features`.
+
+    ``shared`` holds the document's features by value: most blocks of a page
+    have the same features as an earlier one (a menu's items, short
+    paragraphs without links), and a frozen :class:`Features` is slow to
+    build, so equal ones are one object. It lives as long as one parse.
+    """
     counts = _Counts()
     level = 0
     kind = segment.kind
@@ -407,10 +520,14 @@ def describe(segment: _Segment) -> tuple[str, Features]:
             counts.add(_unescape(_TAG.sub(" ", token.content)))
         elif token.type == "heading_open":
             level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
-    text = _SPACE.sub(" ", "".join(counts.parts))
-    text = text.strip(" |") if kind is Kind.TABLE else text.strip()
-    return text, Features(kind, level, counts.words, counts.link_words, counts.alt_words, counts.links,
-                          counts.images, counts.anchors, counts.code)
+    text = " ".join("".join(counts.parts).split())  # runs of whitespace as one space, none at the ends
+    text = text.strip(" |") if kind is Kind.TABLE else text
+    values = (kind, level, counts.words, counts.link_words, counts.alt_words, counts.links, counts.images,
+              counts.anchors, counts.code)
+    feats = shared.get(values)
+    if feats is None:
+        feats = shared[values] = Features(*values)
+    return text, feats
 
 
 #: A list item's marker or a heading's marks at the start of a line.
@@ -441,14 +558,18 @@ _DEST = r"(?:<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"\n]*\"|
 _BRACKETED = r"\[((?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]"
 #: Inline syntax that changes what a reader sees: code spans, images, links (inline and reference),
 #: autolinks and raw tags; and escapes, so that ``\\[a\\](x)`` is text, not a link. Everything else is text.
+#: Each alternative's first character (a backslash, a backtick, ``!``, ``[`` or ``<``) stands before its
+#: named group, so the compiled pattern skips to the next of those characters at C speed instead of trying
+#: every position; the alternative that matched is ``match.lastgroup``.
 _INLINE = re.compile(
-    r"(?=[\\`!\[<])"  # every kind opens with one of these: positions without one are skipped fast
-    r"(?:(?P<escape>\\[!-/:-@\[-`{-~])"
-    rf"|(?P<code>(?P<ticks>`+)(?P<codetext>.+?)(?<!`)(?P=ticks)(?!`))"
-    rf"|(?P<image>!{_BRACKETED}(?:\({_DEST}\)|\[[^\]\n]*\]))"
-    rf"|(?P<link>{_BRACKETED.replace('(', '(?P<text>', 1)}(?:\((?P<dest>{_DEST})\)|\[[^\]\n]*\]))"
-    r"|(?P<auto><(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>)"
-    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>))", re.DOTALL)
+    r"\\(?P<escape>[!-/:-@\[-`{-~])"
+    rf"|`(?P<code>(?P<ticks>`*)(?P<codetext>.+?)(?<!`)`(?P=ticks)(?!`))"
+    rf"|!(?P<image>{_BRACKETED}(?:\({_DEST}\)|\[[^\]\n]*\]))"
+    rf"|\[(?P<link>{_BRACKETED.replace('(', '(?P<text>', 1)[2:]}(?:\((?P<dest>{_DEST})\)|\[[^\]\n]*\]))"
+    r"|<(?P<auto>(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>)"
+    r"|<(?P<tag>/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)", re.DOTALL)
+#: The group of an image's alt text (the first group inside ``image``).
+_ALT = _INLINE.groupindex["image"] + 1
 #: Whether a text may hold what :data:`_INLINE` matches (a quick test that skips most plain text).
 _MAY_HOLD_SYNTAX = re.compile(r"[\\`\[<]").search
 _ORPHAN = re.compile(rf"(?<!\\)\]\({_DEST}\)")
@@ -465,23 +586,25 @@ def visible(content: str, counts: _Counts, link: bool = False) -> None:
         return
     position = 0
     for match in _INLINE.finditer(content):
-        if match.group("escape") is not None:
+        syntax = match.lastgroup
+        if syntax == "escape":
             continue  # a literal character: part of the text around it
-        if match.start() > position:
-            _text(content[position:match.start()], counts, link)
+        start = match.start()
+        if start > position:
+            _text(content[position:start], counts, link)
         position = match.end()
-        if match.group("code") is not None:
+        if syntax == "code":
             counts.add(match.group("codetext").strip(), link)
-        elif match.group("image") is not None:
+        elif syntax == "image":
             counts.images += 1
-            alt = _plain(match.group(match.re.groupindex["image"] + 1))
+            alt = _plain(match.group(_ALT))
             counts.alt_words += len(_WORD.findall(alt))
             counts.parts.append(alt)
-        elif match.group("link") is not None:
+        elif syntax == "link":
             counts.links += 1
             counts.anchors += (match.group("dest") or "").lstrip("<").startswith("#")
             visible(match.group("text"), counts, link=True)
-        elif match.group("auto") is not None:
+        elif syntax == "auto":
             counts.links += 1
     if position < len(content):
         _text(content[position:], counts, link)
