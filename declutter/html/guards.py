@@ -14,7 +14,10 @@ so no tag or class hint removes it, when it
   (:attr:`GuardReason.EXTRACTION`);
 * holds a large share of the page's text: at least :data:`PROSE_SHARE` of
   the text outside links, or (for non-chrome tags) :data:`CONTAINER_SHARE` of
-  the paragraph text when the page has some (:attr:`GuardReason.SHARE`).
+  the paragraph text when the page has some (:attr:`GuardReason.SHARE`);
+* lies inside trafilatura's node and holds :data:`CONTENT_SHARE` of it, is no chrome
+  tag and not mostly links (:attr:`GuardReason.CONTENT`): the bulk of what
+  trafilatura would extract, whatever its class or id says.
 
 A guarded element can still hold clutter: the elements inside it are looked
 at one by one. When a filter selects a guarded element the removal is
