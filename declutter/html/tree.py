@@ -390,7 +390,9 @@ def _large_groups(removals: Sequence[Removal], candidates: Sequence[_Candidate],
 
     One ``content-nav-section`` box is a small part of a page; eight of them
     can be all of its content. Each alone passes the share guard, so the
-    group is measured as one. Returns candidate index -> guard reason.
+    group is measured as one (:meth:`~declutter.html.guards.Guards.share_reason`:
+    half the page's text outside links or, for boxes that share a class
+    name, half its paragraph text). Returns candidate index -> guard reason.
     """
     groups: dict[tuple[str, str, str], list[int]] = {}
     for removal in removals:
@@ -398,12 +400,14 @@ def _large_groups(removals: Sequence[Removal], candidates: Sequence[_Candidate],
         if cand.guard in GROUPED_GUARDS and not _share_exempt(cand.element, cand.tag, cand.hints):
             groups.setdefault((removal.reason, cand.tag, cand.element.get("class") or ""), []).append(removal.index)
     refused = {}
-    for members in groups.values():
+    for (_, tag, name), members in groups.items():
         if len(members) < 2:
             continue
         elements = [candidates[i].element for i in members]
-        guard = guards.share_reason(sum(guards.index.prose(e) for e in elements),
-                                    sum(guards.index.paragraphs(e) for e in elements), candidates[members[0]].tag)
+        # Boxes alike by their class name are measured on paragraphs too; plain tags alike only by their tag on
+        # the text outside links (a page's hidden streamed chunks, <div hidden id="S:0">, are no alike boxes).
+        paragraphs = sum(guards.index.paragraphs(e) for e in elements) if name.strip() else 0
+        guard = guards.share_reason(sum(guards.index.prose(e) for e in elements), paragraphs, tag)
         if guard:
             refused.update(dict.fromkeys(members, guard))
     return refused
