@@ -82,3 +82,14 @@ def test_an_aside_inside_the_article_is_left_to_the_tag_rule() -> None:
     result = clean_html_and_explain(html_page(body))
     assert not refusals(result, "guard.content")
     assert [r.reason for r in result.removals] == ["chrome.tag"]
+
+
+def test_plain_hidden_chunks_are_not_alike_boxes_for_the_paragraph_measure() -> None:
+    # Tags alike by their tag alone (no class name) are measured on the text outside links only, as before:
+    # hidden chunks holding most of the paragraphs but less than half the text still go.
+    facts = "".join(f"<div>{text}</div>" for text in SITE)
+    chunks = "".join(f"<div hidden>{paragraphs([text])}</div>" for text in PROSE[1:])
+    result = clean_html_and_explain(html_page(f'<div class="facts">{facts}</div><section>{paragraphs(PROSE[:1])}'
+                                              f"{chunks}</section>"))
+    assert not refusals(result, "guard.share")
+    assert [r.reason for r in result.removals] == ["chrome.hidden"] * 3
