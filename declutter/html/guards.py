@@ -14,7 +14,10 @@ so no tag or class hint removes it, when it
   (:attr:`GuardReason.EXTRACTION`);
 * holds a large share of the page's text: at least :data:`PROSE_SHARE` of
   the text outside links, or (for non-chrome tags) :data:`CONTAINER_SHARE` of
-  the paragraph text when the page has some (:attr:`GuardReason.SHARE`).
+  the paragraph text when the page has some (:attr:`GuardReason.SHARE`);
+* lies inside trafilatura's node and holds :data:`CONTENT_SHARE` of it, is no chrome
+  tag and not mostly links (:attr:`GuardReason.CONTENT`): the bulk of what
+  trafilatura would extract, whatever its class or id says.
 
 A guarded element can still hold clutter: the elements inside it are looked
 at one by one. When a filter selects a guarded element the removal is
@@ -43,6 +46,12 @@ MIN_PARAGRAPH_SHARE = 0.2
 PROSE_SHARE = 0.5
 #: trafilatura's pick counts as the content node when it holds at least this share of the page's prose.
 EXTRACTION_SHARE = 0.25
+#: An element inside the content node (trafilatura's pick) holding at least this share of that node's prose is
+#: the bulk of what trafilatura extracts: a hint never removes it (``<div id="map-and-related">`` holding
+#: three quarters of an article's text).
+CONTENT_SHARE = 0.5
+#: …when at least this share of the element's text lies outside links (a link list is a menu, whatever its size).
+LINK_SHARE = 0.5
 #: Elements that name the content.
 MAIN_XPATH = "//main | //*[@role='main'] | //*[@itemprop='articleBody']"
 
@@ -54,6 +63,7 @@ class GuardReason(StrEnum):
     HEADING = "guard.heading"
     EXTRACTION = "guard.extraction"
     SHARE = "guard.share"
+    CONTENT = "guard.content"
 
 
 def prose_chars(element: HtmlElement) -> int:
@@ -117,28 +127,62 @@ class Guards:
     kept: dict[HtmlElement, GuardReason] = field(default_factory=dict)
     page_prose: int = 0
     page_paragraphs: int = 0
+    #: The content node (trafilatura's pick, see :attr:`GuardReason.EXTRACTION`) and its prose, when found.
+    content: HtmlElement | None = None
+    content_prose: int = 0
+    content_paragraphs: int = 0
 
     def reason(self, element: HtmlElement, tag: str) -> str:
         """The guard that keeps ``element`` (a reason code), or "" when none does."""
         if element in self.kept:
             return self.kept[element].value
-        if self.page_prose and self.index.prose(element) >= PROSE_SHARE * self.page_prose:
+        return (self.share_reason(self.index.prose(element), self.index.paragraphs(element), tag)
+                or self.content_reason(element, tag))
+
+    def share_reason(self, prose: int, paragraphs: int, tag: str) -> str:
+        """The share guard that keeps an element (or a group of alike elements measured as one) of this much
+        text outside links (``prose``) and inside ``p`` (``paragraphs``), or "" when none does."""
+        if self.page_prose and prose >= PROSE_SHARE * self.page_prose:
             return GuardReason.SHARE.value
-        if self.page_paragraphs and tag not in CHROME_TAGS:
-            paragraphs = self.index.paragraphs(element)
-            if (paragraphs >= CONTAINER_SHARE * self.page_paragraphs
-                    and paragraphs >= MIN_PARAGRAPH_SHARE * self.page_prose):
-                return GuardReason.SHARE.value
+        if (self.page_paragraphs and tag not in CHROME_TAGS and paragraphs >= CONTAINER_SHARE * self.page_paragraphs
+                and paragraphs >= MIN_PARAGRAPH_SHARE * self.page_prose):
+            return GuardReason.SHARE.value
         return ""
+
+    def content_reason(self, element: HtmlElement, tag: str) -> str:
+        """:attr:`GuardReason.CONTENT` when ``element`` is the bulk of the content node's text, else ""."""
+        if self.content is None or tag in CHROME_TAGS or not _inside(element, self.content):
+            return ""
+        if self.content_paragraphs >= MIN_PARAGRAPH_SHARE * self.content_prose:  # measured in paragraphs
+            share = self.index.paragraphs(element) >= CONTENT_SHARE * self.content_paragraphs
+        else:
+            share = self.index.prose(element) >= CONTENT_SHARE * self.content_prose
+        if share and self.index.prose(element) >= LINK_SHARE * _text_chars(element):
+            return GuardReason.CONTENT.value
+        return ""
+
+
+def _text_chars(element: HtmlElement) -> int:
+    """Characters of the element's whole text, links included (white space not counted)."""
+    return sum(len(text.strip()) for text in element.itertext())
+
+
+def _inside(element: HtmlElement, node: HtmlElement) -> bool:
+    """Whether ``element`` is ``node``'s descendant."""
+    return any(ancestor is node for ancestor in element.iterancestors())
 
 
 def find_guards(tree: HtmlElement, meta: PageMeta, index: TextIndex | None = None) -> Guards:
     """The guards of a parsed page (scripts already dropped)."""
     index = index or TextIndex(tree)
     guards = Guards(index, page_prose=index.prose(tree), page_paragraphs=index.paragraphs(tree))
+    content = list(_extraction_node(tree, index))
+    if content:
+        guards.content = content[0]
+        guards.content_prose, guards.content_paragraphs = index.prose(content[0]), index.paragraphs(content[0])
     for reason, nodes in ((GuardReason.MAIN, tree.xpath(MAIN_XPATH)),
                           (GuardReason.HEADING, _main_heading(tree, meta)),
-                          (GuardReason.EXTRACTION, _extraction_node(tree, index))):
+                          (GuardReason.EXTRACTION, content)):
         for node in nodes:
             for element in (node, *node.iterancestors()) if reason is not GuardReason.HEADING \
                     else node.iterancestors():

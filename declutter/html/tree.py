@@ -26,7 +26,7 @@ from declutter.filters.promos import Patterns as PromoPatterns
 from declutter.filters.promos import Reason as PromoReason
 from declutter.filters.promos import line_reason as promo_line_reason
 from declutter.filters.promos import patterns_for as promo_patterns
-from declutter.html.guards import PROSE_SHARE, GuardReason, Guards, TextIndex, find_guards
+from declutter.html.guards import GuardReason, Guards, TextIndex, find_guards
 from declutter.html.hints import (
     ALL_HINTS,
     BOX_TAGS,
@@ -275,12 +275,22 @@ def _candidates(tree: HtmlElement, meta: PageMeta, marks: dict[HtmlElement, str]
 #: Markers whose elements the share guard does not keep: customers' reviews that outweigh a short
 #: product description are still reviews (the main, heading and extraction guards still apply).
 SHARE_EXEMPT = frozenset({REVIEWS})
+#: The guards that measure an element's share of the text (the ones :data:`SHARE_EXEMPT` and overlays escape).
+SHARE_GUARDS = frozenset({GuardReason.SHARE.value, GuardReason.CONTENT.value})
+
+
+#: Markers the content guard leaves to the filters too: a forum's per-post chrome (a signature can outweigh a
+#: short post, and trafilatura's pick of a thread can be the signature's box).
+CONTENT_EXEMPT = frozenset({POST_CHROME})
 
 
 def _guard(guards: Guards, element: HtmlElement, tag: str, hints: set[str]) -> str:
-    """The guard that keeps the element, or "" (see :data:`SHARE_EXEMPT` and :func:`is_overlay`)."""
+    """The guard that keeps the element, or "" (see :data:`SHARE_EXEMPT`, :data:`CONTENT_EXEMPT` and
+    :func:`is_overlay`)."""
     guard = guards.reason(element, tag)
-    return "" if guard == GuardReason.SHARE.value and _share_exempt(element, tag, hints) else guard
+    if guard == GuardReason.CONTENT.value and not CONTENT_EXEMPT.isdisjoint(hints):
+        return ""
+    return "" if guard in SHARE_GUARDS and _share_exempt(element, tag, hints) else guard
 
 
 def _share_exempt(element: HtmlElement, tag: str, hints: set[str] | frozenset[str]) -> bool:
@@ -369,24 +379,37 @@ def merge_split_body(tree: HtmlElement) -> None:
                 first.append(child)
 
 
+#: The guards of elements measured with their alike neighbours: none, or the content guard (an element kept as
+#: the bulk of the content node leaves its alike siblings to be measured with it, not alone).
+GROUPED_GUARDS = frozenset({"", GuardReason.CONTENT.value})
+
+
 def _large_groups(removals: Sequence[Removal], candidates: Sequence[_Candidate],
                   guards: Guards) -> dict[int, str]:
     """Selections refused together: alike elements (same reason, tag and class) holding most of the page.
 
     One ``content-nav-section`` box is a small part of a page; eight of them
     can be all of its content. Each alone passes the share guard, so the
-    group is measured as one. Returns candidate index -> guard reason.
+    group is measured as one (:meth:`~declutter.html.guards.Guards.share_reason`:
+    half the page's text outside links or, for boxes that share a class
+    name, half its paragraph text). Returns candidate index -> guard reason.
     """
     groups: dict[tuple[str, str, str], list[int]] = {}
     for removal in removals:
         cand = candidates[removal.index]
-        if not cand.guard and not _share_exempt(cand.element, cand.tag, cand.hints):
+        if cand.guard in GROUPED_GUARDS and not _share_exempt(cand.element, cand.tag, cand.hints):
             groups.setdefault((removal.reason, cand.tag, cand.element.get("class") or ""), []).append(removal.index)
     refused = {}
-    for members in groups.values():
-        if len(members) > 1 and guards.page_prose and (
-                sum(guards.index.prose(candidates[i].element) for i in members) >= PROSE_SHARE * guards.page_prose):
-            refused.update(dict.fromkeys(members, GuardReason.SHARE.value))
+    for (_, tag, name), members in groups.items():
+        if len(members) < 2:
+            continue
+        elements = [candidates[i].element for i in members]
+        # Boxes alike by their class name are measured on paragraphs too; plain tags alike only by their tag on
+        # the text outside links (a page's hidden streamed chunks, <div hidden id="S:0">, are no alike boxes).
+        paragraphs = sum(guards.index.paragraphs(e) for e in elements) if name.strip() else 0
+        guard = guards.share_reason(sum(guards.index.prose(e) for e in elements), paragraphs, tag)
+        if guard:
+            refused.update(dict.fromkeys(members, guard))
     return refused
 
 
