@@ -285,7 +285,8 @@ def main_text(tree: HtmlElement) -> str:
     one card of a listing, the intro of a grid or the first post of a thread.
     The tree rules have already taken the chrome out of it. A main element
     that is mostly links (under :data:`MAIN_MIN_PROSE` of its text outside
-    them) lists the site, and gives nothing.
+    them) lists the site, and gives nothing. A ``footer`` or ``nav`` inside
+    it (:data:`MAIN_FRAME_TAGS`) is the site's frame, and is left out.
     """
     found = tree.xpath(MAIN_XPATH)
     chosen = set(found)
@@ -293,7 +294,20 @@ def main_text(tree: HtmlElement) -> str:
     total = sum(len(text.strip()) for element in outer for text in element.itertext())
     if not total or sum(prose_chars(element) for element in outer) < MAIN_MIN_PROSE * total:
         return ""
-    return "\n".join(line for element in outer for line in element_lines(without_widgets(element)))
+    return "\n".join(line for element in outer for line in element_lines(_without_frame(without_widgets(element))))
+
+
+#: Tags inside a ``main`` that are the site's frame all the same: a footer (address, copyright, sitemap link)
+#: or a menu some themes put inside ``main``.
+MAIN_FRAME_TAGS = ("footer", "nav")
+
+
+def _without_frame(element: HtmlElement) -> HtmlElement:
+    """``element`` (a copy: :func:`without_widgets`) without the footers and menus inside it."""
+    for frame in list(element.iter(*MAIN_FRAME_TAGS)):
+        if frame is not element and frame.getparent() is not None:
+            frame.drop_tree()
+    return element
 
 
 #: Tags whose text is an interface, never what the page says: a drop-down's options (a sort order, a size),
