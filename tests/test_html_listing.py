@@ -13,7 +13,7 @@ from lxml.html import document_fromstring
 
 from declutter.html import clean_html_and_explain
 from declutter.html.assemble import _offers
-from declutter.html.extract import Offer, card_text, rescue, teaser_text, text_chars
+from declutter.html.extract import REPEATED_SHARE, Offer, card_text, repeats_extraction, rescue, teaser_text, text_chars
 from declutter.html.pagetype import PageType, PageTypeDecision, Signal
 
 INTRO = ("Award-winning faculty and a global reputation: our certificate programs combine research with practical "
@@ -99,7 +99,7 @@ def test_teasers_are_linked_cards_not_a_product_grid_comments_or_a_footer() -> N
     comments = "".join(teaser(t, cls="comment") for t in TOPICS)
     assert teaser_text(cards_of(listing_page(comments))) == ""
     footer = listing_page("").replace("</body>", f'<footer><div class="widgets">{linked}</div></footer></body>')
-    assert card_text(cards_of(footer)) != "" and teaser_text(cards_of(footer)) == ""
+    assert card_text(cards_of(footer)) == "" and teaser_text(cards_of(footer)) == ""
     unlinked = linked.replace('<a href="', '<span data-href="').replace("</a>", "</span>")
     assert teaser_text(cards_of(listing_page(unlinked))) == ""
 
@@ -120,10 +120,15 @@ STORY = [
 ]
 
 
+#: A blurb of another story in the rail (its own words: a rail that repeated the story's sentences would repeat
+#: the extraction, and give nothing).
+BLURB = "Market traders on the square number {} want longer hours, and the parking rules changed"
+
+
 def story_page(dated: bool) -> str:
     """A story with a rail of other stories (teasers) and a long site menu (links, removed as chrome)."""
     rail = "".join(f'<li><a href="/news/{i}">Other story number {i} of the day about the town</a>'
-                   f"<span>{text[:90]}...</span></li>" for i, text in enumerate(STORY))
+                   f"<span>{BLURB.format(i)}...</span></li>" for i, _ in enumerate(STORY))
     menu = "".join(f'<li><a href="/section/{i}">Section {i} of the site and its pages</a></li>' for i in range(80))
     time = '<time datetime="2025-03-02">March 2, 2025</time>' if dated else ""
     return (f'<!DOCTYPE html><html><head><title>Council backs budget</title>'
@@ -147,3 +152,41 @@ def test_teaser_text_gives_nothing_under_the_least_growth() -> None:
     teasers = teaser_text(tree)
     assert teaser_text(tree, INTRO, least=len(teasers) / len(INTRO) - 0.1) == teasers
     assert teaser_text(tree, INTRO, least=len(teasers) / len(INTRO) + 0.1) == ""
+
+
+def test_a_run_of_cards_in_the_site_frame_gives_way_to_the_runs_in_the_page() -> None:
+    # the footer's run is the larger (more cards, more words), but it is the site's footer, not the page's list
+    few = "".join(teaser(t) for t in TOPICS[:3])
+    many = "".join(teaser(t, cls="widget") for t in TOPICS)
+    page = listing_page(few).replace("</body>", f"<footer><div>{many}</div></footer></body>")
+    assert card_text(cards_of(page)).count("Certificate:") == 3
+    assert teaser_text(cards_of(page)).count("Certificate:") == 3
+
+
+def product_card(topic: str) -> str:
+    """A product grid's card: the name and blurb, then its price, rating and stock."""
+    return (f'<li class="product"><a href="/p/{topic.lower().replace(" ", "-")}"><h3>{topic}</h3></a>'
+            f"<p>A course kit on {topic.lower()} with workbook, videos and a certificate of completion.</p>"
+            "<p>Rated 4.8 out of 5 by 120 buyers</p><p>Only 3 left in stock, ships in 2 days</p></li>")
+
+
+def test_cards_whose_new_lines_repeat_the_extraction_are_not_rescued() -> None:
+    grid = "".join(product_card(t) for t in TOPICS)
+    tree = document_fromstring(f"<html><body><ul>{grid}</ul></body></html>")
+    # the extraction lists the products already (name and blurb); the cards would add their ratings and stock
+    listed = "\n".join(f"{t}: a course kit on {t.lower()} with workbook, videos and a certificate of completion."
+                       for t in TOPICS)
+    assert card_text(tree, INTRO) != ""  # an extraction that kept the intro gets the grid…
+    assert repeats_extraction(card_text(tree, INTRO), listed)
+    assert card_text(tree, listed) == ""  # …one that lists the products does not get their details
+    assert teaser_text(tree, listed) == ""
+
+
+def test_repeats_extraction_measures_only_the_lines_the_rescue_adds() -> None:
+    added = "Rated 4.8 out of 5 by 120 buyers and shipped within two days"
+    held = "A long intro line the cards repeat word for word, with nothing else in it"
+    # the held line comes back in the cards' text but the rescue would not add it again: it does not count
+    assert not repeats_extraction(f"{held}\n{added}", held)
+    half = " ".join(held.split()[:7])
+    assert repeats_extraction(f"{half} {added}", held)
+    assert 0 < REPEATED_SHARE < 1

@@ -406,6 +406,15 @@ def test_the_main_rescue_leaves_out_the_page_controls() -> None:
     assert main_text(tree).splitlines() == POSTS
 
 
+def test_the_main_rescue_leaves_out_a_footer_or_menu_inside_main() -> None:
+    # some themes close main after the footer: its address, copyright and sitemap link are the site's frame
+    tree = document_fromstring(
+        f'<html><body><main><nav><a href="/">Home</a> <a href="/work">Work</a></nav>{paragraphs(POSTS)}'
+        "<footer><p>520 E Douglas Ave</p><p>Sitemap</p><p>Privacy Policy</p></footer>"
+        f"<p>{PROSE[0]}</p></main></body></html>")
+    assert main_text(tree).splitlines() == [*POSTS, PROSE[0]]  # the text after the footer stays
+
+
 def test_the_main_rescue_leaves_out_scripts_and_styles_but_not_the_text_after_them() -> None:
     # A shop's main element holds its JSON-LD; the rescue once gave the page's JSON back as text.
     tree = document_fromstring(
