@@ -207,9 +207,12 @@ def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     with_reason = {position for position in lines if reasons[position] is not None}
     buttons = _button_positions(texts, reasons, menu | with_reason, pats,
                                 scan.positions(may, bits.button, len(texts)))
-    for position in _dialog_positions(texts, reasons, pats, scan.positions(may, bits.consent, len(texts))):
-        reasons[position] = Reason.COOKIES
-        with_reason.add(position)
+    anchors = sorted(position for position in with_reason if reasons[position] is Reason.COOKIES)
+    if anchors:
+        for position in _dialog_positions(texts, reasons, pats, anchors,
+                                          scan.positions(may, bits.consent, len(texts))):
+            reasons[position] = Reason.COOKIES
+            with_reason.add(position)
     for position in sorted(tags | menu | buttons | with_reason):
         block = blocks[position]
         if position in tags:
@@ -248,7 +251,7 @@ def line_reason(text: str, pats: Patterns) -> Reason | None:
     return None
 
 
-def _dialog_positions(texts: list[str], reasons: list[Reason | None], pats: Patterns,
+def _dialog_positions(texts: list[str], reasons: list[Reason | None], pats: Patterns, anchors: list[int],
                       looked: Sequence[int]) -> list[int]:
     """The blocks of cookie dialogs that no single-line rule took: consent prose beside a cookie notice.
 
@@ -258,12 +261,10 @@ def _dialog_positions(texts: list[str], reasons: list[Reason | None], pats: Patt
     :data:`CONSENT_GAP_LINES` short lines (a toggle's name) may stand between
     two of its blocks and are kept. A run that holds over
     :data:`CONSENT_MAX_SHARE` of the document's words is the page's own
-    text (a cookie policy) and stays. Runs are grown from the notices, so a
-    page without one costs nothing; only positions ``looked`` are tested.
+    text (a cookie policy) and stays. Runs are grown from the notices
+    (``anchors``, in order), so a page without one costs nothing; only
+    positions ``looked`` are tested.
     """
-    anchors = [position for position, reason in enumerate(reasons) if reason is Reason.COOKIES]
-    if not anchors:
-        return []
     member = _DialogMembers(texts, reasons, pats, looked)
     found: list[int] = []
     seen: set[int] = set()
