@@ -455,11 +455,10 @@ def in_frame(element: HtmlElement) -> bool:
 
 
 def is_teaser_run(cards: list[HtmlElement]) -> bool:
-    """Whether the cards are a listing's teasers (see :func:`teaser_text`)."""
+    """Whether the cards are a listing's teasers (see :func:`teaser_text`; :func:`card_run` never gives a run in
+    the site's frame)."""
     first = cards[0]
     if not _COMMENT_TOKENS.isdisjoint((first.get("class") or "").lower().split()):
-        return False
-    if in_frame(first):
         return False
     linked = sum(1 for card in cards if card.tag == "a" or card.find(".//a") is not None)
     priced = sum(1 for card in cards if PRICE_TEXT.search(card.text_content()))
