@@ -286,3 +286,47 @@ def test_an_faq_answer_that_ends_with_a_photo_credit_is_not_a_caption() -> None:
            "built near highways. Photo: Ben Hasty/Getty Images")
     text = doc(BODY[0], faq, BODY[1])
     assert declutter.clean(text) == text
+
+
+#: A page's notice that it needs JavaScript, per language (the line trafilatura keeps from a script-only app's
+#: ``<noscript>``), and the same words in a tutorial's or an article's sentence.
+JAVASCRIPT_NOTICES: dict[str, tuple[list[str], list[str]]] = {
+    "en": (["You need to enable JavaScript to run this app.",
+            "Please enable JavaScript to view the comments powered by Disqus.",
+            "Please note that Javascript is turned off in your web browser. To use this site, you must turn it on "
+            "and then refresh the page."],
+           ["Enable JavaScript to run the example below, then open the console.",
+            "If JavaScript is disabled in your browser, the form still posts to the server.",
+            "You need to enable JavaScript source maps to debug the bundle."]),
+    "de": (["Bitte aktivieren Sie JavaScript, um diese Seite zu nutzen.",
+            "JavaScript ist in Ihrem Browser deaktiviert."],
+           ["Sie müssen JavaScript lernen, um moderne Webseiten zu bauen."]),
+    "fr": (["Veuillez activer JavaScript pour utiliser ce site.", "JavaScript est désactivé dans votre navigateur."],
+           ["Il faut activer JavaScript pour tester les exemples du chapitre trois."]),
+    "es": (["Habilita JavaScript para ver este sitio.", "JavaScript está desactivado en tu navegador."],
+           ["Activa JavaScript para probar el ejemplo del capítulo tres."]),
+    "it": (["Abilita JavaScript per visualizzare questo sito.", "JavaScript è disabilitato nel tuo browser."],
+           ["Attiva JavaScript per provare l'esempio del capitolo tre."]),
+    "nl": (["Schakel JavaScript in om deze website te gebruiken.", "JavaScript is uitgeschakeld in je browser."],
+           ["Schakel JavaScript in om het voorbeeld van hoofdstuk drie te proberen."]),
+    "pl": (["Włącz JavaScript, aby korzystać z tej strony.", "JavaScript jest wyłączony w twojej przeglądarce."],
+           ["Włącz JavaScript, aby przetestować przykład z rozdziału trzeciego."]),
+    "pt": (["Ative o JavaScript para usar este site.", "O JavaScript está desativado no seu navegador."],
+           ["Ative o JavaScript para testar o exemplo do capítulo três."]),
+}
+
+
+@pytest.mark.parametrize("code", sorted(JAVASCRIPT_NOTICES))
+def test_a_javascript_notice_goes_and_a_sentence_about_javascript_stays(code: str) -> None:
+    goes, stays = JAVASCRIPT_NOTICES[code]
+    before, after = ARTICLES[code].prose[:2] if code in ARTICLES else BODY[:2]
+    config = Config(lang=code)
+    for line in goes:
+        assert removed(doc(before, line, after), config) == {line: "chrome.ui"}, (code, line)
+    for line in stays:
+        assert declutter.clean_and_explain(doc(before, line, after), config).removals == (), (code, line)
+
+
+def test_a_page_that_is_only_a_javascript_notice_comes_back_empty() -> None:
+    # A script-only app leaves no text but its notice: nothing of it is content.
+    assert declutter.clean("You need to enable JavaScript to run this app.\n").strip() == ""
