@@ -81,6 +81,18 @@ def test_words_after_a_product_details_word_say_how_the_text_shows_and_hint_noth
     assert hits("related-details") & PROMO_HINTS
 
 
+def test_the_text_a_read_more_toggle_reveals_hints_nothing() -> None:
+    assert hits("read-more__text") == frozenset()
+    assert hits("_read-more-content-js-div-1") == frozenset()
+    assert hits("ReadMoreAnswer_answerText__Ypm3r") == frozenset()
+    assert hits("read-more") & PROMO_HINTS and hits("read-more-links") & PROMO_HINTS and hits("readmore")
+
+
+def test_a_popup_word_after_data_names_what_carries_the_popup_not_the_popup() -> None:
+    assert hits("js-dataTooltip") == frozenset() and hits("data-popover") == frozenset()
+    assert "tooltip" in hits("tooltip") and "tooltip" in hits("cui-tooltip") and "tooltip" in hits("tooltip-wrapper")
+
+
 def test_id_and_class_are_tested_separately() -> None:
     assert hits("story", "newsletter-signup") & PROMO_HINTS
     assert hits(None, "comments") & PROMO_HINTS

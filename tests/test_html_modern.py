@@ -177,6 +177,41 @@ def test_a_real_menu_still_goes() -> None:
     assert not [n for n in result.notes if n.kind is NoteKind.REFUSED]
 
 
+ANSWERS = ["Most small gardens need a visit in spring and one in autumn, with a short check after any summer storm.",
+           "A school garden can be planted in a single week, and pupils can take part in every step of the work."]
+
+
+@pytest.mark.parametrize("token", ["read-more__text", "read-more-content", "ReadMoreAnswer_answerText__Ypm3r"])
+def test_the_text_a_read_more_toggle_reveals_stays(token: str) -> None:
+    revealed = "".join(f'<div class="{token}"><p>{text}</p></div>' for text in ANSWERS)
+    result = clean_html_and_explain(html_page(f"<article>{paragraphs(PROSE)}{revealed}</article>"))
+    for line in ANSWERS:
+        assert line in result.text, result.removals
+    assert not any(token in r.detail for r in result.removals)
+
+
+def test_a_read_more_box_of_links_still_goes() -> None:
+    box = ('<div class="read-more-links"><h3>Read more</h3><a href="/a">Another garden we planted</a> '
+           '<a href="/b">How we test the soil</a></div>')
+    result = clean_html_and_explain(html_page(f"<article>{paragraphs(PROSE)}{box}</article>"))
+    assert "Another garden we planted" not in result.text
+    assert any(r.reason == "promo.element" and "read-more-links" in r.detail for r in result.removals)
+
+
+def test_a_table_whose_items_carry_tooltips_stays_and_a_tooltip_still_goes() -> None:
+    rows = "".join(f'<tr><td>{n}</td><td><a href="/b/{n}">Book {n}</a> by Author {n}<br>'
+                   f"{text}</td></tr>" for n, text in enumerate(PROSE, 1))
+    table = f'<table class="tableList js-dataTooltip">{rows}</table>'
+    tip = '<div class="tooltip">Opens in a new window. Read our policy on external links and tracking.</div>'
+    intro = paragraphs(ANSWERS)
+    result = clean_html_and_explain(html_page(f"<main>{intro}{table}{tip}{paragraphs(POSTS)}</main>"))
+    for line in PROSE:
+        assert line in result.text, result.removals
+    assert not any("js-dataTooltip" in r.detail for r in result.removals)
+    assert "Opens in a new window" not in result.text
+    assert any(r.reason == "chrome.hint" and r.detail == '<div class="tooltip">' for r in result.removals)
+
+
 # --------------------------------------------------------------- page type
 
 

@@ -69,6 +69,10 @@ LABEL_PREFIXES = frozenset({"tag", "category", "cat", "categories", "term", "top
 HEAD_ONLY = frozenset({"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "masthead", "modal",
                        "popup", "dialog", "toolbar", "topbar", "pagination", "pager",
                        "tooltip", "popover", "hovercard", "rollover", "login", "signin", "tags"})
+#: :data:`HEAD_ONLY` words of a box that pops up over a word of the text (a tooltip, a popover). After ``data``
+#: the token names what carries the popup's text, as the ``data-tooltip`` attribute does, not the popup:
+#: ``js-dataTooltip`` on a table whose items show their tooltips is the table (see :func:`_part_counts`).
+POPUP_WORDS = frozenset({"tooltip", "popover", "hovercard", "rollover"})
 #: Words that may follow a :data:`HEAD_ONLY` word in a token that still names that box.
 BOX_WORDS = frozenset({"bar", "bars", "wrapper", "wrap", "container", "inner", "outer", "area", "block", "box",
                        "holder", "section", "panel", "region", "list", "links", "items", "item", "menu", "nav",
@@ -84,6 +88,10 @@ CONTENT_WORDS = frozenset({"testimonial", "testimonials", "review", "reviews", "
 #: Words naming a product's or item's own text: the parts after one (``product-details-modal``,
 #: ``content-toggle-product-details-read-more``) say how that text is shown, so they hint nothing.
 DETAIL_WORDS = frozenset({"details", "description", "specs", "specifications"})
+#: Words naming the text a "Read more" toggle reveals: after ``read-more`` (or ``readmore``) one of them makes
+#: the token that hidden text (``read-more__text``, ``read-more-content``, ``ReadMoreAnswer_answerText``), not a
+#: "Read more" box of links to other pages, so the token hints only itself.
+REVEALED_WORDS = frozenset({"text", "content", "body", "answer", "copy", "description"})
 #: Last parts that make a token a page or widget *state*, not a box (``xb-canvas-menuActive``,
 #: ``menu-open``, ``p-navSticky``): such a token hints only itself.
 STATE_WORDS = frozenset({"active", "sticky", "open", "opened", "fixed", "visible", "expanded", "collapsed",
@@ -185,7 +193,7 @@ def token_hints(token: str) -> set[str]:
         return set()
     found = {norm}
     if (len(parts) == 1 or parts[0] in LABEL_PREFIXES or "-".join(parts[:2]) in LABEL_PREFIXES
-            or parts[-1] in STATE_WORDS):
+            or parts[-1] in STATE_WORDS or _revealed_text(parts)):
         return found
     for i, part in enumerate(parts):
         if i and parts[i - 1] in DETAIL_WORDS:  # product-details-modal: where the details show, not chrome
@@ -197,6 +205,15 @@ def token_hints(token: str) -> set[str]:
     return found
 
 
+def _revealed_text(parts: list[str]) -> bool:
+    """Whether the parts name the text a "Read more" toggle reveals (see :data:`REVEALED_WORDS`)."""
+    for i, part in enumerate(parts):
+        opener = part == "readmore" or (part == "more" and i and parts[i - 1] == "read")
+        if opener and not REVEALED_WORDS.isdisjoint(parts[i + 1:]):
+            return True
+    return False
+
+
 def _part_counts(parts: list[str], i: int) -> bool:
     part = parts[i]
     if part in WHOLE_ONLY or part.isdigit():
@@ -206,7 +223,8 @@ def _part_counts(parts: list[str], i: int) -> bool:
     if part in FIRST_ONLY:
         return i in (0, len(parts) - 1)
     if part in HEAD_ONLY:
-        return all(rest in BOX_WORDS or rest.isdigit() for rest in parts[i + 1:])
+        carries_popup = part in POPUP_WORDS and i > 0 and parts[i - 1] == "data"  # data-tooltip: is no tooltip
+        return not carries_popup and all(rest in BOX_WORDS or rest.isdigit() for rest in parts[i + 1:])
     if part in DISCUSSION_WORDS:
         return CONTENT_WORDS.isdisjoint(parts[:i])
     return True
