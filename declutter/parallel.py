@@ -366,7 +366,7 @@ def _claim(claims: Any, lang: str) -> bool:
         listed = claims.value
         if b"\n" + entry in b"\n" + listed:
             return False
-        if len(listed) + len(entry) < CLAIMS_BYTES:
+        if len(listed) + len(entry) < len(claims):  # room left for the closing NUL
             claims.value = listed + entry
     return True
 

@@ -38,6 +38,7 @@ import re
 import sys
 import threading
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -138,6 +139,12 @@ def _usable(module: object) -> bool:
 
 if not _usable(_SPEEDUPS):
     _SPEEDUPS = None  # not built, or a stale build of an older declutter: pure Python, same output
+
+_BUILD: ModuleType | None
+try:
+    import declutter._build as _BUILD  # building the databases (declutter/_build.c)
+except ImportError:  # not built: the same in Python
+    _BUILD = None
 
 
 def engine_description() -> str:
@@ -307,10 +314,11 @@ def claim_with(claim: Callable[[str], bool] | None, workers: int = 1) -> None:
     process builds it and hands it over (:func:`install`), so this one goes on without it for up to
     :data:`WAIT_CHARS` of the set's characters. ``--jobs`` workers share their builds this way.
 
-    Each of ``workers`` processes that share a stream sees a share of it: a set warms up after its share
-    of the warm-up, so that a set is built where one process alone would build it in the stream."""
+    Each of ``workers`` processes that share a stream sees a share of it: the warm-up in force is divided
+    among them, so that a set is built where one process alone would build it in the stream."""
     _state["claim"] = claim
-    _state["warmup"] = -(-WARMUP_CHARS // max(1, workers))
+    if workers > 1:
+        _state["warmup"] = -(-_state["warmup"] // workers)
     _waiting.clear()
 
 
@@ -574,24 +582,53 @@ def _pruned(found: dict[tuple[bytes, bool], int]) -> dict[tuple[bytes, bool], in
     by_lower: dict[bytes, list[tuple[bytes, bool]]] = {}
     for key in found:
         by_lower.setdefault(key[0].lower(), []).append(key)
-    starts = {lower[:end] for lower in by_lower for end in range(1, len(lower) + 1)}
+    ordered = sorted(by_lower)
+    inside = dict(zip(ordered, contained(ordered), strict=True))
     kept = dict(found)
     for key in sorted(found):
-        candidates = (other for piece in _pieces(key[0].lower(), starts) for other in by_lower.get(piece, ()))
+        candidates = (other for number in inside[key[0].lower()] for other in by_lower[ordered[number]])
         if any(_covers(other, key, kept, found) for other in candidates):
             del kept[key]
     return kept
 
 
-def _pieces(lower: bytes, starts: set[bytes]) -> Iterator[bytes]:
-    """The pieces of ``lower`` that may be a literal: from each position, the longer pieces only while they
-    still open some literal (``starts``: every literal's beginnings)."""
-    for start in range(len(lower)):
-        for end in range(start + 1, len(lower) + 1):
-            piece = lower[start:end]
-            if piece not in starts:
-                break
-            yield piece
+def contained(ordered: list[bytes]) -> list[list[int]]:
+    """For each of the distinct, sorted ``ordered``, the positions of those it contains (itself included;
+    a position comes once for each place it stands at).
+
+    >>> [sorted(numbers) for numbers in contained([b"a", b"ab", b"b", b"cab"])]
+    [[0], [0, 2], [2], [0, 2, 3]]
+
+    In C where the compiled helpers were built (``_build.contained``, a third of a build in Python), else
+    in Python, the same way: a literal contained in ``x`` starts some
+    suffix of ``x``; the greatest literal not above that suffix is found by bisection, and every literal
+    that starts the suffix is that one or one of its own beginnings (any literal between a beginning of the
+    suffix and the suffix itself starts with that beginning), so the chain "the longest literal that
+    begins this one" lists them all.
+    """
+    if _BUILD is not None:
+        compiled: list[list[int]] = _BUILD.contained(ordered)
+        return compiled
+    up: list[int] = []
+    stack: list[int] = []
+    for number, literal in enumerate(ordered):
+        while stack and not literal.startswith(ordered[stack[-1]]):
+            stack.pop()
+        up.append(stack[-1] if stack else -1)
+        stack.append(number)
+    found: list[list[int]] = []
+    for literal in ordered:
+        numbers: list[int] = []
+        for start in range(len(literal)):
+            rest = literal[start:]
+            number = bisect_right(ordered, rest) - 1
+            while number >= 0 and not rest.startswith(ordered[number]):
+                number = up[number]
+            while number >= 0:
+                numbers.append(number)
+                number = up[number]
+        found.append(numbers)
+    return found
 
 
 def _covers(other: tuple[bytes, bool], key: tuple[bytes, bool], kept: dict[tuple[bytes, bool], int],
