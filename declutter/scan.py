@@ -27,6 +27,9 @@ Engines (``DECLUTTER_ENGINE``, else the first one available):
 A language set's database is built once per process, and only once that set
 has cleaned :data:`WARMUP_CHARS` characters: building it costs some tenths
 of a second, more than cleaning a few pages, so short runs never pay it.
+``declutter --jsonl --jobs N`` builds each set once a run: the first worker
+to claim it builds it and the others install a copy (:func:`claim_with`,
+:func:`export`, :func:`install`; see :mod:`declutter.parallel`).
 """
 
 from __future__ import annotations
