@@ -600,7 +600,7 @@ def contained(ordered: list[bytes]) -> list[list[int]]:
     a position comes once for each place it stands at).
 
     >>> [sorted(numbers) for numbers in contained([b"a", b"ab", b"b", b"cab"])]
-    [[0], [0, 2], [2], [0, 2, 3]]
+    [[0], [0, 1, 2], [2], [0, 1, 2, 3]]
 
     In C where the compiled helpers were built (``_build.contained``, a third of a build in Python), else
     in Python, the same way: a literal contained in ``x`` starts some
