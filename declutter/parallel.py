@@ -294,7 +294,7 @@ def _parallel(numbered: Iterator[Numbered], options: Options, jobs: int) -> Iter
                 continue
             chunk, future = window.popleft()
             try:
-                yield from shared.take(future.result())
+                yield from shared.take(future.result(), chunk)
             except BrokenProcessPool:
                 pool.shutdown(wait=False, cancel_futures=True)
                 yield from _rescue(chunk, options)
@@ -326,7 +326,7 @@ def _rescue(chunk: list[Numbered], options: Options) -> Iterator[Outcome]:
     try:
         for item in chunk:
             try:
-                yield from shared.take(_submit(pool, [item], shared).result())
+                yield from shared.take(_submit(pool, [item], shared).result(), [item])
             except BrokenProcessPool:
                 yield Outcome(item[0], item[1], (), "a worker process died while cleaning it")
                 pool.shutdown(wait=False, cancel_futures=True)
@@ -384,6 +384,8 @@ class Report(NamedTuple):
     worker: int
     held: frozenset[str]
     built: dict[str, bytes]
+    #: Positions in the chunk of the records written back as they came: sent back empty (see ``Shared.take``).
+    unchanged: tuple[int, ...] = ()
 
 
 Cleaned = tuple[list[Outcome], Report]
@@ -396,7 +398,12 @@ def _clean_shared(chunk: list[Numbered], shipped: dict[str, bytes]) -> Cleaned:
     outcomes = _clean_chunk(chunk)
     exported = {lang: scan.export(lang) for lang in scan.built_here()}
     built = {lang: data for lang, data in exported.items() if data is not None}
-    return outcomes, Report(os.getpid(), scan.held(), built)
+    # a record written back as it came (most are) goes back empty: the parent has its line
+    unchanged = tuple(position for position, (outcome, (_, raw)) in enumerate(zip(outcomes, chunk, strict=True))
+                      if outcome.line is raw)
+    for position in unchanged:
+        outcomes[position] = outcomes[position]._replace(line=b"")
+    return outcomes, Report(os.getpid(), scan.held(), built, unchanged)
 
 
 class Shared:
@@ -425,9 +432,12 @@ class Shared:
         """The databases to send with the next chunk: those some worker may still lack."""
         return {lang: data for lang, data in self.data.items() if len(self.holders[lang]) < self.jobs}
 
-    def take(self, cleaned: Cleaned) -> list[Outcome]:
-        """A chunk's outcomes; what its worker reported is noted."""
+    def take(self, cleaned: Cleaned, chunk: list[Numbered]) -> list[Outcome]:
+        """The outcomes of ``chunk``, each record sent back empty given its line again; what the worker
+        reported is noted."""
         outcomes, report = cleaned
+        for position in report.unchanged:
+            outcomes[position] = outcomes[position]._replace(line=chunk[position][1])
         for lang, data in report.built.items():
             self.offer(lang, data)
         for lang in report.held & self.holders.keys():

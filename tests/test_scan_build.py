@@ -205,11 +205,12 @@ def test_the_parent_sends_a_database_until_every_worker_holds_it():
     shared = parallel.Shared(2)
     assert shared.payload() == {}
     outcome = parallel.Outcome(1, b"{}\n")
-    assert shared.take(([outcome], parallel.Report(11, frozenset({"en"}), {"de,en": b"DE"}))) == [outcome]
+    assert shared.take(([outcome], parallel.Report(11, frozenset({"en"}), {"de,en": b"DE"})), [(1, b"{}\n")]) \
+        == [outcome]
     assert shared.payload() == {"de,en": b"DE"}
-    shared.take(([], parallel.Report(11, frozenset({"en", "de,en"}), {"de,en": b"OTHER"})))
+    shared.take(([], parallel.Report(11, frozenset({"en", "de,en"}), {"de,en": b"OTHER"})), [])
     assert shared.payload() == {"de,en": b"DE"}  # the first one stays; worker 12 lacks it still
-    shared.take(([], parallel.Report(12, frozenset({"de,en"}), {})))
+    shared.take(([], parallel.Report(12, frozenset({"de,en"}), {})), [])
     assert shared.payload() == {}
     shared.new_pool()
     assert shared.payload() == {"de,en": b"DE"}
@@ -228,3 +229,17 @@ def test_two_jobs_clean_a_long_stream_like_one():
     two = [o.line for o in parallel.clean_lines(lines, parallel.Options(Config()), jobs=2)]
     assert two == one
     assert any(b"Share this" not in line for line in one)
+
+
+def test_a_record_written_back_as_it_came_travels_back_empty():
+    chunk = [(1, json.dumps({"text": "By Jane Doe\n\nThe council met on Monday."}).encode() + b"\n"),
+             (2, json.dumps({"text": "The council met on Monday."}).encode() + b"\n"), (3, b"{not json\n")]
+    parallel._init_worker(parallel.Options(Config()))
+    try:
+        outcomes, report = parallel._clean_shared(chunk, {})
+    finally:
+        scan.claim_with(None)
+    assert report.unchanged == (1, 2) and [o.line for o in outcomes[1:]] == [b"", b""]
+    assert b"By Jane Doe" not in outcomes[0].line
+    taken = parallel.Shared(1).take((outcomes, report), chunk)
+    assert [o.line for o in taken[1:]] == [raw for _, raw in chunk[1:]] and taken[2].problem is not None
