@@ -34,6 +34,7 @@ nothing; anything it cannot read (``\w``, ``.``, a back-reference) is unknown.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -105,7 +106,12 @@ def literals(pattern: str, anchored: bool) -> Literals:
         return Literals((), True)
     flags = int(tree.state.flags)
     required: set[Trigger] = set()
-    found = _triggers([(op, av, flags) for op, av in tree], anchored, _NOTHING, [BRANCH_LIMIT], required)
+    with _MEMO_LOCK:  # the same piece is read again and again (each branch's rest, the second covers)
+        _MEMO[0] = {}
+        try:
+            found = _triggers([(op, av, flags) for op, av in tree], anchored, _NOTHING, [BRANCH_LIMIT], required)
+        finally:
+            _MEMO[0] = None
     if found is None:
         return Literals((), True)
     return Literals(tuple(sorted(found)), False, () if required <= found else tuple(sorted(required)))
@@ -244,8 +250,26 @@ def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
     return chars if len(chars) <= CLASS_LIMIT else None
 
 
+#: While :func:`literals` reads a pattern: what :func:`_node` found for each node of its tree, by the
+#: node's operator, the identity of its argument (the tree is alive meanwhile) and its flags.
+_MEMO: list[dict[tuple[Any, int, int], _Info] | None] = [None]
+_MEMO_LOCK = threading.Lock()
+
+
 def _node(op: Any, av: Any, flags: int) -> _Info:
-    """What is known of one node of the parser's tree."""
+    """What is known of one node of the parser's tree (once per node and flags while a pattern is read)."""
+    memo = _MEMO[0]
+    if memo is None:
+        return _read_node(op, av, flags)
+    key = (op, id(av), flags)
+    known = memo.get(key)
+    if known is None:
+        known = memo[key] = _read_node(op, av, flags)
+    return known
+
+
+def _read_node(op: Any, av: Any, flags: int) -> _Info:
+    """:func:`_node`, read."""
     if op is _c.IN:
         chars = _class_chars(av)
         ignore_case = bool(flags & _IGNORECASE)

@@ -19,15 +19,18 @@ unchanged and reported, and a fresh pool takes the rest::
 
 from __future__ import annotations
 
+import ctypes
 import json
 import multiprocessing
+import os
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from itertools import chain
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import declutter.scan as scan  # noqa: PLR0402 (as the filters import it)
 from declutter.batch import Batch
@@ -264,10 +267,13 @@ def _parallel(numbered: Iterator[Numbered], options: Options, jobs: int) -> Iter
     """
     chunks = _chunks(numbered, options)
     first = next(chunks, None)
+    shared = Shared(jobs)
     if isinstance(first, list) and sum(len(raw) for _, raw in first) >= scan.WARMUP_CHARS:
-        scan.prebuild(FALLBACK if is_auto(options.config.lang) else options.config.lang)
+        base = FALLBACK if is_auto(options.config.lang) else options.config.lang
+        scan.prebuild(base)
+        shared.offer(base, scan.export(base))  # workers that do not fork from here (spawn) take it too
     chunks = chain(() if first is None else (first,), chunks)
-    window: deque[tuple[list[Numbered], Future[list[Outcome]]]] = deque()
+    window: deque[tuple[list[Numbered], Future[Cleaned]]] = deque()
     pool = _pool(options, jobs)
     waiting: Outcome | None = None
     try:
@@ -279,7 +285,7 @@ def _parallel(numbered: Iterator[Numbered], options: Options, jobs: int) -> Iter
                 if isinstance(item, Outcome):
                     waiting = item
                 else:
-                    window.append((item, _submit(pool, item)))
+                    window.append((item, _submit(pool, item, shared)))
             if not window:
                 if waiting is None:
                     return
@@ -288,24 +294,27 @@ def _parallel(numbered: Iterator[Numbered], options: Options, jobs: int) -> Iter
                 continue
             chunk, future = window.popleft()
             try:
-                yield from future.result()
+                yield from shared.take(future.result(), chunk)
             except BrokenProcessPool:
                 pool.shutdown(wait=False, cancel_futures=True)
                 yield from _rescue(chunk, options)
                 pool = _pool(options, jobs)
-                window = deque((c, _submit(pool, c)) for c, _ in window)
+                shared.new_pool()
+                window = deque((c, _submit(pool, c, shared)) for c, _ in window)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pool(options: Options, jobs: int) -> ProcessPoolExecutor:
     _warm(options)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(),
-                               initializer=_init_worker, initargs=(options,))
+    context = multiprocessing.get_context()
+    claims = context.Array(ctypes.c_char, CLAIMS_BYTES)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                               initargs=(options, claims, jobs))
 
 
-def _submit(pool: ProcessPoolExecutor, chunk: list[Numbered]) -> Future[list[Outcome]]:
-    return pool.submit(_clean_chunk, chunk)
+def _submit(pool: ProcessPoolExecutor, chunk: list[Numbered], shared: Shared) -> Future[Cleaned]:
+    return pool.submit(_clean_shared, chunk, shared.payload())
 
 
 def _rescue(chunk: list[Numbered], options: Options) -> Iterator[Outcome]:
@@ -313,10 +322,11 @@ def _rescue(chunk: list[Numbered], options: Options) -> Iterator[Outcome]:
     process: the record that kills its worker is passed through, reported;
     the others are cleaned as usual."""
     pool = _pool(options, 1)
+    shared = Shared(1)
     try:
         for item in chunk:
             try:
-                yield from _submit(pool, [item]).result()
+                yield from shared.take(_submit(pool, [item], shared).result(), [item])
             except BrokenProcessPool:
                 yield Outcome(item[0], item[1], (), "a worker process died while cleaning it")
                 pool.shutdown(wait=False, cancel_futures=True)
@@ -334,13 +344,107 @@ def _warm(options: Options) -> None:
 _WORKER: tuple[Batch, Options] | None = None
 
 
-def _init_worker(options: Options) -> None:
-    """Build the worker's pipeline once (it holds no document data)."""
+def _init_worker(options: Options, claims: Any = None, jobs: int = 1) -> None:
+    """Build the worker's pipeline once (it holds no document data); with ``claims`` (a shared
+    ``ctypes.c_char`` array), build each language set's database only if no other of the ``jobs``
+    workers claimed it."""
     global _WORKER  # noqa: PLW0603 (one pipeline per worker process, set by the pool's initializer)
     _WORKER = (Batch(options.config, options.rules), options)
+    scan.built_here()  # what the parent built before the fork is not this worker's to hand on
+    scan.claim_with(None if claims is None else partial(_claim, claims), jobs)
+
+
+#: Bytes of the array where the workers claim the language sets they build ("\nde,en\nen,it\n").
+CLAIMS_BYTES = 4096
+
+
+def _claim(claims: Any, lang: str) -> bool:
+    """Claim the build of ``lang``'s database; False if another worker of the pool claimed it first
+    (it hands the database on, see :class:`Shared`). True when the array is full: this worker builds."""
+    entry = lang.encode(ENCODING, ERRORS) + b"\n"
+    with claims.get_lock():
+        listed = claims.value
+        if b"\n" + entry in b"\n" + listed:
+            return False
+        if len(listed) + len(entry) < len(claims):  # room left for the closing NUL
+            claims.value = listed + entry
+    return True
 
 
 def _clean_chunk(chunk: list[Numbered]) -> list[Outcome]:
     assert _WORKER is not None, "worker not initialised"
     batch, options = _WORKER
     return [outcome(number, raw, batch, options) for number, raw in chunk]
+
+
+class Report(NamedTuple):
+    """What a worker says after a chunk: who it is, the language sets it has a database for, and the
+    databases it built while cleaning the chunk (:func:`declutter.scan.export`), for the other workers."""
+
+    worker: int
+    held: frozenset[str]
+    built: dict[str, bytes]
+    #: Positions in the chunk of the records written back as they came: sent back empty (see ``Shared.take``).
+    unchanged: tuple[int, ...] = ()
+
+
+Cleaned = tuple[list[Outcome], Report]
+
+
+def _clean_shared(chunk: list[Numbered], shipped: dict[str, bytes]) -> Cleaned:
+    """Install the databases other workers built, clean the chunk, and report (see :class:`Shared`)."""
+    for lang, data in shipped.items():
+        scan.install(lang, data)
+    outcomes = _clean_chunk(chunk)
+    exported = {lang: scan.export(lang) for lang in scan.built_here()}
+    built = {lang: data for lang, data in exported.items() if data is not None}
+    # a record written back as it came (most are) goes back empty: the parent has its line
+    unchanged = tuple(position for position, (outcome, (_, raw)) in enumerate(zip(outcomes, chunk, strict=True))
+                      if outcome.line is raw)
+    for position in unchanged:
+        outcomes[position] = outcomes[position]._replace(line=b"")
+    return outcomes, Report(os.getpid(), scan.held(), built, unchanged)
+
+
+class Shared:
+    """The first pass's databases the workers built, handed on to the workers that lack them.
+
+    A language set's database costs some tenths of a second to build, and each worker would build every
+    set it meets past the warm-up. The first worker to build one sends it back with its chunk's results
+    (the engine's serialised form: a copy loads in a millisecond); the parent sends it along with the
+    next chunks until every worker has said it holds it. So a set is built once a run, not once per
+    worker (twice at most, when two workers pass its warm-up at the same time). The output is the same
+    with or without a database: it only skips tests that cannot succeed.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.data: dict[str, bytes] = {}
+        self.holders: dict[str, set[int]] = {}
+
+    def offer(self, lang: str, data: bytes | None) -> None:
+        """Hand on the database of ``lang`` (unless there is none, or one is handed on already)."""
+        if data is not None and lang not in self.data:
+            self.data[lang] = data
+            self.holders[lang] = set()
+
+    def payload(self) -> dict[str, bytes]:
+        """The databases to send with the next chunk: those some worker may still lack."""
+        return {lang: data for lang, data in self.data.items() if len(self.holders[lang]) < self.jobs}
+
+    def take(self, cleaned: Cleaned, chunk: list[Numbered]) -> list[Outcome]:
+        """The outcomes of ``chunk``, each record sent back empty given its line again; what the worker
+        reported is noted."""
+        outcomes, report = cleaned
+        for position in report.unchanged:
+            outcomes[position] = outcomes[position]._replace(line=chunk[position][1])
+        for lang, data in report.built.items():
+            self.offer(lang, data)
+        for lang in report.held & self.holders.keys():
+            self.holders[lang].add(report.worker)
+        return outcomes
+
+    def new_pool(self) -> None:
+        """The workers were replaced: none of the new ones holds anything yet."""
+        for holders in self.holders.values():
+            holders.clear()

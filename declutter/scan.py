@@ -27,15 +27,21 @@ Engines (``DECLUTTER_ENGINE``, else the first one available):
 A language set's database is built once per process, and only once that set
 has cleaned :data:`WARMUP_CHARS` characters: building it costs some tenths
 of a second, more than cleaning a few pages, so short runs never pay it.
+``declutter --jsonl --jobs N`` builds each set once a run: the first worker
+to claim it builds it and the others install a copy (:func:`claim_with`,
+:func:`export`, :func:`install`; see :mod:`declutter.parallel`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import re
 import sys
 import threading
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -81,7 +87,7 @@ def register(owner: str, provider: Callable[[str], Sequence[Gate]]) -> None:
 
 
 #: The engine in use (None: not chosen yet) and the warm-up in force.
-_state: dict[str, Any] = {"engine": None, "warmup": WARMUP_CHARS, "pure": False}
+_state: dict[str, Any] = {"engine": None, "warmup": WARMUP_CHARS, "pure": False, "claim": None}
 _seen: dict[str, int] = {}
 _seen_lock = threading.Lock()
 
@@ -136,6 +142,12 @@ def _usable(module: object) -> bool:
 
 if not _usable(_SPEEDUPS):
     _SPEEDUPS = None  # not built, or a stale build of an older declutter: pure Python, same output
+
+_BUILD: ModuleType | None
+try:
+    import declutter._build as _BUILD  # building the databases (declutter/_build.c)
+except ImportError:  # not built: the same in Python
+    _BUILD = None
 
 
 def engine_description() -> str:
@@ -199,7 +211,7 @@ def masks(lang: str, blocks: Sequence[Block]) -> list[int] | None:
 def _masks(lang: str, blocks: Sequence[Block]) -> list[int] | None:
     """:func:`masks`, asked again of other blocks than last time."""
     texts = list(map(_TEXT, blocks))
-    if not _warm(lang, texts):
+    if not _warm(lang, texts) or not _may_build(lang, texts):
         return None
     database = database_for(lang)
     if database is None:
@@ -275,19 +287,54 @@ def _warm(lang: str, texts: Sequence[str]) -> bool:
     Inside a document scope a document counts once, however many filters and passes ask.
     """
     warmup = _state["warmup"]
-    done = _seen.get(lang, 0)
-    if done >= warmup:
+    if not warmup or _seen.get(lang, 0) >= warmup:
         return True
-    if not warmup:
-        return True
-    counted = scoped_table(("warm-up", lang))
+    return bool(_count(_seen, "warm-up", lang, texts) >= warmup)
+
+
+def _count(counts: dict[str, int], name: str, lang: str, texts: Sequence[str]) -> int:
+    """Add the characters of ``texts`` to ``counts[lang]`` (a document once, inside a document scope,
+    however many filters and passes ask); the total."""
+    counted = scoped_table((name, lang))
     if counted is not None:
         if counted:
-            return False  # this document counted already, and the set was still cold after it
+            return counts.get(lang, 0)  # this document counted already
         counted["counted"] = True
     with _seen_lock:
-        _seen[lang] = done = _seen.get(lang, 0) + sum(map(len, texts))
-    return bool(done >= warmup)
+        counts[lang] = total = counts.get(lang, 0) + sum(map(len, texts))
+    return total
+
+
+#: Characters of a set a process cleans without its database, once another process claimed the build
+#: (see :func:`claim_with`), before it builds its own after all (the other one died or is slow).
+WAIT_CHARS = 16 * WARMUP_CHARS
+#: Per language set another process claimed, the characters cleaned since.
+_waiting: dict[str, int] = {}
+
+
+def claim_with(claim: Callable[[str], bool] | None, workers: int = 1) -> None:
+    """Ask ``claim(lang)`` before building a set's database once it warmed up: False means another
+    process builds it and hands it over (:func:`install`), so this one goes on without it for up to
+    :data:`WAIT_CHARS` of the set's characters. ``--jobs`` workers share their builds this way.
+
+    Each of ``workers`` processes that share a stream sees a share of it: the warm-up in force is divided
+    among them, so that a set is built where one process alone would build it in the stream."""
+    _state["claim"] = claim
+    if workers > 1:
+        _state["warmup"] = -(-_state["warmup"] // workers)
+    _waiting.clear()
+
+
+def _may_build(lang: str, texts: Sequence[str]) -> bool:
+    """Whether this process builds the database of ``lang`` (warmed up) now: see :func:`claim_with`."""
+    claim = _state["claim"]
+    if claim is None or lang in _databases:
+        return True
+    if lang not in _waiting:
+        if claim(lang):
+            return True
+        _waiting[lang] = 0
+    return _count(_waiting, "wait", lang, texts) >= WAIT_CHARS
 
 
 def prebuild(lang: str) -> None:
@@ -303,15 +350,82 @@ def prebuild(lang: str) -> None:
 def database_for(lang: str) -> Database | None:
     """The database of a concrete ``Config.lang`` value (built once; None if the engine cannot build it,
     or before any filter registered its gates: :mod:`declutter.filters` not imported yet)."""
-    return _database_for(lang) if _PROVIDERS else None
+    if not _PROVIDERS:
+        return None
+    try:
+        return _databases[lang]
+    except KeyError:
+        pass
+    with _build_lock:
+        if lang not in _databases:
+            _databases[lang] = _build(lang)
+            _built_here.append(lang)
+    return _databases[lang]
 
 
-@lru_cache(maxsize=32)
-def _database_for(lang: str) -> Database | None:
+#: The databases of this process, by language set (built here, inherited, or installed, see :func:`install`).
+_databases: dict[str, Database | None] = {}
+#: The sets built in this process that :func:`built_here` has not reported yet.
+_built_here: list[str] = []
+_build_lock = threading.Lock()
+
+
+def _build(lang: str) -> Database | None:
     try:
         return Database(gates(lang))
     except Exception:  # an engine that fails to build leaves the re path: same output, slower
         return None
+
+
+def built_here() -> list[str]:
+    """The language sets whose database this process built since the last call (not those installed)."""
+    with _build_lock:
+        found = list(_built_here)
+        _built_here.clear()
+    return found
+
+
+def held() -> frozenset[str]:
+    """The language sets this process has a database for."""
+    return frozenset(lang for lang, database in list(_databases.items()) if database is not None)
+
+
+def export(lang: str) -> bytes | None:
+    """The database of ``lang`` built in this process, as bytes another process of the same machine and
+    version can :func:`install` (the engine's own serialised form: a copy, not a rebuild); None if there
+    is none. ``--jobs`` hands a set one worker built to the others, so each set is built once a run."""
+    database = _databases.get(lang)
+    return None if database is None else pickle.dumps(database, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def install(lang: str, data: bytes) -> bool:
+    """Take the database :func:`export` made in another process as this process's database of ``lang``,
+    and count the set as warmed up; False (nothing changes) when this process has one already, when the
+    gates it was built for are not this process's gates of ``lang``, or when the engine cannot load it."""
+    if lang in _databases or engine() != "hyperscan" or not _PROVIDERS:
+        return False
+    try:
+        database = pickle.loads(data)  # bytes export made in a worker of this run
+    except Exception:  # another engine version, another machine: this process builds its own when due
+        return False
+    if not isinstance(database, Database) or database.signature != signature(gates(lang)):
+        return False
+    with _build_lock:
+        if lang in _databases:
+            return False
+        _databases[lang] = database
+    with _seen_lock:
+        _seen[lang] = max(_seen.get(lang, 0), _state["warmup"])
+    return True
+
+
+def signature(gates: Sequence[Gate]) -> str:
+    """A digest of ``gates`` (names, patterns, anchoring) the same in every process: a database is used only
+    for the gates it was built for."""
+    digest = hashlib.sha256()
+    for gate in gates:
+        digest.update(repr(tuple(gate)).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 class Database:
@@ -361,6 +475,27 @@ class Database:
         self._empty = not keys
         #: Every mask fits 64 bits, as the compiled ``line_masks`` needs.
         self.narrow = max([self.always, *self.id_bits]).bit_length() < 64
+        self._lock = threading.Lock()
+        #: The gates it was built for (:func:`signature`), checked by :func:`install`.
+        self.signature = signature(gates)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What :func:`export` sends: every field, the compiled database in the engine's serialised form."""
+        import hyperscan
+
+        state = {name: value for name, value in self.__dict__.items() if name != "_lock"}
+        state["_db"] = None if self._empty else hyperscan.dumpb(self._db)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        import hyperscan
+
+        data = state.pop("_db")
+        self.__dict__.update(state)
+        self._db = hyperscan.Database()
+        if data is not None:
+            self._db = hyperscan.loadb(data, hyperscan.HS_MODE_BLOCK)
+            self._db.scratch = hyperscan.Scratch(self._db)  # loadb leaves the scan without its scratch space
         self._lock = threading.Lock()
 
     def _scan(self, data: bytes) -> list[int]:
@@ -450,24 +585,53 @@ def _pruned(found: dict[tuple[bytes, bool], int]) -> dict[tuple[bytes, bool], in
     by_lower: dict[bytes, list[tuple[bytes, bool]]] = {}
     for key in found:
         by_lower.setdefault(key[0].lower(), []).append(key)
-    starts = {lower[:end] for lower in by_lower for end in range(1, len(lower) + 1)}
+    ordered = sorted(by_lower)
+    inside = dict(zip(ordered, contained(ordered), strict=True))
     kept = dict(found)
     for key in sorted(found):
-        candidates = (other for piece in _pieces(key[0].lower(), starts) for other in by_lower.get(piece, ()))
+        candidates = (other for number in inside[key[0].lower()] for other in by_lower[ordered[number]])
         if any(_covers(other, key, kept, found) for other in candidates):
             del kept[key]
     return kept
 
 
-def _pieces(lower: bytes, starts: set[bytes]) -> Iterator[bytes]:
-    """The pieces of ``lower`` that may be a literal: from each position, the longer pieces only while they
-    still open some literal (``starts``: every literal's beginnings)."""
-    for start in range(len(lower)):
-        for end in range(start + 1, len(lower) + 1):
-            piece = lower[start:end]
-            if piece not in starts:
-                break
-            yield piece
+def contained(ordered: list[bytes]) -> list[list[int]]:
+    """For each of the distinct, sorted ``ordered``, the positions of those it contains (itself included;
+    a position comes once for each place it stands at).
+
+    >>> [sorted(numbers) for numbers in contained([b"a", b"ab", b"b", b"cab"])]
+    [[0], [0, 1, 2], [2], [0, 1, 2, 3]]
+
+    In C where the compiled helpers were built (``_build.contained``, a third of a build in Python), else
+    in Python, the same way: a literal contained in ``x`` starts some
+    suffix of ``x``; the greatest literal not above that suffix is found by bisection, and every literal
+    that starts the suffix is that one or one of its own beginnings (any literal between a beginning of the
+    suffix and the suffix itself starts with that beginning), so the chain "the longest literal that
+    begins this one" lists them all.
+    """
+    if _BUILD is not None:
+        compiled: list[list[int]] = _BUILD.contained(ordered)
+        return compiled
+    up: list[int] = []
+    stack: list[int] = []
+    for number, literal in enumerate(ordered):
+        while stack and not literal.startswith(ordered[stack[-1]]):
+            stack.pop()
+        up.append(stack[-1] if stack else -1)
+        stack.append(number)
+    found: list[list[int]] = []
+    for literal in ordered:
+        numbers: list[int] = []
+        for start in range(len(literal)):
+            rest = literal[start:]
+            number = bisect_right(ordered, rest) - 1
+            while number >= 0 and not rest.startswith(ordered[number]):
+                number = up[number]
+            while number >= 0:
+                numbers.append(number)
+                number = up[number]
+        found.append(numbers)
+    return found
 
 
 def _covers(other: tuple[bytes, bool], key: tuple[bytes, bool], kept: dict[tuple[bytes, bool], int],
