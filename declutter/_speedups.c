@@ -75,9 +75,7 @@ static inline Py_UCS4 plain(Py_UCS4 ch) {
     return (ch == '\n' || ch == '_' || ch == 0) ? ' ' : ch;
 }
 
-/* The words of one text being read: its key, the head of the current sentence, and the heads so far.
- * A hashing reader (heads NULL, see may_have_copies) keeps of the key only its first start_words words,
- * its number of words and the sum of its characters, and of each head its hash. */
+/* The words of one text being read: its key, the head of the current sentence, and the heads so far. */
 typedef struct {
     Py_UCS4 *key;
     Py_ssize_t key_size;
@@ -88,26 +86,14 @@ typedef struct {
     Py_ssize_t words;        /* words in the current sentence */
     int in_word;
     Py_ssize_t start_words;
-    PyObject *heads;         /* list of str; NULL for a hashing reader */
-    struct HashList *hashes; /* where a hashing reader puts the heads' hashes */
-    Py_ssize_t first_words;  /* words in the text's first sentence (hashing reader) */
-    Py_ssize_t key_words;    /* words of the key so far (hashing reader) */
-    uint64_t key_sum;        /* the sum of the key's characters (hashing reader) */
-    int ellipsis;            /* the text holds "…" or "..." */
+    PyObject *heads;         /* list of str */
 } Reader;
-
-/* Whether the next character of a word goes into the key: always, but for a hashing reader past the
- * key's first start_words words. */
-static inline int keeps_key(const Reader *r) {
-    return r->heads != NULL || r->key_words < r->start_words;
-}
 
 /* A folded character: part of a word when alphanumeric, else a gap between words. */
 static inline void add_folded(Reader *r, Py_UCS4 ch) {
     if (is_alnum(ch)) {
-        int keep = keeps_key(r);
         if (!r->in_word) {
-            if (r->key_size && keep) {
+            if (r->key_size) {
                 r->key[r->key_size++] = ' ';
             }
             if (r->words < r->start_words && r->head_size) {
@@ -115,11 +101,8 @@ static inline void add_folded(Reader *r, Py_UCS4 ch) {
             }
             r->in_word = 1;
         }
-        if (keep) {
-            r->key[r->key_size++] = ch;
-            r->key_max = ch > r->key_max ? ch : r->key_max;
-        }
-        r->key_sum += ch;
+        r->key[r->key_size++] = ch;
+        r->key_max = ch > r->key_max ? ch : r->key_max;
         if (r->words < r->start_words) {
             r->head[r->head_size++] = ch;
             r->head_max = ch > r->head_max ? ch : r->head_max;
@@ -127,7 +110,6 @@ static inline void add_folded(Reader *r, Py_UCS4 ch) {
     } else if (r->in_word) {
         r->in_word = 0;
         r->words++;
-        r->key_words++;
     }
 }
 
@@ -194,16 +176,10 @@ static PyObject *make_str(const Py_UCS4 *buffer, Py_ssize_t size, Py_UCS4 maxcha
     return text;
 }
 
-static int push_head_hash(Reader *r);
-
 static int end_sentence(Reader *r) {
     if (r->in_word) {
         r->in_word = 0;
         r->words++;
-        r->key_words++;
-    }
-    if (r->heads == NULL) {
-        return push_head_hash(r);
     }
     PyObject *head = make_str(r->head, r->head_size, r->head_max);
     if (head == NULL || PyList_Append(r->heads, head) < 0) {
@@ -223,30 +199,25 @@ static int end_sentence(Reader *r) {
  * loop per kind of str, and one table look-up per character (ascii_fold). The largest characters are
  * left as they are: a str whose characters are all below 128 is made the same with any maxchar below
  * 128 (make_str). Returns where the run ends. */
-#define READ_ASCII_RUN(NAME, TYPE, HASHING)                                                             \
+#define READ_ASCII_RUN(NAME, TYPE)                                                                      \
     static Py_ssize_t NAME(Reader *r, const TYPE *chars, Py_ssize_t i, Py_ssize_t length) {             \
         Py_UCS4 *key = r->key, *head = r->head;                                                         \
         Py_ssize_t key_size = r->key_size, head_size = r->head_size, words = r->words;                  \
-        Py_ssize_t start_words = r->start_words, key_words = r->key_words;                              \
-        uint64_t key_sum = r->key_sum;                                                                  \
+        Py_ssize_t start_words = r->start_words;                                                        \
         int in_word = r->in_word;                                                                       \
         for (; i < length; i++) {                                                                       \
             Py_UCS4 ch = chars[i];                                                                      \
             unsigned char folded = ch < 128 ? ascii_fold[ch] : FOLD_STOP;                               \
             if (folded == FOLD_GAP) { /* a line break, "_" and NUL included: step 1 */                  \
                 words += in_word;                                                                       \
-                key_words += in_word;                                                                   \
                 in_word = 0;                                                                            \
-                if (HASHING && words >= start_words && key_words >= start_words) {                      \
-                    break; /* the rest of the sentence only counts (read_tail) */                       \
-                }                                                                                       \
                 continue;                                                                               \
             }                                                                                           \
             if (folded == FOLD_STOP) {                                                                  \
                 break;                                                                                  \
             }                                                                                           \
             if (!in_word) {                                                                             \
-                if (key_size && (!HASHING || key_words < start_words)) {                                \
+                if (key_size) {                                                                         \
                     key[key_size++] = ' ';                                                              \
                 }                                                                                       \
                 if (words < start_words && head_size) {                                                 \
@@ -254,10 +225,7 @@ static int end_sentence(Reader *r) {
                 }                                                                                       \
                 in_word = 1;                                                                            \
             }                                                                                           \
-            if (!HASHING || key_words < start_words) {                                                  \
-                key[key_size++] = folded;                                                               \
-            }                                                                                           \
-            key_sum += folded;                                                                          \
+            key[key_size++] = folded;                                                                   \
             if (words < start_words) {                                                                  \
                 head[head_size++] = folded;                                                             \
             }                                                                                           \
@@ -265,64 +233,15 @@ static int end_sentence(Reader *r) {
         r->key_size = key_size;                                                                         \
         r->head_size = head_size;                                                                       \
         r->words = words;                                                                               \
-        r->key_words = key_words;                                                                       \
-        r->key_sum = key_sum;                                                                           \
         r->in_word = in_word;                                                                           \
         return i;                                                                                       \
     }
 
-/* A hashing reader past the key's and the sentence's first start_words words: only count the words and
- * add up the characters, without a branch per character, until the ASCII run ends. */
-#define READ_TAIL(NAME, TYPE)                                                                           \
-    static Py_ssize_t NAME(Reader *r, const TYPE *chars, Py_ssize_t i, Py_ssize_t length) {             \
-        Py_ssize_t ended = 0;                                                                           \
-        uint64_t key_sum = r->key_sum;                                                                  \
-        int in_word = r->in_word;                                                                       \
-        for (; i < length; i++) {                                                                       \
-            Py_UCS4 ch = chars[i];                                                                      \
-            unsigned char folded = ch < 128 ? ascii_fold[ch] : FOLD_STOP;                               \
-            if (folded == FOLD_STOP) {                                                                  \
-                break;                                                                                  \
-            }                                                                                           \
-            int alnum = folded != FOLD_GAP;                                                             \
-            ended += in_word & !alnum;                                                                  \
-            in_word = alnum;                                                                            \
-            key_sum += folded;                                                                          \
-        }                                                                                               \
-        r->words += ended;                                                                              \
-        r->key_words += ended;                                                                          \
-        r->key_sum = key_sum;                                                                           \
-        r->in_word = in_word;                                                                           \
-        return i;                                                                                       \
-    }
-
-READ_ASCII_RUN(read_ascii_run_1, Py_UCS1, 0)
-READ_ASCII_RUN(read_ascii_run_2, Py_UCS2, 0)
-READ_ASCII_RUN(read_ascii_run_4, Py_UCS4, 0)
-READ_ASCII_RUN(hash_ascii_run_1, Py_UCS1, 1)
-READ_ASCII_RUN(hash_ascii_run_2, Py_UCS2, 1)
-READ_ASCII_RUN(hash_ascii_run_4, Py_UCS4, 1)
-READ_TAIL(read_tail_1, Py_UCS1)
-READ_TAIL(read_tail_2, Py_UCS2)
-READ_TAIL(read_tail_4, Py_UCS4)
-
-static Py_ssize_t hash_ascii_run(Reader *r, int kind, const void *data, Py_ssize_t i, Py_ssize_t length) {
-    if (r->words >= r->start_words && r->key_words >= r->start_words) {
-        if (kind == PyUnicode_1BYTE_KIND) {
-            return read_tail_1(r, data, i, length);
-        }
-        return kind == PyUnicode_2BYTE_KIND ? read_tail_2(r, data, i, length) : read_tail_4(r, data, i, length);
-    }
-    if (kind == PyUnicode_1BYTE_KIND) {
-        return hash_ascii_run_1(r, data, i, length);
-    }
-    return kind == PyUnicode_2BYTE_KIND ? hash_ascii_run_2(r, data, i, length) : hash_ascii_run_4(r, data, i, length);
-}
+READ_ASCII_RUN(read_ascii_run_1, Py_UCS1)
+READ_ASCII_RUN(read_ascii_run_2, Py_UCS2)
+READ_ASCII_RUN(read_ascii_run_4, Py_UCS4)
 
 static Py_ssize_t read_ascii_run(Reader *r, int kind, const void *data, Py_ssize_t i, Py_ssize_t length) {
-    if (r->heads == NULL) {
-        return hash_ascii_run(r, kind, data, i, length);
-    }
     if (kind == PyUnicode_1BYTE_KIND) {
         return read_ascii_run_1(r, data, i, length);
     }
@@ -339,9 +258,6 @@ static int read_text(Reader *r, int kind, const void *data, Py_ssize_t length) {
         }
         Py_UCS4 ch = plain(PyUnicode_READ(kind, data, i));
         if (is_mark(ch)) {
-            /* every "…" and every "." pass here (the runs stop at them): note an ellipsis ("…" or "...") */
-            r->ellipsis |= ch == 0x2026 || (ch == '.' && i + 2 < length && PyUnicode_READ(kind, data, i + 1) == '.' &&
-                                            PyUnicode_READ(kind, data, i + 2) == '.');
             Py_ssize_t j = i + 1;
             while (j < length && is_closer(plain(PyUnicode_READ(kind, data, j)))) {
                 j++;
@@ -376,7 +292,7 @@ static PyObject *document_keys(PyObject *self, PyObject *args) {
     }
     Py_ssize_t count = PyList_GET_SIZE(texts);
     PyObject *keys = PyList_New(0), *all_heads = PyList_New(0), *result = NULL;
-    Reader r = {NULL, 0, 0, NULL, 0, 0, 0, 0, start_words, NULL, NULL, 0, 0, 0, 0};
+    Reader r = {NULL, 0, 0, NULL, 0, 0, 0, 0, start_words, NULL};
     Py_ssize_t capacity = 0;
     if (keys == NULL || all_heads == NULL) {
         goto done;
@@ -424,87 +340,6 @@ done:
     Py_XDECREF(keys);
     Py_XDECREF(all_heads);
     return result;
-}
-
-/* ------------------------------------------------- the duplicates filter's keys, hashed */
-
-/* A growing array of 64-bit hashes. */
-typedef struct HashList {
-    uint64_t *items;
-    Py_ssize_t size;
-    Py_ssize_t capacity;
-} HashList;
-
-/* FNV-1a over code points: the hash of size characters of a key or a head. Equal strings hash alike;
- * two different ones rarely do, and may_have_copies only ever answers "yes" more often when they do. */
-static uint64_t hash_chars(const Py_UCS4 *chars, Py_ssize_t size) {
-    uint64_t hash = 0xcbf29ce484222325ULL;
-    for (Py_ssize_t n = 0; n < size; n++) {
-        hash = (hash ^ chars[n]) * 0x100000001b3ULL;
-    }
-    return hash;
-}
-
-static int push_hash(HashList *list, uint64_t hash) {
-    if (list->size == list->capacity) {
-        Py_ssize_t capacity = list->capacity ? 2 * list->capacity : 64;
-        uint64_t *items = PyMem_Realloc(list->items, (size_t)capacity * sizeof(uint64_t));
-        if (items == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        list->items = items;
-        list->capacity = capacity;
-    }
-    list->items[list->size++] = hash;
-    return 0;
-}
-
-/* end_sentence of a hashing reader: the head's hash instead of the head, and the first sentence's words. */
-static int push_head_hash(Reader *r) {
-    if (r->hashes->size == r->first_words) { /* first_words holds where this text's heads start */
-        r->first_words = -1 - r->words;      /* read back by read_hashed */
-    }
-    int failed = push_hash(r->hashes, hash_chars(r->head, r->head_size));
-    r->head_size = 0;
-    r->head_max = 0;
-    r->words = 0;
-    return failed;
-}
-
-/* What may_have_copies needs of one text. */
-typedef struct {
-    uint64_t key;           /* hash of its key */
-    uint64_t head;          /* hash of its first sentence's head if that has start_words words, else of the
-                               key's first start_words words (duplicates._may_select_python's head) */
-    Py_ssize_t first;       /* its heads' hashes are heads[first:first + count] */
-    Py_ssize_t count;
-    int present;            /* its key is not empty */
-    int ellipsis;           /* its text holds "…" or "..." */
-    int long_first;         /* its first sentence has start_words words or more */
-} Hashed;
-
-/* Read one text with a hashing reader (heads go to r->hashes) and fill in what may_have_copies needs. */
-static int read_hashed(Reader *r, PyObject *text, Hashed *out) {
-    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    r->key_size = r->head_size = r->words = r->key_words = 0;
-    r->key_max = r->head_max = 0;
-    r->key_sum = 0;
-    r->in_word = r->ellipsis = 0;
-    out->first = r->first_words = r->hashes->size;
-    if (read_text(r, PyUnicode_KIND(text), PyUnicode_DATA(text), length) < 0) {
-        return -1;
-    }
-    out->count = r->hashes->size - out->first;
-    out->long_first = -1 - r->first_words >= r->start_words;
-    out->present = r->key_size > 0;
-    out->ellipsis = r->ellipsis;
-    /* key holds the key's first start_words words (its head, duplicates._may_select_python's head where
-       the first sentence is shorter); equal keys have equal heads, numbers of words and sums */
-    uint64_t head = hash_chars(r->key, r->key_size);
-    out->key = head ^ ((uint64_t)r->key_words * 0x9e3779b97f4a7c15ULL) ^ (r->key_sum * 0xc2b2ae3d27d4eb4fULL);
-    out->head = out->long_first ? r->hashes->items[out->first] : head;
-    return 0;
 }
 
 /* ---------------------------------------------------------------- stop words */
@@ -1389,150 +1224,6 @@ fail:
     return NULL;
 }
 
-/* ------------------------------------------------- may a duplicates round select anything */
-
-static int compare_hashes(const void *a, const void *b) {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* How many times hash is in sorted (size of them). */
-static Py_ssize_t count_sorted(const uint64_t *sorted, Py_ssize_t size, uint64_t hash) {
-    Py_ssize_t low = 0, high = size;
-    while (low < high) {
-        Py_ssize_t middle = low + (high - low) / 2;
-        if (sorted[middle] < hash) {
-            low = middle + 1;
-        } else {
-            high = middle;
-        }
-    }
-    Py_ssize_t end = low;
-    while (end < size && sorted[end] == hash) {
-        end++;
-    }
-    return end - low;
-}
-
-/* Whether sorted (size of them) holds a value twice. */
-static int any_twice(const uint64_t *sorted, Py_ssize_t size) {
-    for (Py_ssize_t n = 1; n < size; n++) {
-        if (sorted[n] == sorted[n - 1]) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* Whether two present keys share a hash. */
-static int keys_twice(const Hashed *hashed, Py_ssize_t count) {
-    uint64_t *keys = PyMem_Malloc((size_t)(count ? count : 1) * sizeof(uint64_t));
-    if (keys == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    Py_ssize_t present = 0;
-    for (Py_ssize_t n = 0; n < count; n++) {
-        if (hashed[n].present) {
-            keys[present++] = hashed[n].key;
-        }
-    }
-    qsort(keys, (size_t)present, sizeof(uint64_t), compare_hashes);
-    int twice = any_twice(keys, present);
-    PyMem_Free(keys);
-    return twice;
-}
-
-/* One text's part of may_have_copies (may_be_held on hashes): 1 when it may be held by another block. */
-static int hashed_may_be_held(PyObject *text, const Hashed *one, const uint64_t *heads, const uint64_t *sorted,
-                              Py_ssize_t total, int held, PyObject *cut) {
-    if (one->ellipsis) {
-        PyObject *found = PyObject_CallOneArg(cut, text);
-        int truth = found == NULL ? -1 : PyObject_IsTrue(found);
-        Py_XDECREF(found);
-        if (truth != 0) {
-            return truth;
-        }
-    }
-    if (!held && one->long_first) {
-        return 0;
-    }
-    Py_ssize_t count = count_sorted(sorted, total, one->head);
-    int own = 0;
-    for (Py_ssize_t h = one->first; h < one->first + one->count && !own; h++) {
-        own = heads[h] == one->head;
-    }
-    return count > 1 || (count == 1 && !own);
-}
-
-/* The answer of may_have_copies once every text is hashed. */
-static int hashed_answer(PyObject *texts, const Hashed *hashed, HashList *heads, PyObject *cut) {
-    Py_ssize_t count = PyList_GET_SIZE(texts), total = heads->size;
-    int answer = keys_twice(hashed, count);
-    if (answer != 0) {
-        return answer;
-    }
-    uint64_t *sorted = PyMem_Malloc((size_t)(total ? total : 1) * sizeof(uint64_t));
-    if (sorted == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    memcpy(sorted, heads->items, (size_t)total * sizeof(uint64_t));
-    qsort(sorted, (size_t)total, sizeof(uint64_t), compare_hashes);
-    int held = any_twice(sorted, total);
-    for (Py_ssize_t n = 0; n < count && answer == 0; n++) {
-        if (hashed[n].present) {
-            answer = hashed_may_be_held(PyList_GET_ITEM(texts, n), &hashed[n], heads->items, sorted, total, held, cut);
-        }
-    }
-    PyMem_Free(sorted);
-    return answer;
-}
-
-/* may_have_copies(texts, start_words, cut) -> bool: False only where may_select(texts, *document_keys(texts,
- * start_words), start_words, cut) is False, found from hashes of the keys and heads without making them (equal
- * strings hash alike, so a hash held twice is at least every string held twice; a rare collision only says
- * True where may_select would say False). Most pages have no copies and never make their keys. */
-static PyObject *may_have_copies(PyObject *self, PyObject *args) {
-    PyObject *texts, *cut;
-    Py_ssize_t start_words;
-    if (!PyArg_ParseTuple(args, "O!nO", &PyList_Type, &texts, &start_words, &cut)) {
-        return NULL;
-    }
-    Py_ssize_t count = PyList_GET_SIZE(texts), capacity = 0, longest = 0;
-    if (!all_str(texts, 1)) {
-        PyErr_SetString(PyExc_TypeError, "may_have_copies() takes a list of str");
-        return NULL;
-    }
-    for (Py_ssize_t n = 0; n < count; n++) {
-        Py_ssize_t length = PyUnicode_GET_LENGTH(PyList_GET_ITEM(texts, n));
-        longest = length > longest ? length : longest;
-    }
-    capacity = 3 * longest + 1; /* a character folds to at most three */
-    HashList heads = {NULL, 0, 0};
-    Reader r = {NULL, 0, 0, NULL, 0, 0, 0, 0, start_words, NULL, &heads, 0, 0, 0, 0};
-    Hashed *hashed = PyMem_Malloc((size_t)(count ? count : 1) * sizeof(Hashed));
-    r.key = PyMem_Malloc((size_t)capacity * sizeof(Py_UCS4));
-    r.head = PyMem_Malloc((size_t)capacity * sizeof(Py_UCS4));
-    int answer = -1;
-    if (hashed == NULL || r.key == NULL || r.head == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    for (Py_ssize_t n = 0; n < count; n++) {
-        if (read_hashed(&r, PyList_GET_ITEM(texts, n), &hashed[n]) < 0) {
-            goto done;
-        }
-    }
-    answer = count ? hashed_answer(texts, hashed, &heads, cut) : 0;
-done:
-    PyMem_Free(hashed);
-    PyMem_Free(r.key);
-    PyMem_Free(r.head);
-    PyMem_Free(heads.items);
-    return answer < 0 ? NULL : PyBool_FromLong(answer);
-}
-
 /* ------------------------------------------------------------ the first pass's text */
 
 /* The UTF-8 size of one character, lone surrogates included (written as "surrogatepass" writes them). */
@@ -1763,9 +1454,6 @@ static PyMethodDef methods[] = {
     {"may_select", may_select, METH_VARARGS,
      "may_select(texts, keys, heads, start_words, cut) -> bool: whether a round of the duplicates filter may select "
      "anything (two keys alike, or a block some other block may hold)."},
-    {"may_have_copies", may_have_copies, METH_VARARGS,
-     "may_have_copies(texts, start_words, cut) -> bool: False only where may_select() of the texts' keys and heads "
-     "is False, found from hashes without making the keys."},
     {"scan_data", scan_data, METH_VARARGS,
      "scan_data(texts, decoration) -> (data, extra, always): the first pass's text to scan, in UTF-8 "
      "(scan._scan_text, encoded)."},

@@ -104,24 +104,25 @@ def engine() -> str:
     An unknown or unavailable name falls back to the best available engine
     (the output is the same with every engine).
     """
-    chosen = _state["engine"]
+    chosen: str | None = _state["engine"]
     if chosen is None:
         wanted = os.environ.get(ENGINE_VARIABLE, "").strip().lower()
         chosen = wanted if wanted in ENGINES and _available(wanted) else next(e for e in ENGINES if _available(e))
         _state["engine"], _state["pure"] = chosen, wanted == "re"
-    return str(chosen)
+    return chosen
 
 
 def speedups() -> ModuleType | None:
     """The compiled helpers (:mod:`declutter._speedups`), or None where they were not
     built or ``DECLUTTER_ENGINE=re`` asks for pure Python."""
-    engine()
+    if _state["engine"] is None:  # (asked some twenty times per document: no call once chosen)
+        engine()
     return None if _state["pure"] else _SPEEDUPS
 
 
 #: What the compiled helpers must offer; a build that lacks one (left over from an older version) is not used.
 _COMPILED = ("document_keys", "make_stopwords", "word_totals", "positions", "may_select", "held_copies", "menu_flags",
-             "line_masks", "record_hit", "line_blocks", "may_have_copies", "scan_data")
+             "line_masks", "record_hit", "line_blocks", "scan_data")
 _SPEEDUPS: ModuleType | None
 try:
     import declutter._speedups as _SPEEDUPS  # not "from declutter import": see the filters' import of scan

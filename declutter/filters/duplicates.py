@@ -93,8 +93,6 @@ def duplicates(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     on the blocks left until one selects nothing: running the filter again on
     its own output selects nothing, and the keys are computed only once.
     """
-    if not _may_have_copies(blocks):
-        return
     keys, sentence_heads = _document_keys(blocks)
     alive = list(range(len(blocks)))
     while alive:
@@ -108,17 +106,6 @@ def duplicates(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         yield from found
         gone = {selection.block.index for selection in found}
         alive = [p for p in alive if blocks[p].index not in gone]
-
-
-def _may_have_copies(blocks: Sequence[Block]) -> bool:
-    """False only where the first round's :func:`_may_select` is False: in C, from hashes of the keys and
-    heads without making them (most pages hold no copy, and never pay for their keys); True without the
-    compiled helpers."""
-    compiled = speedups()
-    if compiled is None or not blocks:
-        return True
-    answer: bool = compiled.may_have_copies(list(map(_TEXT, blocks)), START_WORDS, _cut_short)
-    return answer
 
 
 def _may_select(blocks: list[Block], keys: list[str], sentence_heads: list[list[str]]) -> bool:
