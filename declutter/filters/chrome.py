@@ -59,7 +59,7 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import ChromeEvidence, Selection, narrowing, word_count
-from declutter.memo import once_per_text
+from declutter.memo import once_per_text, scoped_table
 from declutter.vocab import LazyPattern, alternation, any_of, fragments_for, parse_languages
 
 #: A menu line has at most this many words.
@@ -444,11 +444,25 @@ def _menu_line(text: str) -> bool:
     return len(text) <= NAV_MAX_CHARS and word_count(text) <= NAV_MAX_WORDS and _SENTENCE_STOP.search(text) is None
 
 
+def _menu_labels(texts: list[str], pats: Patterns) -> list[bool | None]:
+    """Whether each text is a menu label (``pats.nav`` matches it). Inside a document scope each text is
+    matched once (a page of menus has tens of thousands of such lines, many alike, and the fixpoint asks
+    again after each removal); the label pattern is some 2 µs a line, the look-up a tenth of that."""
+    match = pats.nav.compiled().match  # bound once
+    known = scoped_table(pats.nav)
+    if known is None:
+        return [match(text) is not None for text in texts]
+    labels: list[bool | None] = list(map(known.get, texts))
+    for offset, label in enumerate(labels):
+        if label is None:
+            labels[offset] = known[texts[offset]] = match(texts[offset]) is not None
+    return labels
+
+
 def _menu_span(texts: list[str], start: int, end: int, pats: Patterns) -> range:
     if end - start < NAV_MIN_LINES or _introduced_list(texts, start):
         return range(0)
-    match = pats.nav.compiled().match  # bound once: a page of menus has tens of thousands of such lines
-    labels = [i for i in range(start, end) if match(texts[i])]
+    labels = [start + offset for offset, label in enumerate(_menu_labels(texts[start:end], pats)) if label]
     if len(labels) < NAV_MIN_LABELS:
         return range(0)
     span = range(labels[0], labels[-1] + 1)
