@@ -267,3 +267,12 @@ def test_menu_labels_are_matched_once_per_document_with_the_same_answers():
     assert first == direct and again == [*direct, pats.nav.match("Weather") is not None]
     assert calls == ["Weather"]  # the others were known
     assert _menu_labels(lines, pats) == direct  # outside a scope: matched, not remembered
+
+
+def test_menu_labels_skip_the_lines_the_first_pass_rules_out():
+    from declutter.filters.chrome import _menu_labels
+
+    pats = patterns_for("en")
+    lines = ["Home", "News", "Sport"]
+    assert _menu_labels(lines, pats, ([0, 0, 0], 1)) == [False, False, False]  # no label literal found there
+    assert _menu_labels(lines, pats, ([1, 0, -1], 1)) == [True, False, True]
