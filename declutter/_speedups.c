@@ -38,6 +38,11 @@
 static unsigned char ascii_alnum[128];
 /* The ASCII sentence marks (is_mark). */
 static unsigned char ascii_mark[128];
+/* Per ASCII character, what read_ascii_run does with it: FOLD_GAP (not alphanumeric: between words),
+ * FOLD_STOP (a sentence mark: the run ends), else its lower case. */
+#define FOLD_GAP 0
+#define FOLD_STOP 255
+static unsigned char ascii_fold[128];
 static unsigned char plane_alnum[0x10000];
 /* The case folding of characters above ASCII met so far: {code point: folded str}, and for the first
  * plane a direct table of the same strings (borrowed from the dict, which keeps them). */
@@ -190,46 +195,57 @@ static int end_sentence(Reader *r) {
 
 /* Steps 3 and 4 for the run of ASCII characters from i that holds no sentence mark (most of a text):
  * add_folded with the reader's state in local variables, which the compiler keeps in registers (the
- * reader itself is reached through a pointer and went to memory and back for every character).
- * Returns where the run ends. */
-static Py_ssize_t read_ascii_run(Reader *r, int kind, const void *data, Py_ssize_t i, Py_ssize_t length) {
-    Py_UCS4 *key = r->key, *head = r->head, key_max = r->key_max, head_max = r->head_max;
-    Py_ssize_t key_size = r->key_size, head_size = r->head_size, words = r->words, start_words = r->start_words;
-    int in_word = r->in_word;
-    for (; i < length; i++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        if (ch >= 128 || ascii_mark[ch]) {
-            break;
-        }
-        if (!ascii_alnum[ch]) { /* a gap between words (a line break, "_" and NUL included: step 1) */
-            words += in_word;
-            in_word = 0;
-            continue;
-        }
-        ch = (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
-        if (!in_word) {
-            if (key_size) {
-                key[key_size++] = ' ';
-            }
-            if (words < start_words && head_size) {
-                head[head_size++] = ' ';
-            }
-            in_word = 1;
-        }
-        key[key_size++] = ch;
-        key_max = ch > key_max ? ch : key_max;
-        if (words < start_words) {
-            head[head_size++] = ch;
-            head_max = ch > head_max ? ch : head_max;
-        }
+ * reader itself is reached through a pointer and went to memory and back for every character), one
+ * loop per kind of str, and one table look-up per character (ascii_fold). The largest characters are
+ * left as they are: a str whose characters are all below 128 is made the same with any maxchar below
+ * 128 (make_str). Returns where the run ends. */
+#define READ_ASCII_RUN(NAME, TYPE)                                                                      \
+    static Py_ssize_t NAME(Reader *r, const TYPE *chars, Py_ssize_t i, Py_ssize_t length) {             \
+        Py_UCS4 *key = r->key, *head = r->head;                                                         \
+        Py_ssize_t key_size = r->key_size, head_size = r->head_size, words = r->words;                  \
+        Py_ssize_t start_words = r->start_words;                                                        \
+        int in_word = r->in_word;                                                                       \
+        for (; i < length; i++) {                                                                       \
+            Py_UCS4 ch = chars[i];                                                                      \
+            unsigned char folded = ch < 128 ? ascii_fold[ch] : FOLD_STOP;                               \
+            if (folded == FOLD_GAP) { /* a line break, "_" and NUL included: step 1 */                  \
+                words += in_word;                                                                       \
+                in_word = 0;                                                                            \
+                continue;                                                                               \
+            }                                                                                           \
+            if (folded == FOLD_STOP) {                                                                  \
+                break;                                                                                  \
+            }                                                                                           \
+            if (!in_word) {                                                                             \
+                if (key_size) {                                                                         \
+                    key[key_size++] = ' ';                                                              \
+                }                                                                                       \
+                if (words < start_words && head_size) {                                                 \
+                    head[head_size++] = ' ';                                                            \
+                }                                                                                       \
+                in_word = 1;                                                                            \
+            }                                                                                           \
+            key[key_size++] = folded;                                                                   \
+            if (words < start_words) {                                                                  \
+                head[head_size++] = folded;                                                             \
+            }                                                                                           \
+        }                                                                                               \
+        r->key_size = key_size;                                                                         \
+        r->head_size = head_size;                                                                       \
+        r->words = words;                                                                               \
+        r->in_word = in_word;                                                                           \
+        return i;                                                                                       \
     }
-    r->key_size = key_size;
-    r->head_size = head_size;
-    r->words = words;
-    r->in_word = in_word;
-    r->key_max = key_max;
-    r->head_max = head_max;
-    return i;
+
+READ_ASCII_RUN(read_ascii_run_1, Py_UCS1)
+READ_ASCII_RUN(read_ascii_run_2, Py_UCS2)
+READ_ASCII_RUN(read_ascii_run_4, Py_UCS4)
+
+static Py_ssize_t read_ascii_run(Reader *r, int kind, const void *data, Py_ssize_t i, Py_ssize_t length) {
+    if (kind == PyUnicode_1BYTE_KIND) {
+        return read_ascii_run_1(r, data, i, length);
+    }
+    return kind == PyUnicode_2BYTE_KIND ? read_ascii_run_2(r, data, i, length) : read_ascii_run_4(r, data, i, length);
 }
 
 /* Steps 1 to 4 for one text, read in place (kind and data of the str). */
@@ -1208,6 +1224,147 @@ fail:
     return NULL;
 }
 
+/* ------------------------------------------------------------ the first pass's text */
+
+/* The UTF-8 size of one character, lone surrogates included (written as "surrogatepass" writes them). */
+static inline Py_ssize_t utf8_size(Py_UCS4 ch) {
+    return ch < 0x80 ? 1 : ch < 0x800 ? 2 : ch < 0x10000 ? 3 : 4;
+}
+
+/* Write ch in UTF-8 at out; returns the byte after it. */
+static inline char *put_utf8(char *out, Py_UCS4 ch) {
+    if (ch < 0x80) {
+        *out++ = (char)ch;
+    } else if (ch < 0x800) {
+        *out++ = (char)(0xC0 | (ch >> 6));
+        *out++ = (char)(0x80 | (ch & 0x3F));
+    } else if (ch < 0x10000) {
+        *out++ = (char)(0xE0 | (ch >> 12));
+        *out++ = (char)(0x80 | ((ch >> 6) & 0x3F));
+        *out++ = (char)(0x80 | (ch & 0x3F));
+    } else {
+        *out++ = (char)(0xF0 | (ch >> 18));
+        *out++ = (char)(0x80 | ((ch >> 12) & 0x3F));
+        *out++ = (char)(0x80 | ((ch >> 6) & 0x3F));
+        *out++ = (char)(0x80 | (ch & 0x3F));
+    }
+    return out;
+}
+
+/* The UTF-8 size of text[start:]. */
+static Py_ssize_t text_utf8_size(PyObject *text, Py_ssize_t start) {
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    if (PyUnicode_IS_ASCII(text)) {
+        return length - start;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t size = 0;
+    for (Py_ssize_t i = start; i < length; i++) {
+        size += utf8_size(PyUnicode_READ(kind, data, i));
+    }
+    return size;
+}
+
+/* Write text[start:] in UTF-8 at out; returns the byte after it. */
+static char *put_text(char *out, PyObject *text, Py_ssize_t start) {
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    if (PyUnicode_IS_ASCII(text)) {
+        memcpy(out, (const char *)PyUnicode_DATA(text) + start, (size_t)(length - start));
+        return out + length - start;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = start; i < length; i++) {
+        out = put_utf8(out, PyUnicode_READ(kind, data, i));
+    }
+    return out;
+}
+
+/* Where text starts once the characters of chars are stripped from its start: len(text) - len(text.lstrip(chars)). */
+static Py_ssize_t decoration_end(PyObject *text, PyObject *chars) {
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), at = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    while (at < length && PyUnicode_FindChar(chars, PyUnicode_READ(kind, data, at), 0, PyUnicode_GET_LENGTH(chars), 1) >= 0) {
+        at++;
+    }
+    return at;
+}
+
+/* Per text: 1 if it holds a line break (left out of the scan), 2 if it opens with a decoration character
+ * (scanned again without them), 0 else; and the size of the data to scan. -1 on error. */
+static Py_ssize_t plan_scan(PyObject *texts, PyObject *chars, char *kinds) {
+    Py_ssize_t count = PyList_GET_SIZE(texts), size = count;
+    for (Py_ssize_t n = 0; n < count; n++) {
+        PyObject *text = PyList_GET_ITEM(texts, n);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "scan_data() takes a list of str");
+            return -1;
+        }
+        Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+        if (PyUnicode_FindChar(text, '\n', 0, length, 1) >= 0) {
+            kinds[n] = 1;
+            continue;
+        }
+        size += text_utf8_size(text, 0);
+        kinds[n] = length && PyUnicode_FindChar(chars, PyUnicode_READ_CHAR(text, 0), 0,
+                                                PyUnicode_GET_LENGTH(chars), 1) >= 0 ? 2 : 0;
+        if (kinds[n] == 2) {
+            size += 1 + text_utf8_size(text, decoration_end(text, chars));
+        }
+    }
+    return size;
+}
+
+/* scan_data(texts, decoration) -> (data, extra, always): what scan._scan_text returns, with the text
+ * already in UTF-8 ("surrogatepass"): each text on a line of its own opened by a line break, a text with
+ * line breaks of its own left empty (its position in always), then for each text that opens with a
+ * character of decoration a line of it without them (its position in extra). */
+static PyObject *scan_data(PyObject *self, PyObject *args) {
+    PyObject *texts, *chars;
+    if (!PyArg_ParseTuple(args, "O!U", &PyList_Type, &texts, &chars)) {
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(texts);
+    char *kinds = PyMem_Malloc((size_t)(count ? count : 1));
+    if (kinds == NULL) {
+        return PyErr_NoMemory();
+    }
+    PyObject *data = NULL, *extra = PyList_New(0), *always = PyList_New(0), *result = NULL;
+    Py_ssize_t size = extra == NULL || always == NULL ? -1 : plan_scan(texts, chars, kinds);
+    if (size < 0 || (data = PyBytes_FromStringAndSize(NULL, size)) == NULL) {
+        goto done;
+    }
+    char *out = PyBytes_AS_STRING(data);
+    for (Py_ssize_t n = 0; n < count; n++) {
+        *out++ = '\n';
+        if (kinds[n] != 1) {
+            out = put_text(out, PyList_GET_ITEM(texts, n), 0);
+        }
+    }
+    for (Py_ssize_t n = 0; n < count; n++) {
+        PyObject *number = kinds[n] ? PyLong_FromSsize_t(n) : NULL;
+        if (kinds[n] && (number == NULL || PyList_Append(kinds[n] == 1 ? always : extra, number) < 0)) {
+            Py_XDECREF(number);
+            goto done;
+        }
+        Py_XDECREF(number);
+        if (kinds[n] == 2) {
+            PyObject *text = PyList_GET_ITEM(texts, n);
+            *out++ = '\n';
+            out = put_text(out, text, decoration_end(text, chars));
+        }
+    }
+    result = PyTuple_Pack(3, data, extra, always);
+done:
+    PyMem_Free(kinds);
+    Py_XDECREF(data);
+    Py_XDECREF(extra);
+    Py_XDECREF(always);
+    return result;
+}
+
 /* ---------------------------------------------------------------- chrome menus */
 
 /* Whether ch is a character of re's \w (str patterns): alphanumeric, or "_". */
@@ -1297,6 +1454,9 @@ static PyMethodDef methods[] = {
     {"may_select", may_select, METH_VARARGS,
      "may_select(texts, keys, heads, start_words, cut) -> bool: whether a round of the duplicates filter may select "
      "anything (two keys alike, or a block some other block may hold)."},
+    {"scan_data", scan_data, METH_VARARGS,
+     "scan_data(texts, decoration) -> (data, extra, always): the first pass's text to scan, in UTF-8 "
+     "(scan._scan_text, encoded)."},
     {"held_copies", held_copies, METH_VARARGS,
      "held_copies(texts, keys, heads, removed, start_words, max_holders, window) -> (starts, found): a round of "
      "the duplicates filter's search for blocks another block holds (duplicates._held_copies_python)."},
@@ -1324,6 +1484,7 @@ PyMODINIT_FUNC PyInit__speedups(void) {
     for (Py_UCS4 ch = 0; ch < 128; ch++) {
         ascii_alnum[ch] = Py_UNICODE_ISALNUM(ch) ? 1 : 0;
         ascii_mark[ch] = is_mark(ch) ? 1 : 0;
+        ascii_fold[ch] = ascii_mark[ch] ? FOLD_STOP : !ascii_alnum[ch] ? FOLD_GAP : (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
     }
     folds = PyDict_New();
     if (folds == NULL) {

@@ -110,24 +110,25 @@ def engine() -> str:
     An unknown or unavailable name falls back to the best available engine
     (the output is the same with every engine).
     """
-    chosen = _state["engine"]
+    chosen: str | None = _state["engine"]
     if chosen is None:
         wanted = os.environ.get(ENGINE_VARIABLE, "").strip().lower()
         chosen = wanted if wanted in ENGINES and _available(wanted) else next(e for e in ENGINES if _available(e))
         _state["engine"], _state["pure"] = chosen, wanted == "re"
-    return str(chosen)
+    return chosen
 
 
 def speedups() -> ModuleType | None:
     """The compiled helpers (:mod:`declutter._speedups`), or None where they were not
     built or ``DECLUTTER_ENGINE=re`` asks for pure Python."""
-    engine()
+    if _state["engine"] is None:  # (asked some twenty times per document: no call once chosen)
+        engine()
     return None if _state["pure"] else _SPEEDUPS
 
 
 #: What the compiled helpers must offer; a build that lacks one (left over from an older version) is not used.
 _COMPILED = ("document_keys", "make_stopwords", "word_totals", "positions", "may_select", "held_copies", "menu_flags",
-             "line_masks", "record_hit", "line_blocks")
+             "line_masks", "record_hit", "line_blocks", "scan_data")
 _SPEEDUPS: ModuleType | None
 try:
     import declutter._speedups as _SPEEDUPS  # not "from declutter import": see the filters' import of scan
@@ -476,6 +477,9 @@ class Database:
         #: Every mask fits 64 bits, as the compiled ``line_masks`` needs.
         self.narrow = max([self.always, *self.id_bits]).bit_length() < 64
         self._lock = threading.Lock()
+        #: :meth:`_pair_gates` of each combination of two-literal bits met (a few dozen; a dict's
+        #: item assignment is atomic, so threads may share it).
+        self._settled: dict[int, int] = {}
         #: The gates it was built for (:func:`signature`), checked by :func:`install`.
         self.signature = signature(gates)
 
@@ -518,11 +522,10 @@ class Database:
         result = [self.always] * len(texts)
         if self._empty or not texts:
             return result
-        joined, extra, always = _scan_text(texts)
-        data = joined.encode("utf-8", "surrogatepass")
+        data, extra, always = _scan_data(texts)
         hits = self._scan(data)
         if hits and max(hits[::2]) >= self.folds:
-            data = joined.translate(_tables().to_ascii).encode("utf-8", "surrogatepass")
+            data = _scan_text(texts)[0].translate(_tables().to_ascii).encode("utf-8", "surrogatepass")
             hits = self._scan(data)
         compiled = speedups() if self.narrow else None
         if compiled is not None:
@@ -553,13 +556,20 @@ class Database:
     def _settle_pairs(self, result: list[int], hit: set[int]) -> None:
         """Turn the bits of the two-literal tests in ``result`` into their gates' bits, where both literals
         were found (only the positions ``hit`` can hold such bits)."""
-        own, shift = self.own, self.own.bit_length()
+        own, shift, settled = self.own, self.own.bit_length(), self._settled
         for where in hit:
             mask = result[where]
             if mask > own:
                 held = mask >> shift
-                result[where] = mask & own | sum(bit for first, second, bit in self.pairs
-                                                 if held & first and held & second)
+                gates = settled.get(held)
+                if gates is None:
+                    gates = settled[held] = self._pair_gates(held)
+                result[where] = mask & own | gates
+
+    def _pair_gates(self, held: int) -> int:
+        """The gates' bits of the two-literal tests both of whose literals are in ``held`` (a function of
+        the database and ``held`` alone: :meth:`_settle_pairs` keeps each answer in ``_settled``)."""
+        return sum(bit for first, second, bit in self.pairs if held & first and held & second)
 
 
 def _on_match(number: int, start: int, end: int, flags: int, hits: Any) -> None:
@@ -642,6 +652,18 @@ def _covers(other: tuple[bytes, bool], key: tuple[bytes, bool], kept: dict[tuple
     if other[0] == key[0] and other > key:
         return False  # the same literal twice: the first one stays
     return other[1] or (not key[1] and other[0] in key[0])
+
+
+def _scan_data(texts: Sequence[str]) -> tuple[bytes, list[int], list[int]]:
+    """:func:`_scan_text` with the text in UTF-8: made in C where the compiled helpers were built
+    (``_speedups.scan_data``, the same bytes without the joined str, a search and an encoding pass)."""
+    compiled = speedups()
+    if compiled is not None:
+        made: tuple[bytes, list[int], list[int]] = compiled.scan_data(
+            texts if isinstance(texts, list) else list(texts), _DECORATION_CHARS)
+        return made
+    joined, extra, always = _scan_text(texts)
+    return joined.encode("utf-8", "surrogatepass"), extra, always
 
 
 def _scan_text(texts: Sequence[str]) -> tuple[str, list[int], list[int]]:

@@ -239,3 +239,40 @@ def test_consent_prose_three_short_lines_past_the_notice_stays() -> None:
     assert DIALOG[2] in declutter.clean(text)
     text = doc(*ARTICLE, PROSE, DIALOG[0], "Step one", "Step two", DIALOG[2], BODY[0])
     assert DIALOG[2] not in declutter.clean(text)
+
+
+def test_menu_labels_are_matched_once_per_document_with_the_same_answers():
+    from declutter.filters.chrome import _menu_labels
+    from declutter.memo import document_scope
+
+    pats = patterns_for("en")
+    lines = ["Home", "News", "Sport", "Home", "The vote is on Monday.", "World", "Search teams worked all night", ""]
+    direct = [pats.nav.match(line) is not None for line in lines]
+    assert direct[:3] == [True, True, True] and not direct[4]
+    with document_scope():
+        first = _menu_labels(lines, pats)
+        calls: list[str] = []
+        compiled = pats.nav.compiled()
+
+        class Counting:
+            def match(self, text: str) -> object:
+                calls.append(text)
+                return compiled.match(text)
+
+        try:
+            pats.nav._compiled = Counting()
+            again = _menu_labels([*lines, "Weather"], pats)
+        finally:
+            pats.nav._compiled = compiled
+    assert first == direct and again == [*direct, pats.nav.match("Weather") is not None]
+    assert calls == ["Weather"]  # the others were known
+    assert _menu_labels(lines, pats) == direct  # outside a scope: matched, not remembered
+
+
+def test_menu_labels_skip_the_lines_the_first_pass_rules_out():
+    from declutter.filters.chrome import _menu_labels
+
+    pats = patterns_for("en")
+    lines = ["Home", "News", "Sport"]
+    assert _menu_labels(lines, pats, ([0, 0, 0], 1)) == [False, False, False]  # no label literal found there
+    assert _menu_labels(lines, pats, ([1, 0, -1], 1)) == [True, False, True]

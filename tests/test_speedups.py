@@ -302,3 +302,31 @@ def test_compiled_line_blocks_refuse_other_fields():
                                    ["a"], [0], frozenset())
     with pytest.raises(IndexError):
         scan._SPEEDUPS.line_blocks(Block, blocks_module._SLOTS, ["a"], [1], frozenset())
+
+
+#: Decorations, line breaks, lone surrogates and characters of every UTF-8 length.
+SCAN_BITS = "ab \n•|-*>\t\u00e9\u4e2d\ud800\U0001F600:#–—»›·x"
+
+
+def _scan_data_python(texts: list[str]) -> tuple[bytes, list[int], list[int]]:
+    joined, extra, always = scan._scan_text(texts)
+    return joined.encode("utf-8", "surrogatepass"), extra, always
+
+
+@COMPILED
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(SCAN_BITS), max_size=8) | st.text(max_size=8), max_size=6))
+@example(["• Share", "ok", "x\ny", "»» Next", ""])
+def test_compiled_scan_data_equals_the_python_text(texts):
+    assert scan._SPEEDUPS.scan_data(texts, scan._DECORATION_CHARS) == _scan_data_python(texts)
+
+
+@COMPILED
+def test_compiled_scan_data_equals_the_python_text_on_the_corpus():
+    decorated = 0
+    for path in sorted((ROOT / "corpus" / "extracted").glob("*/*.txt"))[::3]:
+        texts = [block.text.strip() for block in split_text(path.read_text(encoding="utf-8")).blocks]
+        compiled = scan._SPEEDUPS.scan_data(texts, scan._DECORATION_CHARS)
+        assert compiled == _scan_data_python(texts), path
+        decorated += bool(compiled[1])
+    assert decorated  # some page has lines that open with a decoration

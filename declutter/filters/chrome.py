@@ -59,7 +59,7 @@ from declutter.blocks import Block
 from declutter.config import Config
 from declutter.detect import resolve_lang
 from declutter.filters.base import ChromeEvidence, Selection, narrowing, word_count
-from declutter.memo import once_per_text
+from declutter.memo import once_per_text, scoped_table
 from declutter.vocab import LazyPattern, alternation, any_of, fragments_for, parse_languages
 
 #: A menu line has at most this many words.
@@ -160,7 +160,7 @@ def _gates(lang: str) -> tuple[scan.Gate, ...]:
     """The patterns tested on every line, for the first pass (:mod:`declutter.scan`)."""
     pats = patterns_for(lang)
     return tuple(scan.Gate(f"chrome.{name}", getattr(pats, name).pattern, True)
-                 for name in (*_LINE_GATES, "forum_button", "tags", "consent"))
+                 for name in (*_LINE_GATES, "forum_button", "tags", "consent", "nav"))
 
 
 scan.register("chrome", _gates)
@@ -172,13 +172,15 @@ class _Bits(NamedTuple):
     button: int
     tags: int
     consent: int
+    nav: int
 
 
 @lru_cache(maxsize=32)
 def _gate_bits(lang: str) -> _Bits:
     """The bits of the line gates, the lone forum button and the tag label in the first pass's masks."""
     return _Bits(scan.bits(lang, *(f"chrome.{name}" for name in _LINE_GATES)), scan.bits(lang, "chrome.forum_button"),
-                 scan.bits(lang, "chrome.tags"), scan.bits(lang, "chrome.consent", "chrome.cookies"))
+                 scan.bits(lang, "chrome.tags"), scan.bits(lang, "chrome.consent", "chrome.cookies"),
+                 scan.bits(lang, "chrome.nav"))
 
 
 _narrowed = narrowing("chrome", patterns_for, _LINE_GATES)
@@ -196,7 +198,7 @@ def chrome(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     texts = list(map(str.strip, map(_TEXT, blocks)))
     may = scan.masks(lang, blocks)
     bits = _gate_bits(lang)
-    menu = _menu_positions(texts, pats)
+    menu = _menu_positions(texts, pats, may, bits.nav)
     tags = _tag_positions(texts, pats, scan.positions(may, bits.tags, len(texts)))
     evidence = ChromeEvidence(blocks, config.edge_blocks, texts)
     reasons: list[Reason | None] = [None] * len(texts)
@@ -383,16 +385,17 @@ def _tag_list(text: str, least: int) -> bool:
     return len(items) >= least and all(word_count(item) <= TAG_MAX_WORDS for item in items)
 
 
-def _menu_positions(texts: list[str], pats: Patterns) -> set[int]:
+def _menu_positions(texts: list[str], pats: Patterns, may: list[int] | None = None, nav: int = 0) -> set[int]:
     """Positions inside menu runs (from a run's first label to its last).
 
     A run of menu lines lies within a run of at least NAV_MIN_LINES lines of
     at most NAV_MAX_CHARS characters, which one search over their lengths
-    finds; only their lines are looked at more closely.
+    finds; only their lines are looked at more closely (and of them, where the first pass's masks ``may``
+    are given, only those with the label gate's bit ``nav`` are matched against the labels).
     """
     found: set[int] = set()
     for start, end in _runs(_menu_flags(texts)):
-        found.update(_menu_span(texts, start, end, pats))
+        found.update(_menu_span(texts, start, end, pats, None if may is None else (may[start:end], nav)))
     return found
 
 
@@ -444,11 +447,28 @@ def _menu_line(text: str) -> bool:
     return len(text) <= NAV_MAX_CHARS and word_count(text) <= NAV_MAX_WORDS and _SENTENCE_STOP.search(text) is None
 
 
-def _menu_span(texts: list[str], start: int, end: int, pats: Patterns) -> range:
+def _menu_labels(texts: list[str], pats: Patterns, masks: tuple[list[int], int] | None = None) -> list[bool | None]:
+    """Whether each text is a menu label (``pats.nav`` matches it). A text whose first-pass mask (``masks``:
+    the texts' masks and the label gate's bit) lacks the bit is none without a test. Inside a document
+    scope each text is matched once (a page of menus has tens of thousands of such lines, many alike, and
+    the fixpoint asks again after each removal); the label pattern is some 2 µs a line."""
+    match = pats.nav.compiled().match  # bound once
+    may = [True] * len(texts) if masks is None else [bool(mask & masks[1]) for mask in masks[0]]
+    known = scoped_table(pats.nav)
+    if known is None:
+        return [gated and match(text) is not None for text, gated in zip(texts, may, strict=True)]
+    labels: list[bool | None] = list(map(known.get, texts))
+    for offset, label in enumerate(labels):
+        if label is None:
+            labels[offset] = known[texts[offset]] = may[offset] and match(texts[offset]) is not None
+    return labels
+
+
+def _menu_span(texts: list[str], start: int, end: int, pats: Patterns,
+               masks: tuple[list[int], int] | None = None) -> range:
     if end - start < NAV_MIN_LINES or _introduced_list(texts, start):
         return range(0)
-    match = pats.nav.compiled().match  # bound once: a page of menus has tens of thousands of such lines
-    labels = [i for i in range(start, end) if match(texts[i])]
+    labels = [start + offset for offset, label in enumerate(_menu_labels(texts[start:end], pats, masks)) if label]
     if len(labels) < NAV_MIN_LABELS:
         return range(0)
     span = range(labels[0], labels[-1] + 1)

@@ -43,7 +43,7 @@ AUTO = "auto"
 
 def is_auto(lang: str) -> bool:
     """True when ``lang`` asks for detection (``"auto"``, any case)."""
-    return lang.strip().lower() == AUTO
+    return lang == AUTO or (len(lang) >= len(AUTO) and lang.strip().lower() == AUTO)
 
 
 @lru_cache(maxsize=1)
