@@ -478,6 +478,33 @@ def test_leaving_out_the_controls_leaves_the_page_as_it_was() -> None:
     assert main.find("select") is not None
 
 
+def test_a_main_that_adds_only_each_listed_item_s_controls_gives_no_rescue() -> None:
+    # The extraction lists the items already; the main would add "Add … to your Loves" and a rating around each
+    # name, and little else.
+    names = [f"Lulus Striped Midi Dress number {n} with pockets" for n in range(6)]
+    held = "\n".join(f"- {name} $59" for name in names)
+    cards = "".join(f"<div><p>Add {name} to your Loves.</p><p>{name}</p><p>$59</p>"
+                    f"<p>Product {name} Rating: 4.2 of 5 stars</p></div>" for name in names)
+    tree = document_fromstring(f"<html><body><main>{cards}</main></body></html>")
+    assert main_text(tree) != ""  # without the extraction it is a rescue like any other
+    assert main_text(tree, held) == ""
+    # the trap: a thread whose extraction kept the first post; the main's replies are new text
+    thread = document_fromstring(f"<html><body><main>{paragraphs(POSTS)}</main></body></html>")
+    assert main_text(thread, POSTS[0]).splitlines() == POSTS
+
+
+def test_the_main_rescue_says_a_card_shown_twice_once() -> None:
+    # a card with a hover overlay repeats its title, blurb and call to action right after them
+    cards = "".join(f'<div class="card"><h3>Case {n}</h3><p>{text}</p></div>' * 2
+                    for n, text in enumerate(PROSE))
+    tree = document_fromstring(f"<html><body><main>{cards}</main></body></html>")
+    assert main_text(tree).splitlines() == [line for n, text in enumerate(PROSE) for line in (f"Case {n}", text)]
+    # the trap: one label repeated on several cards with other lines between them stays on each
+    label = "".join(f"<div><p>Watercolors &amp; Sets</p><p>Ends 4/30</p><p>{text}</p></div>" for text in PROSE)
+    labelled = document_fromstring(f"<html><body><main>{label}</main></body></html>")
+    assert main_text(labelled).splitlines().count("Ends 4/30") == len(PROSE)
+
+
 def test_a_page_without_main_gives_no_main_rescue() -> None:
     assert main_text(document_fromstring(f"<html><body>{paragraphs(PROSE)}</body></html>")) == ""
 

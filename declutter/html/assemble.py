@@ -160,7 +160,7 @@ def _offers(unpruned: Callable[[], str], decision: PageTypeDecision, tree: HtmlE
         offers.append(Offer("rescue.sections", lambda: section_text(tree)))
     if cards or kind is PageType.FORUM:
         main_short = CARDS_SHORT_SHARE if cards else FORUM_MAIN_SHORT_SHARE
-        offers.append(Offer("rescue.main", lambda: main_text(tree), main_short))
+        offers.append(Offer("rescue.main", lambda: main_text(tree, extracted), main_short))
     if cards:
         offers.append(Offer("rescue.cards", lambda: card_text(tree, extracted), CARDS_SHORT_SHARE, adds=True))
     if teasers_offered(decision):
