@@ -41,6 +41,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from declutter.blocks import Block, Document
+from declutter.scan import speedups
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -419,6 +420,7 @@ def _parse(md: str) -> MarkdownDocument:
     protected: set[int] = set()
     previous_end, pending, prefix = 0, "", ""
     shared: dict[_Values, Features] = {}
+    count = word_counter()
     for segment in spans(block_tokens(md), source_lines):
         pending += "".join(source_lines[previous_end:segment.start])
         raw = "".join(source_lines[segment.start:segment.end])
@@ -428,7 +430,7 @@ def _parse(md: str) -> MarkdownDocument:
         else:
             prefix = pending
         pending, previous_end = raw[len(body):], segment.end
-        text, feats = describe(segment, shared)
+        text, feats = describe(segment, shared, count)
         if feats.code or feats.kind is Kind.OTHER:
             protected.add(len(blocks))
         blocks.append(Block(len(blocks), text, segment.start + 1, str(feats.kind)))
@@ -491,10 +493,23 @@ def _uncovered(lines: Sequence[str], start: int, stop: int) -> Iterator[_Segment
             run_start = number
 
 
+def _count_words_python(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def word_counter() -> Callable[[str], int]:
+    """What counts a text's ``\\w+`` words: the compiled ``count_words`` where it was built (it makes no
+    list of the words), else ``len(re.findall(...))``; the same counts."""
+    compiled = speedups()
+    return _count_words_python if compiled is None else compiled.count_words
+
+
 @dataclass(slots=True)
 class _Counts:
     """Visible text and word counts gathered while walking a block's tokens."""
 
+    #: Counts the ``\w+`` words of a text (:func:`word_counter`).
+    count: Callable[[str], int]
     parts: list[str] = field(default_factory=list)
     words: int = 0
     link_words: int = 0
@@ -506,7 +521,7 @@ class _Counts:
 
     def add(self, text: str, link: bool = False) -> None:
         """Visible text outside images (inside a link when ``link``)."""
-        words = len(_WORD.findall(text))
+        words = self.count(text)
         self.words += words
         self.link_words += words if link else 0
         self.parts.append(text)
@@ -516,15 +531,17 @@ class _Counts:
 _Values = tuple[Kind, int, int, int, int, int, int, int, bool]
 
 
-def describe(segment: _Segment, shared: dict[_Values, Features]) -> tuple[str, Features]:
+def describe(segment: _Segment, shared: dict[_Values, Features],
+             count: Callable[[str], int] = _count_words_python) -> tuple[str, Features]:
     """The visible text of a segment and its :class:`Features`.
 
     ``shared`` holds the document's features by value: most blocks of a page
     have the same features as an earlier one (a menu's items, short
     paragraphs without links), and a frozen :class:`Features` is slow to
     build, so equal ones are one object. It lives as long as one parse.
+    ``count`` counts words (:func:`word_counter`).
     """
-    counts = _Counts()
+    counts = _Counts(count)
     level = 0
     kind = segment.kind
     for token in segment.tokens:
@@ -621,7 +638,7 @@ def visible(content: str, counts: _Counts, link: bool = False) -> None:
         elif syntax == "image":
             counts.images += 1
             alt = _plain(match.group(_ALT))
-            counts.alt_words += len(_WORD.findall(alt))
+            counts.alt_words += counts.count(alt)
             counts.parts.append(alt)
         elif syntax == "link":
             counts.links += 1
