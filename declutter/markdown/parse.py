@@ -612,6 +612,9 @@ _INLINE = re.compile(
 _ALT = _INLINE.groupindex["image"] + 1
 #: Whether a text may hold what :data:`_INLINE` matches (a quick test that skips most plain text).
 _MAY_HOLD_SYNTAX = re.compile(r"[\\`\[<]").search
+#: Whether a text may be other than what a reader sees: inline syntax, an orphan link tail (``]``), a line
+#: break, emphasis marks or an entity. Text without any of those is its own visible text (most link texts).
+_MAY_NOT_BE_PLAIN = re.compile(r"[\\`\[<\]\n*_~&]").search
 _ORPHAN = re.compile(rf"(?<!\\)\]\({_DEST}\)")
 _EMPHASIS = re.compile(r"(?<![\w*~])[*~]+(?=\S)|(?<=\S)[*~]+(?![\w*~])|(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -653,6 +656,9 @@ def visible(content: str, counts: _Counts, link: bool = False) -> None:
 def _text(text: str, counts: _Counts, link: bool) -> None:
     """Plain inline text; the text before an orphan link tail (``Help](/help)``, a converter's
     link whose ``[`` went missing) is that link's text, and the tail is not visible."""
+    if not _MAY_NOT_BE_PLAIN(text):
+        counts.add(text, link)  # what _plain would give back, without its call
+        return
     if "](" not in text:
         counts.add(_plain(text), link)
         return
