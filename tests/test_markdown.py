@@ -89,6 +89,10 @@ def test_block_tokens_are_markdown_its_and_leave_logging_and_the_collector_as_th
     ("p\n\n> a\n1. x\n\nq\n> b\n* \n\n[r] : /x\n\nnot | a table\n", {"reference", "lheading"}),
     ("Title\n  ===  \n\n> Quote\n> ---\n", {"table", "reference"}),
     ("Text\r\n---\r\n[r]: /x\r\n", {"table"}),
+    (" ===\n\nText\n", {"table", "reference"}),  # an underline on the first line
+    ("Text\n-", {"table", "reference"}),  # on the last line, without a line break
+    ("a = b\n\nx -- y\n>  == z\n", {"table", "reference", "lheading"}),
+    ("Nul\0here\n\n# T\n", {"table", "reference", "lheading"}),  # normalised (U+FFFD) as markdown-it does
 ])
 def test_rules_a_document_cannot_need_are_skipped_with_the_same_tokens(md: str, skipped: set[str]) -> None:
     from markdown_it import MarkdownIt

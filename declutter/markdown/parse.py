@@ -190,8 +190,11 @@ def _normalize_if_needed(normalize: Callable[[StateCore], None]) -> Callable[[St
     return quick
 
 
-#: A line that can underline a setext heading: ``=`` or ``-`` marks alone, after any indent or quote marks.
-_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
+#: A line that can underline a setext heading: ``=`` or ``-`` marks alone, after any indent or quote marks
+#: (in text without ``\r``). The first line is :data:`_FIRST_UNDERLINE`'s; every other one follows a ``\n``,
+#: which the search jumps to in C (``^`` with ``re.MULTILINE`` is tried at every character).
+_UNDERLINE = re.compile(r"\n[ \t>]*(?:=+|-+)[ \t]*(?=\n|\Z)")
+_FIRST_UNDERLINE = re.compile(r"[ \t>]*(?:=+|-+)[ \t]*(?=\n|\Z)")
 
 
 def needless_rules(md: str) -> frozenset[str]:
@@ -211,7 +214,7 @@ def needless_rules(md: str) -> frozenset[str]:
         skip.add("table")
     if "]:" not in md:
         skip.add("reference")
-    if "\r" not in md and not _UNDERLINE.search(md):
+    if "\r" not in md and not _FIRST_UNDERLINE.match(md) and not _UNDERLINE.search(md):
         skip.add("lheading")
     return frozenset(skip)
 
