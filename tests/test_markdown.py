@@ -485,23 +485,3 @@ def test_escaped_brackets_are_text_not_a_link() -> None:
 
 def test_a_paragraph_of_pipes_keeps_its_text() -> None:
     assert [b.text for b in parse_markdown("|\n\n| |\n").blocks] == ["|", "| |"]
-
-
-def test_the_collector_is_paused_while_the_filters_run_and_enabled_again_after() -> None:
-    import gc
-
-    from declutter import Config
-
-    seen = []
-
-    def probe(blocks, config):  # a user's filter: selects nothing, notes the collector's state
-        seen.append(gc.isenabled())
-        return []
-
-    md = "# Title\n\nSome text here.\n"
-    assert declutter.clean_markdown(md, Config(filters=(probe,))) == md
-    assert seen and not any(seen)
-    assert gc.isenabled()
-    with pytest.raises(InputError):
-        declutter.clean_markdown(b"x")  # type: ignore[arg-type]
-    assert gc.isenabled()

@@ -44,7 +44,6 @@ from declutter.markdown.parse import (
     Kind,
     MarkdownDocument,
     block_tokens,
-    collector_paused,
     lines,
     parse_markdown,
     spans,
@@ -64,8 +63,7 @@ def clean_markdown_and_explain(md: str, config: Config | None = None) -> Result:
     """The cleaned Markdown and every removal (``text`` is the removed block's Markdown source)."""
     if not isinstance(md, str):
         raise InputError(f"clean_markdown() takes a str, got {type(md).__name__}; decode bytes first")
-    with collector_paused():  # the filters' passes too, not only the parse (see collector_paused)
-        return run_markdown(parse_markdown(md), config or Config())
+    return run_markdown(parse_markdown(md), config or Config())
 
 
 #: Most extra rounds of cleaning an output again (see :func:`run_markdown`).
