@@ -368,7 +368,7 @@ class _Segment:
     kind: Kind
     start: int
     end: int
-    tokens: list[Token] = field(default_factory=list)
+    tokens: Sequence[Token] = field(default_factory=list)
 
 
 def segments(tokens: Sequence[Token]) -> Iterator[_Segment]:
@@ -381,7 +381,7 @@ def segments(tokens: Sequence[Token]) -> Iterator[_Segment]:
             yield from _items(tokens, position + 1, close)
         elif token.map is not None:
             yield _Segment(_KINDS.get(token.type, Kind.OTHER), token.map[0], token.map[1],
-                           list(tokens[position:close + 1]))
+                           tokens[position:close + 1])
         position = close + 1
 
 
@@ -391,7 +391,7 @@ def _items(tokens: Sequence[Token], start: int, stop: int) -> Iterator[_Segment]
         close = _closing(tokens, position)
         token = tokens[position]
         if token.type == "list_item_open" and token.map is not None:
-            yield _Segment(Kind.ITEM, token.map[0], token.map[1], list(tokens[position:close + 1]))
+            yield _Segment(Kind.ITEM, token.map[0], token.map[1], tokens[position:close + 1])
         position = close + 1
 
 
@@ -477,7 +477,8 @@ def spans(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[_Segment]:
             end -= 1
         if end <= start:
             continue
-        yield from _uncovered(lines, covered, start)
+        if start > covered:  # no line between the two segments: nothing uncovered
+            yield from _uncovered(lines, covered, start)
         segment.start, segment.end = start, end
         yield segment
         covered = end
