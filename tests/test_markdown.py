@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import declutter
 from declutter import ConfigError, InputError
@@ -89,6 +91,10 @@ def test_block_tokens_are_markdown_its_and_leave_logging_and_the_collector_as_th
     ("p\n\n> a\n1. x\n\nq\n> b\n* \n\n[r] : /x\n\nnot | a table\n", {"reference", "lheading"}),
     ("Title\n  ===  \n\n> Quote\n> ---\n", {"table", "reference"}),
     ("Text\r\n---\r\n[r]: /x\r\n", {"table"}),
+    (" ===\n\nText\n", {"table", "reference"}),  # an underline on the first line
+    ("Text\n-", {"table", "reference"}),  # on the last line, without a line break
+    ("a = b\n\nx -- y\n>  == z\n", {"table", "reference", "lheading"}),
+    ("Nul\0here\n\n# T\n", {"table", "reference", "lheading"}),  # normalised (U+FFFD) as markdown-it does
 ])
 def test_rules_a_document_cannot_need_are_skipped_with_the_same_tokens(md: str, skipped: set[str]) -> None:
     from markdown_it import MarkdownIt
@@ -98,6 +104,21 @@ def test_rules_a_document_cannot_need_are_skipped_with_the_same_tokens(md: str, 
     plain = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
     assert needless_rules(md) == skipped
     assert block_tokens(md) == plain.parse(md)
+
+
+#: Emphasis marks as first written: lookbehinds first, tried at every position of the text.
+_EMPHASIS_AS_WRITTEN = r"(?<![\w*~])[*~]+(?=\S)|(?<=\S)[*~]+(?![\w*~])|(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("*~_ a1.\t\né-")) | st.text())
+@example("**Bold** and _it_ ~~gone~~ a_b *x * y** _ __init__ ~")
+def test_emphasis_marks_are_the_ones_the_pattern_as_written_finds(text: str) -> None:
+    import re
+
+    from declutter.markdown.parse import _EMPHASIS
+
+    assert _EMPHASIS.sub("", text) == re.sub(_EMPHASIS_AS_WRITTEN, "", text)
 
 
 def test_code_blocks_and_reference_definitions_are_protected() -> None:

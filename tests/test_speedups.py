@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import types
 from pathlib import Path
 
@@ -330,3 +331,31 @@ def test_compiled_scan_data_equals_the_python_text_on_the_corpus():
         assert compiled == _scan_data_python(texts), path
         decorated += bool(compiled[1])
     assert decorated  # some page has lines that open with a decoration
+
+
+@COMPILED
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(TRICKY)) | st.text())
+@example("été_Straße İstanbul ²٣ x\u0345y ﬁne\x00ab\xaa\xb5\xba\u2009")
+def test_compiled_word_counts_equal_re_findall(text):
+    from declutter.markdown.parse import _count_words_python
+
+    assert scan._SPEEDUPS.count_words(text) == _count_words_python(text) == len(re.findall(r"\w+", text))
+
+
+@COMPILED
+def test_compiled_word_counts_agree_on_every_character():
+    """Each code point alone: one word exactly where ``re`` reads it as ``\\w`` (Latin-1 has its own table)."""
+    count = scan._SPEEDUPS.count_words
+    assert [cp for cp in range(0x110000) if count(chr(cp)) != bool(re.match(r"\w", chr(cp)))] == []
+    with pytest.raises(TypeError):
+        count(b"bytes")
+
+
+def test_markdown_counts_words_in_python_with_engine_re():
+    from declutter.markdown import parse
+
+    with scan.using("re"):
+        assert parse.word_counter() is parse._count_words_python
+    assert parse.word_counter() is (parse._count_words_python if scan._SPEEDUPS is None
+                                    else scan._SPEEDUPS.count_words)

@@ -49,7 +49,7 @@ from declutter.filters.promos import Reason as PromoReason
 from declutter.filters.promos import line_reason as promo_line_reason
 from declutter.filters.promos import patterns_for as promo_patterns
 from declutter.markdown.parse import Features, Kind, MarkdownDocument
-from declutter.memo import once_per_text
+from declutter.memo import once_per_text, scoped_table
 
 #: A skip link or menu toggle has at most this many words.
 ANCHOR_MAX_WORDS = 4
@@ -176,18 +176,35 @@ def _promo_sections(blocks: Sequence[Block], feats: Sequence[Features], config: 
     none on a listing (:func:`listing`)."""
     if listing(feats):
         return
-    pats = promo_patterns(resolve_lang(config.lang, blocks))
+    lang = resolve_lang(config.lang, blocks)
+    opens = _scoped(("markdown.promo_heading", lang))
     for position, (block, feat) in enumerate(zip(blocks, feats, strict=True)):
         if feat.kind is not Kind.HEADING or feat.words > HEADING_MAX_WORDS:
             continue
         text = block.text.strip()
-        if promo_line_reason(text, pats) is not PromoReason.HEADING and pats.label.match(text) is None:
+        opener = opens.get(text)
+        if opener is None:
+            opener = opens[text] = _promo_heading(text, lang)
+        if not opener:
             continue
         run = list(_teasers(blocks, feats, position))
         if run:
             yield Selection(block, Reason.PROMO_SECTION)
             for inner in run:
                 yield Selection(inner, Reason.PROMO_SECTION, f"under the promo heading at block {block.index}")
+
+
+def _promo_heading(text: str, lang: str) -> bool:
+    """A heading that opens a promo section in the languages ``lang``."""
+    pats = promo_patterns(lang)
+    return promo_line_reason(text, pats) is PromoReason.HEADING or pats.label.match(text) is not None
+
+
+def _scoped(key: object) -> dict[str, bool]:
+    """A per-document table of one test's answers (the filter runs again on every pass of the pipeline, on
+    the same block texts), or a table of this call alone outside a document scope."""
+    table = scoped_table(key)
+    return {} if table is None else table
 
 
 def teaser(feat: Features) -> bool:
@@ -239,14 +256,19 @@ def _titles(blocks: Sequence[Block], feats: Sequence[Features]) -> Iterator[Sele
     if title_at is None:
         return
     title = _normal(blocks[title_at].text)
-    if len(title.split()) < TITLE_MIN_WORDS:
+    words = title.split()
+    if len(words) < TITLE_MIN_WORDS:
         return
+    key = max(words, key=len)
     for position, (block, feat) in enumerate(zip(blocks, feats, strict=True)):
         if position == title_at or feat.kind not in (Kind.HEADING, Kind.PARAGRAPH, Kind.ITEM):
             continue
         if position < title_at and not feat.link_only:
             continue
-        if once_per_text(_normal, block.text) == title:
+        # Each word of the normal form is a run of word characters of the lower-cased text, so a block
+        # whose lower-cased text lacks the title's longest word is no copy: most blocks, at a fraction
+        # of the cost of normalising them.
+        if key in block.text.lower() and once_per_text(_normal, block.text) == title:
             yield Selection(block, Reason.TITLE, f"the title at block {blocks[title_at].index}")
 
 

@@ -41,10 +41,12 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from declutter.blocks import Block, Document
+from declutter.scan import speedups
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
     from markdown_it.utils import EnvType
 
@@ -163,11 +165,36 @@ def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
                                                      and rule.name not in skip - {"lheading"}])]
                        for chain in chains}
     _quick_tokens(md)
+    _quick_normalize(md)
     return md
 
 
-#: A line that can underline a setext heading: ``=`` or ``-`` marks alone, after any indent or quote marks.
-_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
+def _quick_normalize(md: MarkdownIt) -> None:
+    """markdown-it's ``normalize`` core rule, run only on input it changes.
+
+    It rewrites ``\\r\\n`` and ``\\r`` as ``\\n`` and NUL as U+FFFD with two
+    regular expression passes over the whole input; most Markdown holds
+    neither, and those passes were a tenth of the parse's own time.
+    """
+    for rule in md.core.ruler.__rules__:
+        if rule.name == "normalize":
+            rule.fn = _normalize_if_needed(rule.fn)
+    md.core.ruler.__compile__()
+
+
+def _normalize_if_needed(normalize: Callable[[StateCore], None]) -> Callable[[StateCore], None]:
+    def quick(state: StateCore) -> None:
+        if "\r" in state.src or "\0" in state.src:
+            normalize(state)
+
+    return quick
+
+
+#: A line that can underline a setext heading: ``=`` or ``-`` marks alone, after any indent or quote marks
+#: (in text without ``\r``). The first line is :data:`_FIRST_UNDERLINE`'s; every other one follows a ``\n``,
+#: which the search jumps to in C (``^`` with ``re.MULTILINE`` is tried at every character).
+_UNDERLINE = re.compile(r"\n[ \t>]*(?:=+|-+)[ \t]*(?=\n|\Z)")
+_FIRST_UNDERLINE = re.compile(r"[ \t>]*(?:=+|-+)[ \t]*(?=\n|\Z)")
 
 
 def needless_rules(md: str) -> frozenset[str]:
@@ -187,7 +214,7 @@ def needless_rules(md: str) -> frozenset[str]:
         skip.add("table")
     if "]:" not in md:
         skip.add("reference")
-    if "\r" not in md and not _UNDERLINE.search(md):
+    if "\r" not in md and not _FIRST_UNDERLINE.match(md) and not _UNDERLINE.search(md):
         skip.add("lheading")
     return frozenset(skip)
 
@@ -341,7 +368,7 @@ class _Segment:
     kind: Kind
     start: int
     end: int
-    tokens: list[Token] = field(default_factory=list)
+    tokens: Sequence[Token] = field(default_factory=list)
 
 
 def segments(tokens: Sequence[Token]) -> Iterator[_Segment]:
@@ -354,7 +381,7 @@ def segments(tokens: Sequence[Token]) -> Iterator[_Segment]:
             yield from _items(tokens, position + 1, close)
         elif token.map is not None:
             yield _Segment(_KINDS.get(token.type, Kind.OTHER), token.map[0], token.map[1],
-                           list(tokens[position:close + 1]))
+                           tokens[position:close + 1])
         position = close + 1
 
 
@@ -364,7 +391,7 @@ def _items(tokens: Sequence[Token], start: int, stop: int) -> Iterator[_Segment]
         close = _closing(tokens, position)
         token = tokens[position]
         if token.type == "list_item_open" and token.map is not None:
-            yield _Segment(Kind.ITEM, token.map[0], token.map[1], list(tokens[position:close + 1]))
+            yield _Segment(Kind.ITEM, token.map[0], token.map[1], tokens[position:close + 1])
         position = close + 1
 
 
@@ -396,6 +423,7 @@ def _parse(md: str) -> MarkdownDocument:
     protected: set[int] = set()
     previous_end, pending, prefix = 0, "", ""
     shared: dict[_Values, Features] = {}
+    count = word_counter()
     for segment in spans(block_tokens(md), source_lines):
         pending += "".join(source_lines[previous_end:segment.start])
         raw = "".join(source_lines[segment.start:segment.end])
@@ -405,7 +433,7 @@ def _parse(md: str) -> MarkdownDocument:
         else:
             prefix = pending
         pending, previous_end = raw[len(body):], segment.end
-        text, feats = describe(segment, shared)
+        text, feats = describe(segment, shared, count)
         if feats.code or feats.kind is Kind.OTHER:
             protected.add(len(blocks))
         blocks.append(Block(len(blocks), text, segment.start + 1, str(feats.kind)))
@@ -449,7 +477,8 @@ def spans(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[_Segment]:
             end -= 1
         if end <= start:
             continue
-        yield from _uncovered(lines, covered, start)
+        if start > covered:  # no line between the two segments: nothing uncovered
+            yield from _uncovered(lines, covered, start)
         segment.start, segment.end = start, end
         yield segment
         covered = end
@@ -468,10 +497,23 @@ def _uncovered(lines: Sequence[str], start: int, stop: int) -> Iterator[_Segment
             run_start = number
 
 
+def _count_words_python(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def word_counter() -> Callable[[str], int]:
+    """What counts a text's ``\\w+`` words: the compiled ``count_words`` where it was built (it makes no
+    list of the words), else ``len(re.findall(...))``; the same counts."""
+    compiled = speedups()
+    return _count_words_python if compiled is None else compiled.count_words
+
+
 @dataclass(slots=True)
 class _Counts:
     """Visible text and word counts gathered while walking a block's tokens."""
 
+    #: Counts the ``\w+`` words of a text (:func:`word_counter`).
+    count: Callable[[str], int]
     parts: list[str] = field(default_factory=list)
     words: int = 0
     link_words: int = 0
@@ -483,42 +525,49 @@ class _Counts:
 
     def add(self, text: str, link: bool = False) -> None:
         """Visible text outside images (inside a link when ``link``)."""
-        words = len(_WORD.findall(text))
+        words = self.count(text)
         self.words += words
         self.link_words += words if link else 0
         self.parts.append(text)
 
 
+#: The token types :func:`describe` reads; it passes over the others.
+_READ = frozenset({"inline", "code_block", "fence", "html_block", "heading_open"})
 #: A :class:`Features`' fields, in order.
 _Values = tuple[Kind, int, int, int, int, int, int, int, bool]
 
 
-def describe(segment: _Segment, shared: dict[_Values, Features]) -> tuple[str, Features]:
+def describe(segment: _Segment, shared: dict[_Values, Features],
+             count: Callable[[str], int] = _count_words_python) -> tuple[str, Features]:
     """The visible text of a segment and its :class:`Features`.
 
     ``shared`` holds the document's features by value: most blocks of a page
     have the same features as an earlier one (a menu's items, short
     paragraphs without links), and a frozen :class:`Features` is slow to
     build, so equal ones are one object. It lives as long as one parse.
+    ``count`` counts words (:func:`word_counter`).
     """
-    counts = _Counts()
+    counts = _Counts(count)
     level = 0
     kind = segment.kind
     for token in segment.tokens:
-        if token.type == "inline":
+        ttype = token.type
+        if ttype not in _READ:
+            continue  # opening and closing tokens of paragraphs, items, lists, quotes, tables
+        if ttype == "inline":
             visible(token.content, counts)
             counts.parts.append(" | " if kind is Kind.TABLE else " ")
-        elif token.type == "code_block" and is_indented_list(token.content):
+        elif ttype == "code_block" and is_indented_list(token.content):
             kind = Kind.ITEM  # a converter's nested list indented by four spaces, not code
             for line in token.content.splitlines():
                 visible(_MARKER.sub("", line, count=1), counts)
                 counts.parts.append(" ")
-        elif token.type in ("fence", "code_block"):
+        elif ttype in ("fence", "code_block"):
             counts.code = True
             counts.add(token.content)
-        elif token.type == "html_block":
+        elif ttype == "html_block":
             counts.add(_unescape(_TAG.sub(" ", token.content)))
-        elif token.type == "heading_open":
+        elif ttype == "heading_open":
             level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
     text = " ".join("".join(counts.parts).split())  # runs of whitespace as one space, none at the ends
     text = text.strip(" |") if kind is Kind.TABLE else text
@@ -572,8 +621,18 @@ _INLINE = re.compile(
 _ALT = _INLINE.groupindex["image"] + 1
 #: Whether a text may hold what :data:`_INLINE` matches (a quick test that skips most plain text).
 _MAY_HOLD_SYNTAX = re.compile(r"[\\`\[<]").search
+#: Whether a text may be other than what a reader sees: inline syntax, an orphan link tail (``]``), a line
+#: break, emphasis marks or an entity. Text without any of those is its own visible text (most link texts).
+_MAY_NOT_BE_PLAIN = re.compile(r"[\\`\[<\]\n*_~&]").search
 _ORPHAN = re.compile(rf"(?<!\\)\]\({_DEST}\)")
-_EMPHASIS = re.compile(r"(?<![\w*~])[*~]+(?=\S)|(?<=\S)[*~]+(?![\w*~])|(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)")
+#: Emphasis marks: a run of ``*``/``~`` or of ``_`` that opens (no word character or mark before it, text after
+#: it) or closes (text before it, no word character or mark after it). Each alternative opens with its mark as a
+#: literal and asserts what stood before the run once past its first mark (``(?<!\w.)``: not a word character
+#: before that mark), so the compiled pattern skips to the next mark in C instead of trying every position.
+#: The same matches as ``(?<![\w*~])[*~]+(?=\S)|(?<=\S)[*~]+(?![\w*~])|(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)``.
+_EMPHASIS = re.compile(r"\*(?<![\w*~].)[*~]*(?=\S)|~(?<![\w*~].)[*~]*(?=\S)"
+                       r"|\*(?<=\S.)[*~]*(?![\w*~])|~(?<=\S.)[*~]*(?![\w*~])"
+                       r"|_(?<!\w.)_*(?=\S)|_(?<=\S.)_*(?!\w)")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)\n")
 
@@ -598,7 +657,7 @@ def visible(content: str, counts: _Counts, link: bool = False) -> None:
         elif syntax == "image":
             counts.images += 1
             alt = _plain(match.group(_ALT))
-            counts.alt_words += len(_WORD.findall(alt))
+            counts.alt_words += counts.count(alt)
             counts.parts.append(alt)
         elif syntax == "link":
             counts.links += 1
@@ -613,6 +672,9 @@ def visible(content: str, counts: _Counts, link: bool = False) -> None:
 def _text(text: str, counts: _Counts, link: bool) -> None:
     """Plain inline text; the text before an orphan link tail (``Help](/help)``, a converter's
     link whose ``[`` went missing) is that link's text, and the tail is not visible."""
+    if not _MAY_NOT_BE_PLAIN(text):
+        counts.add(text, link)  # what _plain would give back, without its call
+        return
     if "](" not in text:
         counts.add(_plain(text), link)
         return
