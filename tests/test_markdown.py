@@ -106,6 +106,23 @@ def test_rules_a_document_cannot_need_are_skipped_with_the_same_tokens(md: str, 
     assert block_tokens(md) == plain.parse(md)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" \t\na#>-")) | st.text())
+@example(" \t a\n\tb\n  \n\t")
+def test_the_quick_block_state_is_the_one_markdown_it_builds(src: str) -> None:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
+
+    from declutter.markdown.parse import _quick_init, _state_class
+
+    md = MarkdownIt("commonmark")
+    theirs, ours = object.__new__(_state_class()), object.__new__(_state_class())
+    StateBlock.__init__(theirs, src, md, {}, [])
+    _quick_init(ours, src, md, {}, [])
+    assert vars(ours) == vars(theirs)
+    assert _state_class().__init__ is _quick_init  # markdown-it's state still fits: the quick one is in use
+
+
 #: Emphasis marks as first written: lookbehinds first, tried at every position of the text.
 _EMPHASIS_AS_WRITTEN = r"(?<![\w*~])[*~]+(?=\S)|(?<=\S)[*~]+(?![\w*~])|(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)"
 

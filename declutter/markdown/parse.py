@@ -285,7 +285,76 @@ def _state_class() -> type[StateBlock]:
             self.tokens.append(token)
             return token
 
+    if _quick_markers_fit(StateBlock, _QuickState):
+        _QuickState.__init__ = _quick_init  # type: ignore[method-assign]
     return _QuickState
+
+
+def _quick_init(self: StateBlock, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
+    """markdown-it's ``StateBlock.__init__`` with the line markers from :func:`line_markers`.
+
+    markdown-it finds each line's start, end and indent with a Python loop
+    over every line and its leading whitespace; :func:`line_markers` gets
+    the same lists from ``str.split`` and ``str.lstrip``. The other fields
+    are markdown-it's starting values (:func:`_quick_markers_fit` checks
+    that a state built by markdown-it has the same fields, equal ones).
+    """
+    self.src, self.md, self.env, self.tokens = src, md, env, tokens
+    self.bMarks, self.eMarks, self.tShift, self.sCount, self.bsCount = line_markers(src)
+    self.blkIndent, self.line, self.lineMax, self.tight, self.ddIndent, self.listIndent = 0, 0, 0, False, -1, -1
+    self.parentType, self.level, self.result = "root", 0, ""
+    self.lineMax = len(self.bMarks) - 1  # the last entry is markdown-it's fake line
+    self._code_enabled = "code" in md.block.ruler.get_active_rules()
+
+
+#: Texts whose markers :func:`_quick_markers_fit` compares (tabs, blank and whitespace-only last lines).
+_MARKER_SAMPLES = ("", "a", "a\n", " \t a\n\tb\n  \n", "x\n \t", "  # t\n\n\t\t- i\n   \t\n>q")
+
+
+def _quick_markers_fit(base: type[StateBlock], quick: type[StateBlock]) -> bool:
+    """Whether :func:`_quick_init` builds the state markdown-it's ``__init__`` builds, field by field,
+    on :data:`_MARKER_SAMPLES` (if markdown-it changes its state, its own ``__init__`` is kept)."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    for sample in _MARKER_SAMPLES:
+        theirs, ours = object.__new__(quick), object.__new__(quick)
+        base.__init__(theirs, sample, md, {}, [])
+        _quick_init(ours, sample, md, {}, [])
+        if vars(theirs) != vars(ours):
+            return False
+    return True
+
+
+def line_markers(src: str) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+    """markdown-it's line markers of ``src``: each line's start and end offsets, its indent in characters
+    and in columns (tabs to the next multiple of four), and zeros; then one fake line at the end.
+
+    A last line of only spaces and tabs without a line break gets no marker, as in markdown-it.
+
+    >>> line_markers("a\\n\\tb\\n")
+    ([0, 2, 5], [1, 4, 5], [0, 1, 0], [0, 4, 0], [0, 0, 0])
+    """
+    pieces = src.split("\n")
+    if not pieces[-1].strip(" \t"):
+        pieces.pop()  # the empty text after a last line break, or a whitespace-only last line
+    length = len(src)
+    begins = [0]
+    for piece in pieces:
+        begins.append(begins[-1] + len(piece) + 1)
+    begins[-1] = length
+    ends = [begin + len(piece) for begin, piece in zip(begins, pieces, strict=False)] + [length]
+    shifts = [len(piece) - len(piece.lstrip(" \t")) for piece in pieces]
+    columns = [_columns(p[:shift]) for p, shift in zip(pieces, shifts, strict=True)] if "\t" in src else shifts
+    return begins, ends, [*shifts, 0], [*columns, 0], [0] * len(begins)
+
+
+def _columns(indent: str) -> int:
+    """The width of an indent of spaces and tabs, a tab reaching the next multiple of four."""
+    offset = 0
+    for character in indent:
+        offset += 4 - offset % 4 if character == "\t" else 1
+    return offset
 
 
 #: The characters a line (after its indent) must start with for each of markdown-it's block rules to
