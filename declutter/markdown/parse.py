@@ -441,40 +441,37 @@ class _Segment:
 
 
 def segments(tokens: Sequence[Token]) -> Iterator[_Segment]:
-    """Top-level blocks in order: each top-level token range, each item of a top-level list."""
-    position = 0
-    while position < len(tokens):
-        token = tokens[position]
-        close = _closing(tokens, position)
-        if token.type in _LISTS:
-            yield from _items(tokens, position + 1, close)
-        elif token.map is not None:
-            yield _Segment(_KINDS.get(token.type, Kind.OTHER), token.map[0], token.map[1],
-                           tokens[position:close + 1])
-        position = close + 1
+    """Top-level blocks in order: each top-level token range, each item of a top-level list.
 
-
-def _items(tokens: Sequence[Token], start: int, stop: int) -> Iterator[_Segment]:
-    position = start
-    while position < stop:
-        close = _closing(tokens, position)
-        token = tokens[position]
-        if token.type == "list_item_open" and token.map is not None:
-            yield _Segment(Kind.ITEM, token.map[0], token.map[1], tokens[position:close + 1])
-        position = close + 1
-
-
-def _closing(tokens: Sequence[Token], position: int) -> int:
-    """Index of the token that closes ``tokens[position]`` (itself when it opens nothing)."""
-    token = tokens[position]
-    if token.nesting != 1:
-        return position
-    depth = 0
-    for index in range(position, len(tokens)):
-        depth += tokens[index].nesting
-        if depth == 0:
-            return index
-    return len(tokens) - 1
+    One pass over the tokens: a top-level block opens and closes at level 0
+    (markdown-it's ``level`` counts the blocks open around a token), an item
+    of a top-level list at level 1.
+    """
+    start = item = 0
+    in_list = False
+    for position, token in enumerate(tokens):
+        level = token.level
+        if level > 1 or (level == 1 and not in_list):
+            continue
+        nesting = token.nesting
+        if nesting == 1:
+            if level:
+                item = position
+            else:
+                start, in_list = position, token.type in _LISTS
+        elif nesting == 0:
+            if not level and token.map is not None:
+                yield _Segment(_KINDS.get(token.type, Kind.OTHER), token.map[0], token.map[1], [token])
+        elif level:
+            opening = tokens[item]
+            if opening.type == "list_item_open" and opening.map is not None:
+                yield _Segment(Kind.ITEM, opening.map[0], opening.map[1], tokens[item:position + 1])
+        else:
+            opening = tokens[start]
+            if not in_list and opening.map is not None:
+                yield _Segment(_KINDS.get(opening.type, Kind.OTHER), opening.map[0], opening.map[1],
+                               tokens[start:position + 1])
+            in_list = False
 
 
 def parse_markdown(md: str) -> MarkdownDocument:
