@@ -40,7 +40,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
-from declutter.blocks import Block, Document
+from declutter.blocks import Document, tagged_blocks
 from declutter.scan import speedups
 
 if TYPE_CHECKING:
@@ -482,7 +482,9 @@ def parse_markdown(md: str) -> MarkdownDocument:
 
 def _parse(md: str) -> MarkdownDocument:
     source_lines = lines(md)
-    blocks: list[Block] = []
+    texts: list[str] = []
+    numbers: list[int] = []
+    tags: list[str] = []
     sources: list[str] = []
     features: list[Features] = []
     separators: list[str] = []
@@ -494,20 +496,23 @@ def _parse(md: str) -> MarkdownDocument:
         pending += "".join(source_lines[previous_end:segment.start])
         raw = "".join(source_lines[segment.start:segment.end])
         body = raw.rstrip("\r\n")
-        if blocks:
+        if texts:
             separators.append(pending)
         else:
             prefix = pending
         pending, previous_end = raw[len(body):], segment.end
         text, feats = describe(segment, shared, count)
         if feats.code or feats.kind is Kind.OTHER:
-            protected.add(len(blocks))
-        blocks.append(Block(len(blocks), text, segment.start + 1, str(feats.kind)))
+            protected.add(len(texts))
+        texts.append(text)
+        numbers.append(segment.start + 1)
+        tags.append(str(feats.kind))
         sources.append(body)
         features.append(feats)
-    if not blocks:
+    if not texts:
         return MarkdownDocument((), (), md, "")
-    return MarkdownDocument(tuple(blocks), tuple(separators), prefix, pending + "".join(source_lines[previous_end:]),
+    blocks = tagged_blocks(texts, numbers, tags)
+    return MarkdownDocument(blocks, tuple(separators), prefix, pending + "".join(source_lines[previous_end:]),
                             protected=frozenset(protected), sources=tuple(sources), features=tuple(features))
 
 
