@@ -285,6 +285,17 @@ def _state_class() -> type[StateBlock]:
             self.tokens.append(token)
             return token
 
+        def getLines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
+            """markdown-it's ``getLines``; without an indent to take off, the lines' slices as they are
+            (its loop over each line's leading whitespace stops at once then)."""
+            if indent or begin >= end:
+                return StateBlock.getLines(self, begin, end, indent, keepLastLF)
+            src, starts, ends, last = self.src, self.bMarks, self.eMarks, end - 1
+            tail = src[starts[last]:ends[last] + 1 if keepLastLF else ends[last]]
+            if begin == last:
+                return tail
+            return "".join([src[starts[line]:ends[line] + 1] for line in range(begin, last)]) + tail
+
     if _quick_markers_fit(StateBlock, _QuickState):
         _QuickState.__init__ = _quick_init  # type: ignore[method-assign]
     return _QuickState
