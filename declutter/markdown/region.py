@@ -117,25 +117,21 @@ def main_region(feats: Sequence[Features]) -> tuple[int, int]:
     when the run scores less than :data:`REGION_MIN_SCORE` or holds less than
     :data:`REGION_SHARE` of the content words.
     """
-    return _region_of(feats, [score(f) for f in feats], [content_words(f) for f in feats])
-
-
-def _region_of(feats: Sequence[Features], scores: Sequence[float], contents: Sequence[int]) -> tuple[int, int]:
-    """:func:`main_region` of ``feats``, whose :func:`score` and :func:`content_words` are given."""
     if not feats:
         return 0, -1
     best, best_start, best_end = float("-inf"), 0, -1
     total, start = 0.0, 0
-    for position, value in enumerate(scores):
+    for position, feat in enumerate(feats):
         if total < 0:
             total, start = 0.0, position
-        total += value
+        total += score(feat)
         if total >= best:
             best, best_start, best_end = total, start, position
     if best < REGION_MIN_SCORE:
         return 0, len(feats) - 1
     best_start = _with_title(feats, best_start)
-    if sum(contents[best_start:best_end + 1]) < REGION_SHARE * sum(contents):
+    everything = sum(content_words(f) for f in feats)
+    if sum(content_words(f) for f in feats[best_start:best_end + 1]) < REGION_SHARE * everything:
         return 0, len(feats) - 1
     return best_start, best_end
 
@@ -171,16 +167,13 @@ def region_filter(features: Sequence[Features]) -> FilterFunc:
     still in the document, as everything the filters decide, so that the
     output is a fixpoint): on main content it selects nothing. It runs
     before the other Markdown filters, while the page's menus are there.
-    A block's score and content words are worked out once, not on every pass.
     """
-    scores = [score(f) for f in features]
-    contents = [content_words(f) for f in features]
 
     def region(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
         feats = [features[b.index] for b in blocks]
         if not whole_page(feats):
             return
-        start, end = _region_of(feats, [scores[b.index] for b in blocks], [contents[b.index] for b in blocks])
+        start, end = main_region(feats)
         for position, (block, feat) in enumerate(zip(blocks, feats, strict=True)):
             if start <= position <= end or not _chrome(block, feat):
                 continue
