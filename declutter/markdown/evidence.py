@@ -36,8 +36,7 @@ work" followed by prose, a single linked image (a figure), links inside prose.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 
 from declutter.blocks import Block
@@ -98,52 +97,23 @@ def markdown_filters(doc: MarkdownDocument, region: bool = True) -> list[FilterF
     from declutter.markdown.region import region_filter
 
     features = doc.features
-    facts = Facts.of(dict(enumerate(features)))
 
     def markdown(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
-        yield from evidence(blocks, [features[b.index] for b in blocks], config, facts)
+        yield from evidence(blocks, [features[b.index] for b in blocks], config)
 
     markdown.filter_name = "markdown"  # type: ignore[attr-defined]
     return [region_filter(features), markdown] if region else [markdown]
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """What :func:`evidence` asks of each block's features alone, by block index: the answers do not
-    change as other blocks go, so a document's are worked out once, not on every pass of the pipeline."""
-
-    #: :func:`_line_reason` of a block before the first heading, and of one after it.
-    top_reasons: Mapping[int, Reason | None]
-    reasons: Mapping[int, Reason | None]
-    #: :func:`link_item` of each block.
-    link_items: Mapping[int, bool]
-    #: A block's words, and its words when it is a :func:`teaser` (else 0): :func:`listing`'s sums.
-    words: Mapping[int, int]
-    teaser_words: Mapping[int, int]
-
-    @classmethod
-    def of(cls, features: Mapping[int, Features]) -> Facts:
-        """The facts of the blocks whose features (by block index) are ``features``."""
-        items = features.items()
-        return cls({i: _line_reason(f, True) for i, f in items}, {i: _line_reason(f, False) for i, f in items},
-                   {i: link_item(f) for i, f in items}, {i: f.words for i, f in items},
-                   {i: f.words if teaser(f) else 0 for i, f in items})
-
-
-def evidence(blocks: Sequence[Block], feats: Sequence[Features], config: Config,
-             facts: Facts | None = None) -> Iterator[Selection]:
-    """Select blocks by the Markdown evidence (see the module docstring); ``facts`` are the blocks' (worked
-    out here when not given)."""
-    if facts is None:
-        facts = Facts.of({b.index: f for b, f in zip(blocks, feats, strict=True)})
-    yield from _promo_sections(blocks, feats, config, facts)
-    yield from _link_runs(blocks, facts)
+def evidence(blocks: Sequence[Block], feats: Sequence[Features], config: Config) -> Iterator[Selection]:
+    """Select blocks by the Markdown evidence (see the module docstring)."""
+    yield from _promo_sections(blocks, feats, config)
+    yield from _link_runs(blocks, feats)
     yield from _titles(blocks, feats)
     first_heading = next((i for i, f in enumerate(feats) if f.kind is Kind.HEADING), len(blocks))
-    top_reasons, reasons = facts.top_reasons, facts.reasons
-    for position, block in enumerate(blocks):
-        reason = (top_reasons if position < first_heading else reasons)[block.index]
-        if reason is Reason.LINK_LINE and _enumeration(block.text, feats[position]):
+    for position, (block, feat) in enumerate(zip(blocks, feats, strict=True)):
+        reason = _line_reason(feat, position < first_heading)
+        if reason is Reason.LINK_LINE and _enumeration(block.text, feat):
             continue
         if reason is not None:
             yield Selection(block, reason)
@@ -180,13 +150,12 @@ def link_item(feat: Features) -> bool:
             and (feat.link_share >= LINK_ONLY_SHARE or feat.image_only))
 
 
-def _link_runs(blocks: Sequence[Block], facts: Facts) -> Iterator[Selection]:
+def _link_runs(blocks: Sequence[Block], feats: Sequence[Features]) -> Iterator[Selection]:
     """Runs of link-only list items, unless a sentence ending with a colon announces the run."""
-    items = facts.link_items
     position = 0
     while position < len(blocks):
         end = position
-        while end < len(blocks) and items[blocks[end].index]:
+        while end < len(blocks) and link_item(feats[end]):
             end += 1
         if end - position >= LINK_RUN_MIN and not _announced(blocks, position):
             for block in blocks[position:end]:
@@ -202,14 +171,11 @@ def _announced(blocks: Sequence[Block], start: int) -> bool:
     return text.endswith(":") and word_count(text) >= 3
 
 
-def _promo_sections(blocks: Sequence[Block], feats: Sequence[Features], config: Config,
-                    facts: Facts) -> Iterator[Selection]:
+def _promo_sections(blocks: Sequence[Block], feats: Sequence[Features], config: Config) -> Iterator[Selection]:
     """A promo heading and the link-dense blocks under it (to the next heading as high, or prose);
     none on a listing (:func:`listing`)."""
-    indexes = [b.index for b in blocks]
-    words = sum(map(facts.words.__getitem__, indexes))
-    if words > 0 and sum(map(facts.teaser_words.__getitem__, indexes)) >= LISTING_SHARE * words:
-        return  # a listing (:func:`listing`, from the facts)
+    if listing(feats):
+        return
     lang = resolve_lang(config.lang, blocks)
     opens = _scoped(("markdown.promo_heading", lang))
     for position, (block, feat) in enumerate(zip(blocks, feats, strict=True)):
