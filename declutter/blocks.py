@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from itertools import pairwise
 from typing import Any
@@ -137,6 +137,22 @@ def _line_blocks_python(lines: list[str], numbers: list[int]) -> tuple[Block, ..
         text(block, lines[number])
         line(block, number + 1)
         tag(block, None)
+        hints(block, _NO_HINTS)
+        blocks.append(block)
+    return tuple(blocks)
+
+
+def tagged_blocks(texts: Sequence[str], lines: Sequence[int], tags: Sequence[str]) -> tuple[Block, ...]:
+    """Blocks numbered from 0 with these texts, line numbers and tags, made as :func:`_line_blocks_python`
+    makes them (half the cost of the dataclass's ``__init__``)."""
+    new, index, text, line, tag, hints = _MAKE
+    blocks = []
+    for position, (body, number, name) in enumerate(zip(texts, lines, tags, strict=True)):
+        block = new(Block)
+        index(block, position)
+        text(block, body)
+        line(block, number)
+        tag(block, name)
         hints(block, _NO_HINTS)
         blocks.append(block)
     return tuple(blocks)

@@ -106,6 +106,38 @@ def test_rules_a_document_cannot_need_are_skipped_with_the_same_tokens(md: str, 
     assert block_tokens(md) == plain.parse(md)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" \t\na#>-")) | st.text())
+@example(" \t a\n\tb\n  \n\t")
+def test_the_quick_block_state_is_the_one_markdown_it_builds(src: str) -> None:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
+
+    from declutter.markdown.parse import _quick_init, _state_class
+
+    md = MarkdownIt("commonmark")
+    theirs, ours = object.__new__(_state_class()), object.__new__(_state_class())
+    StateBlock.__init__(theirs, src, md, {}, [])
+    _quick_init(ours, src, md, {}, [])
+    assert vars(ours) == vars(theirs)
+    assert _state_class().__init__ is _quick_init  # markdown-it's state still fits: the quick one is in use
+
+
+_PIECES = [" ", "\t", "\n", "a", "#", "> ", "- ", "1. ", "|", "---", "```", "    "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES)).map("".join))
+@example("> a\n> b\nc\n\n- x\n  y\n\n  z\n")
+def test_the_quick_parser_makes_markdown_it_s_tokens(md: str) -> None:
+    from markdown_it import MarkdownIt
+
+    from declutter.markdown.parse import block_tokens
+
+    plain = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable(["inline", "text_join"])
+    assert block_tokens(md) == plain.parse(md)
+
+
 #: Emphasis marks as first written: lookbehinds first, tried at every position of the text.
 _EMPHASIS_AS_WRITTEN = r"(?<![\w*~])[*~]+(?=\S)|(?<=\S)[*~]+(?![\w*~])|(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)"
 

@@ -40,7 +40,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
-from declutter.blocks import Block, Document
+from declutter.blocks import Document, tagged_blocks
 from declutter.scan import speedups
 
 if TYPE_CHECKING:
@@ -285,7 +285,87 @@ def _state_class() -> type[StateBlock]:
             self.tokens.append(token)
             return token
 
+        def getLines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
+            """markdown-it's ``getLines``; without an indent to take off, the lines' slices as they are
+            (its loop over each line's leading whitespace stops at once then)."""
+            if indent or begin >= end:
+                return StateBlock.getLines(self, begin, end, indent, keepLastLF)
+            src, starts, ends, last = self.src, self.bMarks, self.eMarks, end - 1
+            tail = src[starts[last]:ends[last] + 1 if keepLastLF else ends[last]]
+            if begin == last:
+                return tail
+            return "".join([src[starts[line]:ends[line] + 1] for line in range(begin, last)]) + tail
+
+    if _quick_markers_fit(StateBlock, _QuickState):
+        _QuickState.__init__ = _quick_init  # type: ignore[method-assign]
     return _QuickState
+
+
+def _quick_init(self: StateBlock, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
+    """markdown-it's ``StateBlock.__init__`` with the line markers from :func:`line_markers`.
+
+    markdown-it finds each line's start, end and indent with a Python loop
+    over every line and its leading whitespace; :func:`line_markers` gets
+    the same lists from ``str.split`` and ``str.lstrip``. The other fields
+    are markdown-it's starting values (:func:`_quick_markers_fit` checks
+    that a state built by markdown-it has the same fields, equal ones).
+    """
+    self.src, self.md, self.env, self.tokens = src, md, env, tokens
+    self.bMarks, self.eMarks, self.tShift, self.sCount, self.bsCount = line_markers(src)
+    self.blkIndent, self.line, self.lineMax, self.tight, self.ddIndent, self.listIndent = 0, 0, 0, False, -1, -1
+    self.parentType, self.level, self.result = "root", 0, ""
+    self.lineMax = len(self.bMarks) - 1  # the last entry is markdown-it's fake line
+    self._code_enabled = "code" in md.block.ruler.get_active_rules()
+
+
+#: Texts whose markers :func:`_quick_markers_fit` compares (tabs, blank and whitespace-only last lines).
+_MARKER_SAMPLES = ("", "a", "a\n", " \t a\n\tb\n  \n", "x\n \t", "  # t\n\n\t\t- i\n   \t\n>q")
+
+
+def _quick_markers_fit(base: type[StateBlock], quick: type[StateBlock]) -> bool:
+    """Whether :func:`_quick_init` builds the state markdown-it's ``__init__`` builds, field by field,
+    on :data:`_MARKER_SAMPLES` (if markdown-it changes its state, its own ``__init__`` is kept)."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    for sample in _MARKER_SAMPLES:
+        theirs, ours = object.__new__(quick), object.__new__(quick)
+        base.__init__(theirs, sample, md, {}, [])
+        _quick_init(ours, sample, md, {}, [])
+        if vars(theirs) != vars(ours):
+            return False
+    return True
+
+
+def line_markers(src: str) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
+    """markdown-it's line markers of ``src``: each line's start and end offsets, its indent in characters
+    and in columns (tabs to the next multiple of four), and zeros; then one fake line at the end.
+
+    A last line of only spaces and tabs without a line break gets no marker, as in markdown-it.
+
+    >>> line_markers("a\\n\\tb\\n")
+    ([0, 2, 5], [1, 4, 5], [0, 1, 0], [0, 4, 0], [0, 0, 0])
+    """
+    pieces = src.split("\n")
+    if not pieces[-1].strip(" \t"):
+        pieces.pop()  # the empty text after a last line break, or a whitespace-only last line
+    length = len(src)
+    begins = [0]
+    for piece in pieces:
+        begins.append(begins[-1] + len(piece) + 1)
+    begins[-1] = length
+    ends = [begin + len(piece) for begin, piece in zip(begins, pieces, strict=False)] + [length]
+    shifts = [len(piece) - len(piece.lstrip(" \t")) for piece in pieces]
+    columns = [_columns(p[:shift]) for p, shift in zip(pieces, shifts, strict=True)] if "\t" in src else shifts
+    return begins, ends, [*shifts, 0], [*columns, 0], [0] * len(begins)
+
+
+def _columns(indent: str) -> int:
+    """The width of an indent of spaces and tabs, a tab reaching the next multiple of four."""
+    offset = 0
+    for character in indent:
+        offset += 4 - offset % 4 if character == "\t" else 1
+    return offset
 
 
 #: The characters a line (after its indent) must start with for each of markdown-it's block rules to
@@ -372,40 +452,37 @@ class _Segment:
 
 
 def segments(tokens: Sequence[Token]) -> Iterator[_Segment]:
-    """Top-level blocks in order: each top-level token range, each item of a top-level list."""
-    position = 0
-    while position < len(tokens):
-        token = tokens[position]
-        close = _closing(tokens, position)
-        if token.type in _LISTS:
-            yield from _items(tokens, position + 1, close)
-        elif token.map is not None:
-            yield _Segment(_KINDS.get(token.type, Kind.OTHER), token.map[0], token.map[1],
-                           tokens[position:close + 1])
-        position = close + 1
+    """Top-level blocks in order: each top-level token range, each item of a top-level list.
 
-
-def _items(tokens: Sequence[Token], start: int, stop: int) -> Iterator[_Segment]:
-    position = start
-    while position < stop:
-        close = _closing(tokens, position)
-        token = tokens[position]
-        if token.type == "list_item_open" and token.map is not None:
-            yield _Segment(Kind.ITEM, token.map[0], token.map[1], tokens[position:close + 1])
-        position = close + 1
-
-
-def _closing(tokens: Sequence[Token], position: int) -> int:
-    """Index of the token that closes ``tokens[position]`` (itself when it opens nothing)."""
-    token = tokens[position]
-    if token.nesting != 1:
-        return position
-    depth = 0
-    for index in range(position, len(tokens)):
-        depth += tokens[index].nesting
-        if depth == 0:
-            return index
-    return len(tokens) - 1
+    One pass over the tokens: a top-level block opens and closes at level 0
+    (markdown-it's ``level`` counts the blocks open around a token), an item
+    of a top-level list at level 1.
+    """
+    start = item = 0
+    in_list = False
+    for position, token in enumerate(tokens):
+        level = token.level
+        if level > 1 or (level == 1 and not in_list):
+            continue
+        nesting = token.nesting
+        if nesting == 1:
+            if level:
+                item = position
+            else:
+                start, in_list = position, token.type in _LISTS
+        elif nesting == 0:
+            if not level and token.map is not None:
+                yield _Segment(_KINDS.get(token.type, Kind.OTHER), token.map[0], token.map[1], [token])
+        elif level:
+            opening = tokens[item]
+            if opening.type == "list_item_open" and opening.map is not None:
+                yield _Segment(Kind.ITEM, opening.map[0], opening.map[1], tokens[item:position + 1])
+        else:
+            opening = tokens[start]
+            if not in_list and opening.map is not None:
+                yield _Segment(_KINDS.get(opening.type, Kind.OTHER), opening.map[0], opening.map[1],
+                               tokens[start:position + 1])
+            in_list = False
 
 
 def parse_markdown(md: str) -> MarkdownDocument:
@@ -416,7 +493,9 @@ def parse_markdown(md: str) -> MarkdownDocument:
 
 def _parse(md: str) -> MarkdownDocument:
     source_lines = lines(md)
-    blocks: list[Block] = []
+    texts: list[str] = []
+    numbers: list[int] = []
+    tags: list[str] = []
     sources: list[str] = []
     features: list[Features] = []
     separators: list[str] = []
@@ -428,20 +507,23 @@ def _parse(md: str) -> MarkdownDocument:
         pending += "".join(source_lines[previous_end:segment.start])
         raw = "".join(source_lines[segment.start:segment.end])
         body = raw.rstrip("\r\n")
-        if blocks:
+        if texts:
             separators.append(pending)
         else:
             prefix = pending
         pending, previous_end = raw[len(body):], segment.end
         text, feats = describe(segment, shared, count)
         if feats.code or feats.kind is Kind.OTHER:
-            protected.add(len(blocks))
-        blocks.append(Block(len(blocks), text, segment.start + 1, str(feats.kind)))
+            protected.add(len(texts))
+        texts.append(text)
+        numbers.append(segment.start + 1)
+        tags.append(str(feats.kind))
         sources.append(body)
         features.append(feats)
-    if not blocks:
+    if not texts:
         return MarkdownDocument((), (), md, "")
-    return MarkdownDocument(tuple(blocks), tuple(separators), prefix, pending + "".join(source_lines[previous_end:]),
+    blocks = tagged_blocks(texts, numbers, tags)
+    return MarkdownDocument(blocks, tuple(separators), prefix, pending + "".join(source_lines[previous_end:]),
                             protected=frozenset(protected), sources=tuple(sources), features=tuple(features))
 
 
