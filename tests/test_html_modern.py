@@ -503,6 +503,10 @@ def test_the_main_rescue_says_a_card_shown_twice_once() -> None:
     label = "".join(f"<div><p>Watercolors &amp; Sets</p><p>Ends 4/30</p><p>{text}</p></div>" for text in PROSE)
     labelled = document_fromstring(f"<html><body><main>{label}</main></body></html>")
     assert main_text(labelled).splitlines().count("Ends 4/30") == len(PROSE)
+    # and one line repeated side by side (a comparison row's "Yes" in four columns) is no copy of a run
+    row = "<table><tr><th>Backups</th>" + "<td>Yes</td>" * 4 + "</tr></table>"
+    grid = document_fromstring(f"<html><body><main>{paragraphs(PROSE)}{row}</main></body></html>")
+    assert main_text(grid).splitlines().count("Yes") == 4
 
 
 def test_a_page_without_main_gives_no_main_rescue() -> None:

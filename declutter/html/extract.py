@@ -320,19 +320,22 @@ def without_repeated_runs(lines: list[str]) -> list[str]:
 
     A card with a hover overlay shows its title, blurb and call to action
     twice, front and back, one right after the other; a reader sees it once.
-    One line repeated (a "Sold out" under each item) or the same label on
-    several cards with other lines between them is no copy and stays.
+    One line repeated (a "Sold out" under each item, a comparison row's
+    "Yes" in four columns, even side by side) or the same label on several
+    cards with other lines between them is no copy and stays.
 
     >>> without_repeated_runs(["Appeal", "A museum campaign.", "Appeal", "A museum campaign.", "Next"])
     ['Appeal', 'A museum campaign.', 'Next']
     >>> without_repeated_runs(["Sets", "Ends 4/30", "Explore", "Sets", "Ends 4/30", "Discover"])
     ['Sets', 'Ends 4/30', 'Explore', 'Sets', 'Ends 4/30', 'Discover']
+    >>> without_repeated_runs(["Plan", "Yes", "Yes", "Yes", "Yes"])
+    ['Plan', 'Yes', 'Yes', 'Yes', 'Yes']
     """
     kept: list[str] = []
     i = 0
     while i < len(lines):
         run = next((size for size in range(MIN_RUN_LINES, MAX_RUN_LINES + 1)
-                    if len(kept) >= size and kept[-size:] == lines[i:i + size]), 0)
+                    if len(kept) >= size and kept[-size:] == lines[i:i + size] and len(set(kept[-size:])) > 1), 0)
         if run:
             i += run
         else:
