@@ -29,10 +29,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 
 from lxml import etree
 from lxml.html import HtmlElement
 
+from declutter.html.bodypaths import PathTest, compile_paths, first_match
 from declutter.html.hints import CHROME_TAGS
 from declutter.html.page import PageMeta, matches_any
 
@@ -199,14 +201,24 @@ def _main_heading(tree: HtmlElement, meta: PageMeta) -> list[HtmlElement]:
     return headings[:1] if len(headings) == 1 else []
 
 
-def _extraction_node(tree: HtmlElement, index: TextIndex) -> Iterator[HtmlElement]:
-    """The first node of trafilatura's body XPaths that holds a fair share of the page's prose."""
+@cache
+def _body_paths() -> tuple[PathTest | etree.XPath, ...]:
+    """trafilatura's body XPaths, each read as a test where it can be (:mod:`declutter.html.bodypaths`: same
+    node, a walk that stops at it instead of a node set); () without them."""
     try:
         from trafilatura.xpaths import BODY_XPATH
     except ImportError:  # an internal of trafilatura: without it this guard is off
-        return
-    for expr in BODY_XPATH:
-        node = next((n for n in expr(tree) if n is not None), None)
+        return ()
+    return tuple(compile_paths(BODY_XPATH))
+
+
+def _extraction_node(tree: HtmlElement, index: TextIndex) -> Iterator[HtmlElement]:
+    """The first node of trafilatura's body XPaths that holds a fair share of the page's prose."""
+    for expr in _body_paths():
+        if isinstance(expr, PathTest):
+            node = first_match(tree, expr)
+        else:
+            node = next((n for n in expr(tree) if n is not None), None)
         if node is not None and index.prose(node) >= EXTRACTION_SHARE * index.prose(tree):
             yield node
             return
