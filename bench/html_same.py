@@ -59,7 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=REPO / "corpus" / "aeb")
     wcxb = os.environ.get("DECLUTTER_WCXB")
-    parser.add_argument("--wcxb", type=Path, default=Path(wcxb) if wcxb else REPO.parent / "shared" / "data" / "wcxb-dev",
+    default = Path(wcxb) if wcxb else REPO.parent / "shared" / "data" / "wcxb-dev"
+    parser.add_argument("--wcxb", type=Path, default=default,
                         help="the WCXB dev split (default $DECLUTTER_WCXB, else ../shared/data/wcxb-dev)")
     parser.add_argument("--markdown-every", type=int, default=5, help="Markdown on every N-th WCXB page (0: none)")
     parser.add_argument("--pages", type=Path, help="also write one line per page and format: set/id/format digest")

@@ -76,37 +76,63 @@ def prose_chars(element: HtmlElement) -> int:
     return max(0, total - links - code)
 
 
+#: Elements whose text a reader never sees.
+NO_TEXT_TAGS = frozenset({"script", "style", "template", "noscript"})
+#: Elements whose text is no prose: links, scripts and styles.
+_HIDDEN_TAGS = frozenset({"a", "script", "style"})
+
+
 class TextIndex:
     """Characters of text of every element of a page, counted in one pass (white space not counted).
 
     ``prose``: text outside links, scripts and styles; ``paragraphs``: text
-    inside ``p``. The guards, the page type and the rescues ask for these
-    many times; an element added after the count is measured directly.
+    inside ``p``; :attr:`whole`: the page's text, links included (as
+    :func:`~declutter.html.extract.text_chars` counts it). The guards, the page
+    type and the rescues ask for these many times; an element added after the
+    count is measured directly.
+
+    The nodes are read once in reverse document order, so that each
+    element's descendants come before it and its count is final when it is
+    reached; it then goes to its parent's (with its tail, the parent's text).
     """
 
     def __init__(self, root: HtmlElement) -> None:
         self._prose: dict[HtmlElement, int] = {}
         self._paragraphs: dict[HtmlElement, int] = {}
-        #: The open elements' counts so far (text, hidden text, paragraph text); the first is a sentinel.
-        open_counts = [[0, 0, 0]]
-        for event, element in etree.iterwalk(root, events=("start", "end")):
-            tag = element.tag if isinstance(element.tag, str) else ""
-            if event == "start":
-                open_counts.append([len((element.text or "").strip()) if tag else 0, 0, 0])
-                continue
-            total, hidden, para = open_counts.pop()
-            if tag in ("a", "script", "style"):
+        #: Counts of the elements' descendants so far (text, hidden text, paragraph text), by element.
+        below: dict[HtmlElement, list[int]] = {}
+        code = 0  # the text of script, style, template and noscript elements (their own, not their children's)
+        for node in reversed(list(root.iter())):
+            tag = node.tag if isinstance(node.tag, str) else ""
+            total = len((node.text or "").strip()) if tag else 0
+            if tag in NO_TEXT_TAGS:
+                code += total
+            counts = below.pop(node, None)
+            hidden = para = 0
+            if counts is not None:
+                total += counts[0]
+                hidden, para = counts[1], counts[2]
+            if tag in _HIDDEN_TAGS:
                 hidden = total
             if tag == "p":
                 para = total
-            self._prose[element] = total - hidden
-            self._paragraphs[element] = para
-            parent = open_counts[-1]  # the tail is the parent's text
-            parent[0] += total + len((element.tail or "").strip())
-            parent[1] += hidden
-            parent[2] += para
+            self._prose[node] = total - hidden
+            self._paragraphs[node] = para
+            if node is root:
+                break
+            total += len((node.tail or "").strip())  # the tail is the parent's text
+            parent = node.getparent()
+            found = below.get(parent)
+            if found is None:
+                below[parent] = [total, hidden, para]
+            else:
+                found[0] += total
+                found[1] += hidden
+                found[2] += para
         #: The whole page's text outside links, scripts and styles.
         self.page = self._prose.get(root, 0)
+        #: The whole page's text, links included, the text of scripts, styles, templates and noscripts not.
+        self.whole = total - code
 
     def prose(self, element: HtmlElement) -> int:
         """Characters of the element's text outside links, scripts and styles."""
