@@ -208,7 +208,7 @@ def find_guards(tree: HtmlElement, meta: PageMeta, index: TextIndex | None = Non
     if content:
         guards.content = content[0]
         guards.content_prose, guards.content_paragraphs = index.prose(content[0]), index.paragraphs(content[0])
-    for reason, nodes in ((GuardReason.MAIN, tree.xpath(MAIN_XPATH)),
+    for reason, nodes in ((GuardReason.MAIN, _main_nodes(tree)),
                           (GuardReason.HEADING, _main_heading(tree, meta)),
                           (GuardReason.EXTRACTION, content)):
         for node in nodes:
@@ -216,6 +216,13 @@ def find_guards(tree: HtmlElement, meta: PageMeta, index: TextIndex | None = Non
                     else node.iterancestors():
                 guards.kept.setdefault(element, reason)
     return guards
+
+
+def _main_nodes(tree: HtmlElement) -> list[HtmlElement]:
+    """The elements :data:`MAIN_XPATH` finds (the whole document's, in document order), read in one walk: libxml2
+    takes a third longer for the three steps over every element."""
+    return [element for element in tree.getroottree().getroot().iter(etree.Element)
+            if element.tag == "main" or element.get("role") == "main" or element.get("itemprop") == "articleBody"]
 
 
 def _main_heading(tree: HtmlElement, meta: PageMeta) -> list[HtmlElement]:
