@@ -30,7 +30,6 @@ from declutter.html.extract import (
     rescue,
     section_text,
     teaser_text,
-    text_chars,
     without_removed,
 )
 from declutter.html.guards import TextIndex
@@ -91,15 +90,15 @@ def _clean_page(html: str | bytes, url: str | None, config: Config, output_forma
     tree = parse_html(html)
     if tree is None:
         return HtmlResult("", ())
-    meta = page_meta(tree)
     objects = list(json_ld(tree))
+    meta = page_meta(tree, objects)
     drop_scripts(tree)
     merge_split_body(tree)
     index = TextIndex(tree)
     decision = decide_page_type(tree, url, objects, index)
     kind = decision.type
     prose = index.prose(tree)
-    whole = text_chars(tree)
+    whole = index.whole  # text_chars(tree), counted with the index
     dated = teasers_offered(decision) and bool(article_evidence(tree, objects))
     html_removals, refusals = clean_tree(tree, meta, _tree_lang(tree, config), kind, index)
     kept = protect_for_extraction(tree, config)

@@ -57,7 +57,7 @@ from typing import NamedTuple
 from lxml import etree
 from lxml.html import HtmlElement
 
-from declutter.html.guards import prose_chars
+from declutter.html.guards import NO_TEXT_TAGS, prose_chars
 from declutter.html.pagetype import PRICE_TEXT, PageType
 from declutter.html.report import Note, NoteKind
 
@@ -456,8 +456,6 @@ def card_run(tree: HtmlElement, held: str = "") -> list[tuple[HtmlElement, list[
     return best
 
 
-#: Elements whose text a reader never sees.
-NO_TEXT_TAGS = frozenset({"script", "style", "template", "noscript"})
 #: Teasers: at least this share of the cards hold a link (the item's page), under this share show a
 #: price (a product grid, whose prices, ratings and swatches the cards rescue would bring along)…
 TEASER_LINKED, TEASER_PRICED = 0.75, 0.5
@@ -513,7 +511,8 @@ def is_teaser_run(cards: list[HtmlElement]) -> bool:
 
 
 def text_chars(element: HtmlElement) -> int:
-    """Characters of the element's text, links included, scripts and styles not (white space not counted)."""
+    """Characters of the element's text, links included, scripts and styles not (white space not counted; a
+    page's whole is counted by :class:`~declutter.html.guards.TextIndex` too, as ``whole``)."""
     total = sum(len(text.strip()) for text in element.itertext())
     return total - sum(len((node.text or "").strip()) for node in element.iter(*NO_TEXT_TAGS))
 

@@ -29,10 +29,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 
 from lxml import etree
 from lxml.html import HtmlElement
 
+from declutter.html.bodypaths import PathTest, compile_paths, first_match
 from declutter.html.hints import CHROME_TAGS
 from declutter.html.page import PageMeta, matches_any
 
@@ -74,37 +76,63 @@ def prose_chars(element: HtmlElement) -> int:
     return max(0, total - links - code)
 
 
+#: Elements whose text a reader never sees.
+NO_TEXT_TAGS = frozenset({"script", "style", "template", "noscript"})
+#: Elements whose text is no prose: links, scripts and styles.
+_HIDDEN_TAGS = frozenset({"a", "script", "style"})
+
+
 class TextIndex:
     """Characters of text of every element of a page, counted in one pass (white space not counted).
 
     ``prose``: text outside links, scripts and styles; ``paragraphs``: text
-    inside ``p``. The guards, the page type and the rescues ask for these
-    many times; an element added after the count is measured directly.
+    inside ``p``; :attr:`whole`: the page's text, links included (as
+    :func:`~declutter.html.extract.text_chars` counts it). The guards, the page
+    type and the rescues ask for these many times; an element added after the
+    count is measured directly.
+
+    The nodes are read once in reverse document order, so that each
+    element's descendants come before it and its count is final when it is
+    reached; it then goes to its parent's (with its tail, the parent's text).
     """
 
     def __init__(self, root: HtmlElement) -> None:
         self._prose: dict[HtmlElement, int] = {}
         self._paragraphs: dict[HtmlElement, int] = {}
-        #: The open elements' counts so far (text, hidden text, paragraph text); the first is a sentinel.
-        open_counts = [[0, 0, 0]]
-        for event, element in etree.iterwalk(root, events=("start", "end")):
-            tag = element.tag if isinstance(element.tag, str) else ""
-            if event == "start":
-                open_counts.append([len((element.text or "").strip()) if tag else 0, 0, 0])
-                continue
-            total, hidden, para = open_counts.pop()
-            if tag in ("a", "script", "style"):
+        #: Counts of the elements' descendants so far (text, hidden text, paragraph text), by element.
+        below: dict[HtmlElement, list[int]] = {}
+        code = 0  # the text of script, style, template and noscript elements (their own, not their children's)
+        for node in reversed(list(root.iter())):
+            tag = node.tag if isinstance(node.tag, str) else ""
+            total = len((node.text or "").strip()) if tag else 0
+            if tag in NO_TEXT_TAGS:
+                code += total
+            counts = below.pop(node, None)
+            hidden = para = 0
+            if counts is not None:
+                total += counts[0]
+                hidden, para = counts[1], counts[2]
+            if tag in _HIDDEN_TAGS:
                 hidden = total
             if tag == "p":
                 para = total
-            self._prose[element] = total - hidden
-            self._paragraphs[element] = para
-            parent = open_counts[-1]  # the tail is the parent's text
-            parent[0] += total + len((element.tail or "").strip())
-            parent[1] += hidden
-            parent[2] += para
+            self._prose[node] = total - hidden
+            self._paragraphs[node] = para
+            if node is root:
+                break
+            total += len((node.tail or "").strip())  # the tail is the parent's text
+            parent = node.getparent()
+            found = below.get(parent)
+            if found is None:
+                below[parent] = [total, hidden, para]
+            else:
+                found[0] += total
+                found[1] += hidden
+                found[2] += para
         #: The whole page's text outside links, scripts and styles.
         self.page = self._prose.get(root, 0)
+        #: The whole page's text, links included, the text of scripts, styles, templates and noscripts not.
+        self.whole = total - code
 
     def prose(self, element: HtmlElement) -> int:
         """Characters of the element's text outside links, scripts and styles."""
@@ -180,7 +208,7 @@ def find_guards(tree: HtmlElement, meta: PageMeta, index: TextIndex | None = Non
     if content:
         guards.content = content[0]
         guards.content_prose, guards.content_paragraphs = index.prose(content[0]), index.paragraphs(content[0])
-    for reason, nodes in ((GuardReason.MAIN, tree.xpath(MAIN_XPATH)),
+    for reason, nodes in ((GuardReason.MAIN, _main_nodes(tree)),
                           (GuardReason.HEADING, _main_heading(tree, meta)),
                           (GuardReason.EXTRACTION, content)):
         for node in nodes:
@@ -188,6 +216,13 @@ def find_guards(tree: HtmlElement, meta: PageMeta, index: TextIndex | None = Non
                     else node.iterancestors():
                 guards.kept.setdefault(element, reason)
     return guards
+
+
+def _main_nodes(tree: HtmlElement) -> list[HtmlElement]:
+    """The elements :data:`MAIN_XPATH` finds (the whole document's, in document order), read in one walk: libxml2
+    takes a third longer for the three steps over every element."""
+    return [element for element in tree.getroottree().getroot().iter(etree.Element)
+            if element.tag == "main" or element.get("role") == "main" or element.get("itemprop") == "articleBody"]
 
 
 def _main_heading(tree: HtmlElement, meta: PageMeta) -> list[HtmlElement]:
@@ -199,14 +234,24 @@ def _main_heading(tree: HtmlElement, meta: PageMeta) -> list[HtmlElement]:
     return headings[:1] if len(headings) == 1 else []
 
 
-def _extraction_node(tree: HtmlElement, index: TextIndex) -> Iterator[HtmlElement]:
-    """The first node of trafilatura's body XPaths that holds a fair share of the page's prose."""
+@cache
+def _body_paths() -> tuple[PathTest | etree.XPath, ...]:
+    """trafilatura's body XPaths, each read as a test where it can be (:mod:`declutter.html.bodypaths`: same
+    node, a walk that stops at it instead of a node set); () without them."""
     try:
         from trafilatura.xpaths import BODY_XPATH
     except ImportError:  # an internal of trafilatura: without it this guard is off
-        return
-    for expr in BODY_XPATH:
-        node = next((n for n in expr(tree) if n is not None), None)
+        return ()
+    return tuple(compile_paths(BODY_XPATH))
+
+
+def _extraction_node(tree: HtmlElement, index: TextIndex) -> Iterator[HtmlElement]:
+    """The first node of trafilatura's body XPaths that holds a fair share of the page's prose."""
+    for expr in _body_paths():
+        if isinstance(expr, PathTest):
+            node = first_match(tree, expr)
+        else:
+            node = next((n for n in expr(tree) if n is not None), None)
         if node is not None and index.prose(node) >= EXTRACTION_SHARE * index.prose(tree):
             yield node
             return

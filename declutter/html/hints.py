@@ -232,11 +232,19 @@ def _part_counts(parts: list[str], i: int) -> bool:
 
 def hint_tokens(class_attr: str | None, id_attr: str | None) -> frozenset[str]:
     """The hints of an element's ``class`` tokens and ``id``, each tested on its own."""
+    found = once_per_text(value_hints, class_attr) if class_attr else _NO_HINTS
+    return found | once_per_text(value_hints, id_attr) if id_attr else found
+
+
+_NO_HINTS: frozenset[str] = frozenset()
+
+
+def value_hints(value: str) -> frozenset[str]:
+    """The hints of the tokens of one ``class`` or ``id`` value: a page repeats its values hundreds of times,
+    so this is asked once per value and page (:func:`declutter.memo.once_per_text`), each token once too."""
     found: set[str] = set()
-    for value in (class_attr, id_attr):
-        if value:
-            for token in value.split():
-                found |= once_per_text(_frozen_hints, token)
+    for token in value.split():
+        found |= once_per_text(_frozen_hints, token)
     return frozenset(found)
 
 

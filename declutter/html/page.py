@@ -27,8 +27,11 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(t.lower() for t in _WORD.findall(text))
 
 
-def page_meta(tree: HtmlElement) -> PageMeta:
-    """Title variants (``<title>`` and its segments, og/twitter title, JSON-LD headline) and decks."""
+def page_meta(tree: HtmlElement, objects: Sequence[dict[str, object]] | None = None) -> PageMeta:
+    """Title variants (``<title>`` and its segments, og/twitter title, JSON-LD headline) and decks.
+
+    ``objects``: the page's :func:`json_ld` objects, when they have been read already.
+    """
     titles: list[str] = [" ".join(tree.xpath("//head/title//text()"))]
     descriptions: list[str] = []
     for meta in tree.iterfind(".//head/meta"):
@@ -38,7 +41,7 @@ def page_meta(tree: HtmlElement) -> PageMeta:
             titles.append(content)
         elif key in ("og:description", "twitter:description", "description"):
             descriptions.append(content)
-    for data in json_ld(tree):
+    for data in json_ld(tree) if objects is None else objects:
         for key, bucket in (("headline", titles), ("alternativeHeadline", titles), ("description", descriptions)):
             value = data.get(key)
             if isinstance(value, str):

@@ -185,6 +185,12 @@ def _json_ld_signals(objects: Iterable[dict[str, object]]) -> Iterator[Signal]:
             yield Signal(kind, weight, f"json-ld:{name}")
 
 
+#: Whole-document XPaths, compiled once; ``/descendant-or-self::`` is ``//`` in one step (libxml2 makes no node set
+#: of every node first).
+_OUTER_ITEMTYPES = etree.XPath("/descendant-or-self::*[@itemtype][not(ancestor::*[@itemtype])]")
+_CODE_BLOCKS = etree.XPath("/descendant-or-self::pre[.//code or string-length(normalize-space(.)) > 20]")
+
+
 def _meta_signals(tree: HtmlElement) -> Iterator[Signal]:
     """``og:type`` and microdata ``itemtype`` (each distinct value once)."""
     for meta in tree.iterfind(".//head/meta"):
@@ -195,7 +201,7 @@ def _meta_signals(tree: HtmlElement) -> Iterator[Signal]:
                 yield Signal(kind, weight, f"og:type={value}")
             break
     seen = set()
-    for element in tree.xpath("//*[@itemtype][not(ancestor::*[@itemtype])]"):
+    for element in _OUTER_ITEMTYPES(tree):
         name = (element.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1].lower()
         if name in ITEMTYPES and name not in seen:
             seen.add(name)
@@ -307,7 +313,7 @@ def _dom_signals(tree: HtmlElement, index: TextIndex) -> Iterator[Signal]:
                  if _PRICE.search(el.get("class") or ""))
     if prices >= MIN_PRICES:
         yield Signal(C, 1.0, f"dom:{prices}xprice")
-    code = len(tree.xpath("//pre[.//code or string-length(normalize-space(.)) > 20]"))
+    code = len(_CODE_BLOCKS(tree))
     if code >= MIN_CODE_BLOCKS:
         yield Signal(D, 2.0 if code >= MANY_CODE_BLOCKS else 1.0, f"dom:{code}xcode")
 

@@ -68,7 +68,8 @@ def decode_html(data: bytes) -> str:
 #: almost none; compressed or random bytes have about one in nine.
 BINARY_SHARE = 0.05
 BINARY_SAMPLE = 65_536
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: The control characters counted (all ASCII: one byte each in UTF-8, and no byte of another character's).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 
 
 def looks_binary(html: str) -> bool:
@@ -80,7 +81,8 @@ def looks_binary(html: str) -> bool:
     False
     """
     sample = html[:BINARY_SAMPLE]
-    return len(_CONTROL.findall(sample)) > BINARY_SHARE * len(sample)
+    data = sample.encode("utf-8", "surrogatepass")  # counted in C: deleting them is twice as fast as a regex
+    return len(data) - len(data.translate(None, _CONTROL_BYTES)) > BINARY_SHARE * len(sample)
 
 
 #: Larger pages are refused with an InputError: trafilatura's extraction time

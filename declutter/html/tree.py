@@ -99,10 +99,10 @@ class _Candidate:
 def _markers(element: HtmlElement, tag: str, hints: set[str], meta: PageMeta, index: TextIndex) -> set[str]:
     """Hints that come from attributes and context rather than class names."""
     found = set()
-    if (element.get("hidden") is not None and (element.get("role") or "").lower() != "tabpanel"
-            and index.prose(element) < HIDDEN_MAX_PROSE):
+    role = (element.get("role") or "").lower()
+    if element.get("hidden") is not None and role != "tabpanel" and index.prose(element) < HIDDEN_MAX_PROSE:
         found.add(HIDDEN)
-    if (element.get("role") or "").lower() in CHROME_ROLES:
+    if role in CHROME_ROLES:
         found.add(ROLE_CHROME)
     itemtype = (element.get("itemtype") or "").lower()
     if itemtype and any(kind in itemtype for kind in CHROME_ITEMTYPES):
@@ -237,6 +237,15 @@ def teaser_articles(tree: HtmlElement, guards: Guards) -> dict[HtmlElement, str]
     return marks
 
 
+#: The number of elements inside an element (comments and processing instructions not counted), in C.
+_DESCENDANT_COUNT = etree.XPath("count(descendant::*)")
+
+
+def _descendants(element: HtmlElement) -> int:
+    """How many elements ``element`` holds: the positions in document order its subtree takes after it."""
+    return int(_DESCENDANT_COUNT(element))  # count() gives a float
+
+
 def _candidates(tree: HtmlElement, meta: PageMeta, marks: dict[HtmlElement, str],
                 guards: Guards, kind: PageType) -> Iterator[_Candidate]:
     """Elements some element filter may select, outermost only, in document order.
@@ -252,24 +261,25 @@ def _candidates(tree: HtmlElement, meta: PageMeta, marks: dict[HtmlElement, str]
             continue
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in CODE_TAGS:  # code is content, its highlighting spans too (<span class="syntax-comment">)
-            skip_to = position + sum(1 for _ in element.iter(etree.Element)) - 1
+            skip_to = position + _descendants(element)
             continue
         if tag in NEVER_REMOVED:
             continue
         hints = set(hint_tokens(element.get("class"), element.get("id"))) if _box(element, tag) else set()
         hints |= _markers(element, tag, hints, meta, guards.index)
-        if kind is PageType.FORUM:
-            hints -= FORUM_KEPT_HINTS
-        hints |= _kind_markers(hints, kind, tag)
+        if hints:  # the kind's markers are hints of hints: none without some
+            if kind is PageType.FORUM:
+                hints -= FORUM_KEPT_HINTS
+            hints |= _kind_markers(hints, kind, tag)
         if element in marks:
             hints.add(marks[element])
-        if not (tag in CHROME_TAGS or tag in CAPTION_TAGS or (hints and not ALL_HINTS.isdisjoint(hints))
-                or any(h.startswith("@") for h in hints)):
+        if not (tag in CHROME_TAGS or tag in CAPTION_TAGS
+                or (hints and (not ALL_HINTS.isdisjoint(hints) or any(h.startswith("@") for h in hints)))):
             continue
         guard = _guard(guards, element, tag, hints)
         yield _Candidate(element, position, tag, frozenset(hints), guard)
         if not guard:
-            skip_to = position + sum(1 for _ in element.iter(etree.Element)) - 1
+            skip_to = position + _descendants(element)
 
 
 #: Markers whose elements the share guard does not keep: customers' reviews that outweigh a short
@@ -341,9 +351,13 @@ def _describe(element: HtmlElement) -> str:
 
 
 
+#: Scripts (but JSON-LD) and styles of the whole document; ``/descendant-or-self::`` is ``//`` in one step.
+_SCRIPTS = etree.XPath("/descendant-or-self::script[not(@type='application/ld+json')]|/descendant-or-self::style")
+
+
 def drop_scripts(tree: HtmlElement) -> None:
     """Remove scripts and styles (JSON-LD stays): code, never text, yet ``text_content`` reads it."""
-    for element in tree.xpath("//script[not(@type='application/ld+json')]|//style"):
+    for element in _SCRIPTS(tree):
         element.drop_tree()
 
 
