@@ -502,7 +502,7 @@ def _parse(md: str) -> MarkdownDocument:
     protected: set[int] = set()
     previous_end, pending, prefix = 0, "", ""
     shared: dict[_Values, Features] = {}
-    count = word_counter()
+    count, scan = word_counter(), inline_scanner()
     for segment in spans(block_tokens(md), source_lines):
         pending += "".join(source_lines[previous_end:segment.start])
         raw = "".join(source_lines[segment.start:segment.end])
@@ -512,7 +512,7 @@ def _parse(md: str) -> MarkdownDocument:
         else:
             prefix = pending
         pending, previous_end = raw[len(body):], segment.end
-        text, feats = describe(segment, shared, count)
+        text, feats = describe(segment, shared, count, scan)
         if feats.code or feats.kind is Kind.OTHER:
             protected.add(len(texts))
         texts.append(text)
@@ -590,6 +590,25 @@ def word_counter() -> Callable[[str], int]:
     return _count_words_python if compiled is None else compiled.count_words
 
 
+#: What the compiled scanner gives for inline Markdown: its visible text and its counts (see :func:`visible`).
+Seen = tuple[str, int, int, int, int, int, int]
+
+
+def inline_scanner() -> Callable[[str, Callable[[str], str]], Seen | None] | None:
+    """The compiled ``inline_visible`` where it was built, else None.
+
+    It reads inline Markdown made of plain text, links and images (most of
+    it: menus, teasers, prose) in one pass in C and gives back what
+    :func:`visible` gathers (the visible text, the word, link-word and
+    alt-word counts, links, images, anchors); for anything else (escapes,
+    code spans, tags, reference links, titles, orphan link tails) it gives
+    None and :func:`visible` reads the text. ``tests/test_markdown_scan.py``
+    checks that the two agree.
+    """
+    compiled = speedups()
+    return None if compiled is None else compiled.inline_visible
+
+
 @dataclass(slots=True)
 class _Counts:
     """Visible text and word counts gathered while walking a block's tokens."""
@@ -612,6 +631,21 @@ class _Counts:
         self.link_words += words if link else 0
         self.parts.append(text)
 
+    def inline(self, content: str, scan: Callable[[str, Callable[[str], str]], Seen | None] | None) -> None:
+        """The visible text of inline Markdown ``content``: the compiled scanner's, or :func:`visible`'s."""
+        seen = None if scan is None else scan(content, html.unescape)
+        if seen is None:
+            visible(content, self)
+            return
+        text, words, link_words, alt_words, links, images, anchors = seen
+        self.parts.append(text)
+        self.words += words
+        self.link_words += link_words
+        self.alt_words += alt_words
+        self.links += links
+        self.images += images
+        self.anchors += anchors
+
 
 #: The token types :func:`describe` reads; it passes over the others.
 _READ = frozenset({"inline", "code_block", "fence", "html_block", "heading_open"})
@@ -620,15 +654,57 @@ _Values = tuple[Kind, int, int, int, int, int, int, int, bool]
 
 
 def describe(segment: _Segment, shared: dict[_Values, Features],
-             count: Callable[[str], int] = _count_words_python) -> tuple[str, Features]:
+             count: Callable[[str], int] = _count_words_python,
+             scan: Callable[[str, Callable[[str], str]], Seen | None] | None = None) -> tuple[str, Features]:
     """The visible text of a segment and its :class:`Features`.
 
     ``shared`` holds the document's features by value: most blocks of a page
     have the same features as an earlier one (a menu's items, short
     paragraphs without links), and a frozen :class:`Features` is slow to
     build, so equal ones are one object. It lives as long as one parse.
-    ``count`` counts words (:func:`word_counter`).
+    ``count`` counts words (:func:`word_counter`); ``scan`` is the compiled
+    scanner of inline Markdown (:func:`inline_scanner`), if any.
     """
+    quick = None if scan is None else _described_quickly(segment, scan)
+    if quick is not None:
+        text, values = quick
+    else:
+        text, values = _described(segment, count, scan)
+    feats = shared.get(values)
+    if feats is None:
+        feats = shared[values] = Features(*values)
+    return text, feats
+
+
+def _described_quickly(segment: _Segment, scan: Callable[[str, Callable[[str], str]], Seen | None],
+                       ) -> tuple[str, _Values] | None:
+    """:func:`_described` of a block that is one line of inline Markdown the compiled scanner reads (a
+    paragraph, a heading, a list item or quote of one paragraph or heading: most blocks), else None.
+
+    Such a block's tokens are an opening token or two, the inline token, and
+    their closing tokens; only a heading's opening token says more (its level).
+    """
+    tokens = segment.tokens
+    size = len(tokens)
+    if size not in (3, 5) or segment.kind is Kind.TABLE:
+        return None
+    middle = tokens[size // 2]
+    if middle.type != "inline":
+        return None
+    seen = scan(middle.content, html.unescape)
+    if seen is None:
+        return None
+    opening = tokens[size // 2 - 1]
+    level = 0
+    if opening.type == "heading_open":
+        level = int(opening.tag[1:]) if opening.tag[1:].isdigit() else 1
+    text, words, link_words, alt_words, links, images, anchors = seen
+    return " ".join(text.split()), (segment.kind, level, words, link_words, alt_words, links, images, anchors, False)
+
+
+def _described(segment: _Segment, count: Callable[[str], int],
+               scan: Callable[[str, Callable[[str], str]], Seen | None] | None) -> tuple[str, _Values]:
+    """The visible text and the :class:`Features` values of a segment, token by token."""
     counts = _Counts(count)
     level = 0
     kind = segment.kind
@@ -637,12 +713,12 @@ def describe(segment: _Segment, shared: dict[_Values, Features],
         if ttype not in _READ:
             continue  # opening and closing tokens of paragraphs, items, lists, quotes, tables
         if ttype == "inline":
-            visible(token.content, counts)
+            counts.inline(token.content, scan)
             counts.parts.append(" | " if kind is Kind.TABLE else " ")
         elif ttype == "code_block" and is_indented_list(token.content):
             kind = Kind.ITEM  # a converter's nested list indented by four spaces, not code
             for line in token.content.splitlines():
-                visible(_MARKER.sub("", line, count=1), counts)
+                counts.inline(_MARKER.sub("", line, count=1), scan)
                 counts.parts.append(" ")
         elif ttype in ("fence", "code_block"):
             counts.code = True
@@ -653,12 +729,8 @@ def describe(segment: _Segment, shared: dict[_Values, Features],
             level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
     text = " ".join("".join(counts.parts).split())  # runs of whitespace as one space, none at the ends
     text = text.strip(" |") if kind is Kind.TABLE else text
-    values = (kind, level, counts.words, counts.link_words, counts.alt_words, counts.links, counts.images,
-              counts.anchors, counts.code)
-    feats = shared.get(values)
-    if feats is None:
-        feats = shared[values] = Features(*values)
-    return text, feats
+    return text, (kind, level, counts.words, counts.link_words, counts.alt_words, counts.links, counts.images,
+                  counts.anchors, counts.code)
 
 
 #: A list item's marker or a heading's marks at the start of a line.
