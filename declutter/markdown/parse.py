@@ -647,6 +647,8 @@ class _Counts:
         self.anchors += anchors
 
 
+#: ``Kind.TABLE`` as a module constant (a lookup through the enum's metaclass costs ten times a global name's).
+_TABLE = Kind.TABLE
 #: The token types :func:`describe` reads; it passes over the others.
 _READ = frozenset({"inline", "code_block", "fence", "html_block", "heading_open"})
 #: A :class:`Features`' fields, in order.
@@ -686,7 +688,7 @@ def _described_quickly(segment: _Segment, scan: Callable[[str, Callable[[str], s
     """
     tokens = segment.tokens
     size = len(tokens)
-    if size not in (3, 5) or segment.kind is Kind.TABLE:
+    if size not in (3, 5) or segment.kind is _TABLE:
         return None
     middle = tokens[size // 2]
     if middle.type != "inline":
