@@ -1760,47 +1760,159 @@ static int seen_span(Seen *seen, PyObject *text, int kind, const void *data, Py_
  * parse.visible's visible text (its pieces joined) and counts of inline Markdown made of plain text, links
  * and images; None for anything else (escapes, code spans, tags, autolinks, reference links, titles, ...),
  * which parse.visible reads. unescape is html.unescape, called on pieces that hold a '&'. */
-static PyObject *inline_visible(PyObject *self, PyObject *args) {
-    PyObject *content, *unescape;
-    if (!PyArg_ParseTuple(args, "UO:inline_visible", &content, &unescape)) {
-        return NULL;
-    }
+/* Scan content into seen; its visible text (the pieces joined) in *text, or NULL with no error set when
+ * parse.visible must read it. */
+static int scan_content(Seen *seen, PyObject *content, PyObject **text) {
+    *text = NULL;
     int kind = PyUnicode_KIND(content);
     const void *data = PyUnicode_DATA(content);
     Py_ssize_t length = PyUnicode_GET_LENGTH(content);
     for (Py_ssize_t at = 0; at < length; at++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, at);
         if (ch == '`' || ch == '<' || (ch == '\\' && at + 1 < length && PyUnicode_READ(kind, data, at + 1) == '\n')) {
-            Py_RETURN_NONE;  /* code spans, autolinks and tags; a hard line break by backslash (escaped or not) */
+            return SEEN_BAIL;  /* code spans, autolinks and tags; a hard line break by backslash (escaped or not) */
         }
     }
-    Seen seen = {PyList_New(0), unescape, 0, 0, 0, 0, 0, 0};
-    if (seen.parts == NULL) {
+    seen->parts = PyList_New(0);
+    if (seen->parts == NULL) {
+        return SEEN_ERROR;
+    }
+    int state = seen_span(seen, content, kind, data, 0, length, 0);
+    if (state == SEEN_OK) {
+        if (PyList_GET_SIZE(seen->parts) == 1) {
+            *text = PyList_GET_ITEM(seen->parts, 0);
+            Py_INCREF(*text);
+        } else {
+            PyObject *empty = PyUnicode_New(0, 0);
+            *text = empty == NULL ? NULL : PyUnicode_Join(empty, seen->parts);
+            Py_XDECREF(empty);
+        }
+        state = *text == NULL ? SEEN_ERROR : SEEN_OK;
+    }
+    Py_CLEAR(seen->parts);
+    return state;
+}
+
+/* inline_visible(content, unescape) -> (text, words, link_words, alt_words, links, images, anchors) or None:
+ * parse.visible's visible text (its pieces joined) and counts of inline Markdown made of plain text, links
+ * and images; None for anything else (code spans, tags, autolinks, reference links, escaped brackets, ...),
+ * which parse.visible reads. unescape is html.unescape, called on pieces that hold a '&'. */
+static PyObject *inline_visible(PyObject *self, PyObject *args) {
+    PyObject *content, *unescape, *text;
+    if (!PyArg_ParseTuple(args, "UO:inline_visible", &content, &unescape)) {
         return NULL;
     }
-    int state = seen_span(&seen, content, kind, data, 0, length, 0);
+    Seen seen = {NULL, unescape, 0, 0, 0, 0, 0, 0};
+    int state = scan_content(&seen, content, &text);
     if (state != SEEN_OK) {
-        Py_DECREF(seen.parts);
         if (state == SEEN_ERROR) {
             return NULL;
         }
         Py_RETURN_NONE;
     }
-    PyObject *text;
-    if (PyList_GET_SIZE(seen.parts) == 1) {
-        text = PyList_GET_ITEM(seen.parts, 0);
-        Py_INCREF(text);
-    } else {
-        PyObject *empty = PyUnicode_New(0, 0);
-        text = empty == NULL ? NULL : PyUnicode_Join(empty, seen.parts);
-        Py_XDECREF(empty);
-    }
-    Py_DECREF(seen.parts);
-    if (text == NULL) {
-        return NULL;
-    }
     return Py_BuildValue("(Nnnnnnn)", text, seen.words, seen.link_words, seen.alt_words, seen.links, seen.images,
                          seen.anchors);
+}
+
+/* " ".join(text.split()): runs of white space as one space, none at the ends. A new reference. */
+static PyObject *collapsed(PyObject *text) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), size = 0;
+    Py_UCS4 *out = PyMem_Malloc((size_t)(length ? length : 1) * sizeof(Py_UCS4));
+    if (out == NULL) {
+        return PyErr_NoMemory();
+    }
+    int gap = 0;
+    for (Py_ssize_t at = 0; at < length; at++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, at);
+        if (Py_UNICODE_ISSPACE(ch)) {
+            gap = 1;
+            continue;
+        }
+        if (gap && size) {
+            out[size++] = ' ';
+        }
+        gap = 0;
+        out[size++] = ch;
+    }
+    PyObject *result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, size);
+    PyMem_Free(out);
+    return result;
+}
+
+static PyObject *token_type, *token_content, *token_tag, *inline_type, *heading_type;
+
+/* A heading's level from its opening token's tag ("h1" to "h6"), or -1 for a tag of another form. */
+static long heading_level(PyObject *token) {
+    PyObject *tag = PyObject_GetAttr(token, token_tag);
+    if (tag == NULL) {
+        return -2;
+    }
+    long level = -1;
+    if (PyUnicode_Check(tag) && PyUnicode_GET_LENGTH(tag) == 2) {
+        Py_UCS4 digit = PyUnicode_READ_CHAR(tag, 1);
+        level = digit >= '0' && digit <= '9' ? (long)(digit - '0') : -1;
+    }
+    Py_DECREF(tag);
+    return level;
+}
+
+/* Whether token's type is the str name. -1 on an error. */
+static int type_is(PyObject *token, PyObject *name) {
+    PyObject *type = PyObject_GetAttr(token, token_type);
+    if (type == NULL) {
+        return -1;
+    }
+    int same = PyUnicode_Check(type) ? PyUnicode_Compare(type, name) == 0 : 0;
+    Py_DECREF(type);
+    return same;
+}
+
+/* block_visible(tokens, kind, unescape) -> (text, values) or None: parse._described of a block whose tokens
+ * are an opening token or two, one inline token and their closing tokens (a paragraph, a heading, a list
+ * item or quote of one paragraph or heading), when inline_visible reads the inline token: the visible text
+ * with white space collapsed and the Features values (kind, level, words, link_words, alt_words, links,
+ * images, anchors, False). None for any other block. */
+static PyObject *block_visible(PyObject *self, PyObject *args) {
+    PyObject *tokens, *block_kind, *unescape;
+    if (!PyArg_ParseTuple(args, "OOO:block_visible", &tokens, &block_kind, &unescape)) {
+        return NULL;
+    }
+    Py_ssize_t size = PyList_Check(tokens) ? PyList_GET_SIZE(tokens) : 0;  /* other sequences: parse._described */
+    if (size != 3 && size != 5) {
+        Py_RETURN_NONE;
+    }
+    PyObject *middle = PyList_GET_ITEM(tokens, size / 2), *opening = PyList_GET_ITEM(tokens, size / 2 - 1);
+    int inline_token = type_is(middle, inline_type);
+    if (inline_token <= 0) {
+        return inline_token < 0 ? NULL : Py_NewRef(Py_None);
+    }
+    int heading = type_is(opening, heading_type);
+    long level = heading > 0 ? heading_level(opening) : 0;
+    if (heading < 0 || level == -2) {
+        return NULL;
+    }
+    if (level < 0) {
+        Py_RETURN_NONE;
+    }
+    PyObject *content = PyObject_GetAttr(middle, token_content), *text = NULL;
+    if (content == NULL) {
+        return NULL;
+    }
+    Seen seen = {NULL, unescape, 0, 0, 0, 0, 0, 0};
+    int state = PyUnicode_Check(content) ? scan_content(&seen, content, &text) : SEEN_BAIL;
+    Py_DECREF(content);
+    if (state != SEEN_OK) {
+        return state == SEEN_ERROR ? NULL : Py_NewRef(Py_None);
+    }
+    PyObject *visible = collapsed(text);
+    Py_DECREF(text);
+    if (visible == NULL) {
+        return NULL;
+    }
+    return Py_BuildValue("(N(OlnnnnnnO))", visible, block_kind, level, seen.words, seen.link_words, seen.alt_words,
+                         seen.links, seen.images, seen.anchors, Py_False);
 }
 
 static PyMethodDef methods[] = {
@@ -1837,6 +1949,9 @@ static PyMethodDef methods[] = {
      "text.lower().split(), per language, and how many words there are."},
     {"count_words", count_words, METH_O,
      "count_words(text) -> int: how many \\w+ words text holds (len(re.findall(r'\\w+', text)))."},
+    {"block_visible", block_visible, METH_VARARGS,
+     "block_visible(tokens, kind, unescape) -> (text, values) or None: the visible text and Features values of a "
+     "block of one inline token (declutter.markdown.parse._described), where inline_visible reads it."},
     {"inline_visible", inline_visible, METH_VARARGS,
      "inline_visible(content, unescape) -> (text, words, link_words, alt_words, links, images, anchors) or None: the "
      "visible text and counts of inline Markdown of plain text, links and images (declutter.markdown.parse.visible)."},
@@ -1856,6 +1971,14 @@ PyMODINIT_FUNC PyInit__speedups(void) {
     }
     folds = PyDict_New();
     if (folds == NULL) {
+        return NULL;
+    }
+    token_type = PyUnicode_InternFromString("type");
+    token_content = PyUnicode_InternFromString("content");
+    token_tag = PyUnicode_InternFromString("tag");
+    inline_type = PyUnicode_InternFromString("inline");
+    heading_type = PyUnicode_InternFromString("heading_open");
+    if (!token_type || !token_content || !token_tag || !inline_type || !heading_type) {
         return NULL;
     }
     return PyModule_Create(&module);

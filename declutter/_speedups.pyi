@@ -1,6 +1,6 @@
 """Types of the compiled helpers (declutter/_speedups.c; absent where no C compiler built them)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 def document_keys(texts: list[str], start_words: int, /) -> tuple[list[str], list[list[str]]]: ...
@@ -21,3 +21,5 @@ def line_blocks(cls: type, fields: tuple[object, ...], lines: list[str], numbers
 def count_words(text: str, /) -> int: ...
 def inline_visible(content: str, unescape: Callable[[str], str], /
                    ) -> tuple[str, int, int, int, int, int, int] | None: ...
+def block_visible(tokens: Sequence[object], kind: object, unescape: Callable[[str], str], /
+                  ) -> tuple[str, tuple[Any, int, int, int, int, int, int, int, bool]] | None: ...

@@ -78,6 +78,6 @@ def test_compiled_scanner_reads_most_inline_markdown():
 def test_parse_is_the_same_in_pure_python(md):
     compiled = parse_markdown(md)
     with scan.using("re"):
-        assert parse.inline_scanner() is None
+        assert parse.compiled_scanner() is None
         pure = parse_markdown(md)
     assert compiled == pure

@@ -502,7 +502,7 @@ def _parse(md: str) -> MarkdownDocument:
     protected: set[int] = set()
     previous_end, pending, prefix = 0, "", ""
     shared: dict[_Values, Features] = {}
-    count, scan = word_counter(), inline_scanner()
+    count, compiled = word_counter(), compiled_scanner()
     for segment in spans(block_tokens(md), source_lines):
         pending += "".join(source_lines[previous_end:segment.start])
         raw = "".join(source_lines[segment.start:segment.end])
@@ -512,7 +512,7 @@ def _parse(md: str) -> MarkdownDocument:
         else:
             prefix = pending
         pending, previous_end = raw[len(body):], segment.end
-        text, feats = describe(segment, shared, count, scan)
+        text, feats = describe(segment, shared, count, compiled)
         if feats.code or feats.kind is Kind.OTHER:
             protected.add(len(texts))
         texts.append(text)
@@ -592,21 +592,24 @@ def word_counter() -> Callable[[str], int]:
 
 #: What the compiled scanner gives for inline Markdown: its visible text and its counts (see :func:`visible`).
 Seen = tuple[str, int, int, int, int, int, int]
+#: The compiled scanner of inline Markdown: ``(content, html.unescape) -> Seen | None``.
+Scan = Callable[[str, Callable[[str], str]], Seen | None]
 
 
-def inline_scanner() -> Callable[[str, Callable[[str], str]], Seen | None] | None:
-    """The compiled ``inline_visible`` where it was built, else None.
+def compiled_scanner() -> types.ModuleType | None:
+    """The compiled helpers whose ``block_visible`` and ``inline_visible`` read inline Markdown, else None.
 
-    It reads inline Markdown made of plain text, links and images (most of
-    it: menus, teasers, prose) in one pass in C and gives back what
-    :func:`visible` gathers (the visible text, the word, link-word and
-    alt-word counts, links, images, anchors); for anything else (escapes,
-    code spans, tags, reference links, titles, orphan link tails) it gives
-    None and :func:`visible` reads the text. ``tests/test_markdown_scan.py``
-    checks that the two agree.
+    They read inline Markdown made of plain text, links and images (with
+    titles, escapes, emphasis and entities: most of it, menus, teasers,
+    prose) in one pass in C and give back what :func:`visible` gathers (the
+    visible text, the word, link-word and alt-word counts, links, images,
+    anchors); ``block_visible`` also reads a block of one paragraph or
+    heading whole (:func:`describe`). For anything else (code spans, tags,
+    autolinks, reference links, escaped brackets, orphan link tails) they
+    give None and :func:`visible` reads the text: the same output, which
+    ``tests/test_markdown_scan.py`` checks.
     """
-    compiled = speedups()
-    return None if compiled is None else compiled.inline_visible
+    return speedups()
 
 
 @dataclass(slots=True)
@@ -631,7 +634,7 @@ class _Counts:
         self.link_words += words if link else 0
         self.parts.append(text)
 
-    def inline(self, content: str, scan: Callable[[str, Callable[[str], str]], Seen | None] | None) -> None:
+    def inline(self, content: str, scan: Scan | None) -> None:
         """The visible text of inline Markdown ``content``: the compiled scanner's, or :func:`visible`'s."""
         seen = None if scan is None else scan(content, html.unescape)
         if seen is None:
@@ -657,55 +660,30 @@ _Values = tuple[Kind, int, int, int, int, int, int, int, bool]
 
 def describe(segment: _Segment, shared: dict[_Values, Features],
              count: Callable[[str], int] = _count_words_python,
-             scan: Callable[[str, Callable[[str], str]], Seen | None] | None = None) -> tuple[str, Features]:
+             compiled: types.ModuleType | None = None) -> tuple[str, Features]:
     """The visible text of a segment and its :class:`Features`.
 
     ``shared`` holds the document's features by value: most blocks of a page
     have the same features as an earlier one (a menu's items, short
     paragraphs without links), and a frozen :class:`Features` is slow to
     build, so equal ones are one object. It lives as long as one parse.
-    ``count`` counts words (:func:`word_counter`); ``scan`` is the compiled
-    scanner of inline Markdown (:func:`inline_scanner`), if any.
+    ``count`` counts words (:func:`word_counter`); ``compiled`` holds the
+    compiled scanners of inline Markdown (:func:`compiled_scanner`), if any:
+    a block of one paragraph or heading is then read in one call.
     """
-    quick = None if scan is None else _described_quickly(segment, scan)
-    if quick is not None:
-        text, values = quick
-    else:
-        text, values = _described(segment, count, scan)
+    quick = None
+    if compiled is not None and segment.kind is not _TABLE:
+        quick = compiled.block_visible(segment.tokens, segment.kind, html.unescape)
+    if quick is None:
+        quick = _described(segment, count, None if compiled is None else compiled.inline_visible)
+    text, values = quick
     feats = shared.get(values)
     if feats is None:
         feats = shared[values] = Features(*values)
     return text, feats
 
 
-def _described_quickly(segment: _Segment, scan: Callable[[str, Callable[[str], str]], Seen | None],
-                       ) -> tuple[str, _Values] | None:
-    """:func:`_described` of a block that is one line of inline Markdown the compiled scanner reads (a
-    paragraph, a heading, a list item or quote of one paragraph or heading: most blocks), else None.
-
-    Such a block's tokens are an opening token or two, the inline token, and
-    their closing tokens; only a heading's opening token says more (its level).
-    """
-    tokens = segment.tokens
-    size = len(tokens)
-    if size not in (3, 5) or segment.kind is _TABLE:
-        return None
-    middle = tokens[size // 2]
-    if middle.type != "inline":
-        return None
-    seen = scan(middle.content, html.unescape)
-    if seen is None:
-        return None
-    opening = tokens[size // 2 - 1]
-    level = 0
-    if opening.type == "heading_open":
-        level = int(opening.tag[1:]) if opening.tag[1:].isdigit() else 1
-    text, words, link_words, alt_words, links, images, anchors = seen
-    return " ".join(text.split()), (segment.kind, level, words, link_words, alt_words, links, images, anchors, False)
-
-
-def _described(segment: _Segment, count: Callable[[str], int],
-               scan: Callable[[str, Callable[[str], str]], Seen | None] | None) -> tuple[str, _Values]:
+def _described(segment: _Segment, count: Callable[[str], int], scan: Scan | None) -> tuple[str, _Values]:
     """The visible text and the :class:`Features` values of a segment, token by token."""
     counts = _Counts(count)
     level = 0
