@@ -1756,14 +1756,8 @@ static int seen_span(Seen *seen, PyObject *text, int kind, const void *data, Py_
     return add_plain(seen, text, kind, data, plain, end, link, 0);
 }
 
-/* inline_visible(content, unescape) -> (text, words, link_words, alt_words, links, images, anchors) or None:
- * parse.visible's visible text (its pieces joined) and counts of inline Markdown made of plain text, links
- * and images; None for anything else (escapes, code spans, tags, autolinks, reference links, titles, ...),
- * which parse.visible reads. unescape is html.unescape, called on pieces that hold a '&'. */
-/* Scan content into seen; its visible text (the pieces joined) in *text, or NULL with no error set when
- * parse.visible must read it. */
-static int scan_content(Seen *seen, PyObject *content, PyObject **text) {
-    *text = NULL;
+/* Scan content into seen (its pieces appended to seen->parts), or SEEN_BAIL when parse.visible must read it. */
+static int scan_into(Seen *seen, PyObject *content) {
     int kind = PyUnicode_KIND(content);
     const void *data = PyUnicode_DATA(content);
     Py_ssize_t length = PyUnicode_GET_LENGTH(content);
@@ -1773,26 +1767,41 @@ static int scan_content(Seen *seen, PyObject *content, PyObject **text) {
             return SEEN_BAIL;  /* code spans, autolinks and tags; a hard line break by backslash (escaped or not) */
         }
     }
+    return seen_span(seen, content, kind, data, 0, length, 0);
+}
+
+/* The pieces of seen joined. A new reference. */
+static PyObject *joined(Seen *seen) {
+    if (PyList_GET_SIZE(seen->parts) == 1) {
+        return Py_NewRef(PyList_GET_ITEM(seen->parts, 0));
+    }
+    PyObject *empty = PyUnicode_New(0, 0);
+    PyObject *text = empty == NULL ? NULL : PyUnicode_Join(empty, seen->parts);
+    Py_XDECREF(empty);
+    return text;
+}
+
+/* Scan content into seen; its visible text (the pieces joined) in *text, or NULL with no error set when
+ * parse.visible must read it. */
+static int scan_content(Seen *seen, PyObject *content, PyObject **text) {
+    *text = NULL;
     seen->parts = PyList_New(0);
     if (seen->parts == NULL) {
         return SEEN_ERROR;
     }
-    int state = seen_span(seen, content, kind, data, 0, length, 0);
+    int state = scan_into(seen, content);
     if (state == SEEN_OK) {
-        if (PyList_GET_SIZE(seen->parts) == 1) {
-            *text = PyList_GET_ITEM(seen->parts, 0);
-            Py_INCREF(*text);
-        } else {
-            PyObject *empty = PyUnicode_New(0, 0);
-            *text = empty == NULL ? NULL : PyUnicode_Join(empty, seen->parts);
-            Py_XDECREF(empty);
-        }
+        *text = joined(seen);
         state = *text == NULL ? SEEN_ERROR : SEEN_OK;
     }
     Py_CLEAR(seen->parts);
     return state;
 }
 
+/* inline_visible(content, unescape) -> (text, words, link_words, alt_words, links, images, anchors) or None:
+ * parse.visible's visible text (its pieces joined) and counts of inline Markdown made of plain text, links
+ * and images; None for anything else (escapes, code spans, tags, autolinks, reference links, titles, ...),
+ * which parse.visible reads. unescape is html.unescape, called on pieces that hold a '&'. */
 /* inline_visible(content, unescape) -> (text, words, link_words, alt_words, links, images, anchors) or None:
  * parse.visible's visible text (its pieces joined) and counts of inline Markdown made of plain text, links
  * and images; None for anything else (code spans, tags, autolinks, reference links, escaped brackets, ...),
@@ -1841,9 +1850,10 @@ static PyObject *collapsed(PyObject *text) {
     return result;
 }
 
-static PyObject *token_type, *token_content, *token_tag, *inline_type, *heading_type;
+static PyObject *token_type, *token_content, *token_tag, *inline_type, *heading_type, *code_type, *fence_type,
+    *html_type, *space;
 
-/* A heading's level from its opening token's tag ("h1" to "h6"), or -1 for a tag of another form. */
+/* A heading's level from its opening token's tag ("h1" to "h6"), -1 for a tag of another form, -2 on an error. */
 static long heading_level(PyObject *token) {
     PyObject *tag = PyObject_GetAttr(token, token_tag);
     if (tag == NULL) {
@@ -1858,53 +1868,60 @@ static long heading_level(PyObject *token) {
     return level;
 }
 
-/* Whether token's type is the str name. -1 on an error. */
-static int type_is(PyObject *token, PyObject *name) {
+/* Add one token of a block to seen, as parse._described reads it: an inline token's visible text and a
+ * space after it, a heading's level in *level; nothing for opening and closing tokens. SEEN_BAIL for code,
+ * HTML blocks and what inline_visible does not read. */
+static int described_token(Seen *seen, PyObject *token, long *level) {
     PyObject *type = PyObject_GetAttr(token, token_type);
     if (type == NULL) {
-        return -1;
+        return SEEN_ERROR;
     }
-    int same = PyUnicode_Check(type) ? PyUnicode_Compare(type, name) == 0 : 0;
+    int state = SEEN_OK;
+    if (!PyUnicode_Check(type)) {
+        state = SEEN_BAIL;
+    } else if (same_str(type, inline_type)) {
+        PyObject *content = PyObject_GetAttr(token, token_content);
+        state = content == NULL ? SEEN_ERROR : !PyUnicode_Check(content) ? SEEN_BAIL : scan_into(seen, content);
+        Py_XDECREF(content);
+        if (state == SEEN_OK && PyList_Append(seen->parts, space) < 0) {
+            state = SEEN_ERROR;
+        }
+    } else if (same_str(type, heading_type)) {
+        *level = heading_level(token);
+        state = *level == -2 ? SEEN_ERROR : *level < 0 ? SEEN_BAIL : SEEN_OK;
+    } else if (same_str(type, code_type) || same_str(type, fence_type) || same_str(type, html_type)) {
+        state = SEEN_BAIL;
+    }
     Py_DECREF(type);
-    return same;
+    return state;
 }
 
-/* block_visible(tokens, kind, unescape) -> (text, values) or None: parse._described of a block whose tokens
- * are an opening token or two, one inline token and their closing tokens (a paragraph, a heading, a list
- * item or quote of one paragraph or heading), when inline_visible reads the inline token: the visible text
- * with white space collapsed and the Features values (kind, level, words, link_words, alt_words, links,
- * images, anchors, False). None for any other block. */
+/* block_visible(tokens, kind, unescape) -> (text, values) or None: parse._described of a block (not a table)
+ * made of opening and closing tokens, inline tokens and headings (a paragraph, a heading, a list item with
+ * its nested lists, a quote), when inline_visible reads every inline token: the visible text with white
+ * space collapsed and the Features values (kind, level, words, link_words, alt_words, links, images,
+ * anchors, False). None for any other block (code, HTML blocks, ...). */
 static PyObject *block_visible(PyObject *self, PyObject *args) {
     PyObject *tokens, *block_kind, *unescape;
     if (!PyArg_ParseTuple(args, "OOO:block_visible", &tokens, &block_kind, &unescape)) {
         return NULL;
     }
-    Py_ssize_t size = PyList_Check(tokens) ? PyList_GET_SIZE(tokens) : 0;  /* other sequences: parse._described */
-    if (size != 3 && size != 5) {
-        Py_RETURN_NONE;
+    if (!PyList_Check(tokens)) {
+        Py_RETURN_NONE;  /* other sequences: parse._described */
     }
-    PyObject *middle = PyList_GET_ITEM(tokens, size / 2), *opening = PyList_GET_ITEM(tokens, size / 2 - 1);
-    int inline_token = type_is(middle, inline_type);
-    if (inline_token <= 0) {
-        return inline_token < 0 ? NULL : Py_NewRef(Py_None);
-    }
-    int heading = type_is(opening, heading_type);
-    long level = heading > 0 ? heading_level(opening) : 0;
-    if (heading < 0 || level == -2) {
+    Seen seen = {PyList_New(0), unescape, 0, 0, 0, 0, 0, 0};
+    if (seen.parts == NULL) {
         return NULL;
     }
-    if (level < 0) {
-        Py_RETURN_NONE;
+    long level = 0;
+    int state = SEEN_OK;
+    for (Py_ssize_t n = 0; n < PyList_GET_SIZE(tokens) && state == SEEN_OK; n++) {
+        state = described_token(&seen, PyList_GET_ITEM(tokens, n), &level);
     }
-    PyObject *content = PyObject_GetAttr(middle, token_content), *text = NULL;
-    if (content == NULL) {
-        return NULL;
-    }
-    Seen seen = {NULL, unescape, 0, 0, 0, 0, 0, 0};
-    int state = PyUnicode_Check(content) ? scan_content(&seen, content, &text) : SEEN_BAIL;
-    Py_DECREF(content);
-    if (state != SEEN_OK) {
-        return state == SEEN_ERROR ? NULL : Py_NewRef(Py_None);
+    PyObject *text = state == SEEN_OK ? joined(&seen) : NULL;
+    Py_DECREF(seen.parts);
+    if (state != SEEN_OK || text == NULL) {
+        return state == SEEN_BAIL ? Py_NewRef(Py_None) : NULL;
     }
     PyObject *visible = collapsed(text);
     Py_DECREF(text);
@@ -1978,7 +1995,12 @@ PyMODINIT_FUNC PyInit__speedups(void) {
     token_tag = PyUnicode_InternFromString("tag");
     inline_type = PyUnicode_InternFromString("inline");
     heading_type = PyUnicode_InternFromString("heading_open");
-    if (!token_type || !token_content || !token_tag || !inline_type || !heading_type) {
+    code_type = PyUnicode_InternFromString("code_block");
+    fence_type = PyUnicode_InternFromString("fence");
+    html_type = PyUnicode_InternFromString("html_block");
+    space = PyUnicode_InternFromString(" ");
+    if (!token_type || !token_content || !token_tag || !inline_type || !heading_type || !code_type || !fence_type
+        || !html_type || !space) {
         return NULL;
     }
     return PyModule_Create(&module);
