@@ -48,7 +48,7 @@ from declutter.filters.promos import HEADING_MAX_WORDS
 from declutter.filters.promos import Reason as PromoReason
 from declutter.filters.promos import line_reason as promo_line_reason
 from declutter.filters.promos import patterns_for as promo_patterns
-from declutter.markdown.parse import Features, Kind, MarkdownDocument
+from declutter.markdown.parse import Features, Kind, MarkdownDocument, word_counter
 from declutter.memo import once_per_text, scoped_table
 
 #: A skip link or menu toggle has at most this many words.
@@ -272,17 +272,28 @@ def _titles(blocks: Sequence[Block], feats: Sequence[Features]) -> Iterator[Sele
     words = title.split()
     if len(words) < TITLE_MIN_WORDS:
         return
-    key = max(words, key=len)
-    for position, (block, feat) in enumerate(zip(blocks, feats, strict=True)):
-        if position == title_at or feat.kind not in _LINE_KINDS:
-            continue
-        if position < title_at and not feat.link_only:
-            continue
+    key, count = max(words, key=len), word_counter()
+    for position in _title_candidates(feats, title_at):
+        block = blocks[position]
         # Each word of the normal form is a run of word characters of the lower-cased text, so a block
-        # whose lower-cased text lacks the title's longest word is no copy: most blocks, at a fraction
-        # of the cost of normalising them.
-        if key in block.text.lower() and once_per_text(_normal, block.text) == title:
+        # whose lower-cased text lacks the title's longest word, or holds another number of words, is
+        # no copy: most blocks, at a fraction of the cost of normalising them.
+        lowered = block.text.lower()
+        if key in lowered and count(lowered) == len(words) and once_per_text(_normal, block.text) == title:
             yield Selection(block, Reason.TITLE, f"the title at block {blocks[title_at].index}")
+
+
+def _title_candidates(feats: Sequence[Features], title_at: int) -> Iterator[int]:
+    """The positions of the blocks that may repeat the title at ``title_at``: link-only headings, paragraphs
+    and items before it, every heading, paragraph and item after it."""
+    kinds = _LINE_KINDS
+    for position in range(title_at):
+        feat = feats[position]
+        if feat.kind in kinds and feat.link_only:
+            yield position
+    for position in range(title_at + 1, len(feats)):
+        if feats[position].kind in kinds:
+            yield position
 
 
 def sectioned_promos(features: Sequence[Features]) -> FilterFunc:

@@ -81,8 +81,8 @@ def _long_links(feat: Features) -> bool:
 
 def score(feat: Features) -> float:
     """How much a block says "article": words outside links, minus link words and a toll."""
-    plain = feat.words - feat.link_words
-    weight = LONG_LINK_WEIGHT if _long_links(feat) else LINK_WEIGHT
+    plain, links = feat.words - feat.link_words, feat.links
+    weight = LONG_LINK_WEIGHT if links > 0 and feat.link_words >= LONG_LINK_WORDS * links else LINK_WEIGHT
     if feat.code or feat.kind in _NEVER_AGAINST:
         return max(0.0, plain - weight * feat.link_words)
     return plain - weight * feat.link_words - BLOCK_TOLL
@@ -139,8 +139,8 @@ def main_region(feats: Sequence[Features]) -> tuple[int, int]:
     if best < REGION_MIN_SCORE:
         return 0, len(feats) - 1
     best_start = _with_title(feats, best_start)
-    everything = sum(content_words(f) for f in feats)
-    if sum(content_words(f) for f in feats[best_start:best_end + 1]) < REGION_SHARE * everything:
+    contents = [content_words(f) for f in feats]
+    if sum(contents[best_start:best_end + 1]) < REGION_SHARE * sum(contents):
         return 0, len(feats) - 1
     return best_start, best_end
 
