@@ -1475,6 +1475,463 @@ static PyObject *count_words(PyObject *self, PyObject *text) {
     return PyLong_FromSsize_t(words);
 }
 
+/* ---------------------------------------------------------------- Markdown's visible text */
+
+/* words_in(text): count_words on a str already checked. */
+static Py_ssize_t words_in(PyObject *text) {
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), words = 0;
+    int kind = PyUnicode_KIND(text), inside = 0;
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t at = 0; at < length; at++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, at);
+        int word = ch < 256 ? latin1_word[ch] : is_word(ch);
+        words += word && !inside;
+        inside = word;
+    }
+    return words;
+}
+
+/* What inline_visible gathers: the visible pieces (joined at the end) and the counts of _Counts. */
+typedef struct {
+    PyObject *parts;
+    PyObject *unescape;
+    Py_ssize_t words, link_words, alt_words, links, images, anchors;
+} Seen;
+
+#define SEEN_BAIL 0
+#define SEEN_OK 1
+#define SEEN_ERROR -1
+
+static inline int is_space(Py_UCS4 ch) {
+    return Py_UNICODE_ISSPACE(ch);
+}
+
+static inline int is_star(Py_UCS4 ch) {
+    return ch == '*' || ch == '~';
+}
+
+/* How many characters the emphasis pattern of parse._EMPHASIS removes at position at of the piece
+ * [start, end) (the mark at at is '*', '~' or '_'), 0 where it matches nothing. The pattern's six
+ * alternatives, an opening run (nothing of [\w*~] before it, \S after it, giving back its last mark
+ * when only that makes \S follow) then a closing run (\S before it, no \w after it). */
+static Py_ssize_t emphasis_at(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, Py_ssize_t at) {
+    Py_UCS4 mark = PyUnicode_READ(kind, data, at);
+    int star = mark != '_';
+    Py_ssize_t run = at + 1;
+    while (run < end) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, run);
+        if (star ? !is_star(ch) : ch != '_') {
+            break;
+        }
+        run++;
+    }
+    Py_UCS4 before = at > start ? PyUnicode_READ(kind, data, at - 1) : 0;
+    int opens = at == start || !(is_word(before) || (star && is_star(before)));
+    if (opens) {
+        if (run < end && !is_space(PyUnicode_READ(kind, data, run))) {
+            return run - at;
+        }
+        if (run - at >= 2) {
+            return run - at - 1;
+        }
+    }
+    if (at > start && !is_space(before) && (run == end || !is_word(PyUnicode_READ(kind, data, run)))) {
+        return run - at;
+    }
+    return 0;
+}
+
+static inline int is_escapable(Py_UCS4 ch) {
+    return (ch >= '!' && ch <= '/') || (ch >= ':' && ch <= '@') || (ch >= '[' && ch <= '`') || (ch >= '{' && ch <= '~');
+}
+
+/* Where the next backslash escape (a backslash and ASCII punctuation) of [at, end) stands, or end. */
+static Py_ssize_t next_escape(int kind, const void *data, Py_ssize_t at, Py_ssize_t end) {
+    for (; at + 1 < end; at++) {
+        if (PyUnicode_READ(kind, data, at) == '\\') {
+            if (is_escapable(PyUnicode_READ(kind, data, at + 1))) {
+                return at;
+            }
+        }
+    }
+    return end;
+}
+
+/* parse._plain of the piece [start, end) of text (which holds no backslash before a line break): escaped
+ * characters literal, emphasis marks out between them, entities decoded; a line break stays (the caller
+ * collapses white space, and \n is white space to the pattern as the space _plain puts there is). */
+static PyObject *plain_piece(Seen *seen, PyObject *text, int kind, const void *data, Py_ssize_t start,
+                             Py_ssize_t end) {
+    int entity = 0, marked = 0;
+    for (Py_ssize_t at = start; at < end; at++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, at);
+        entity |= ch == '&';
+        marked |= ch == '*' || ch == '~' || ch == '_' || ch == '\\';
+    }
+    PyObject *piece;
+    if (!marked) {
+        piece = PyUnicode_Substring(text, start, end);
+    } else {
+        Py_UCS4 *out = PyMem_Malloc((size_t)(end - start) * sizeof(Py_UCS4));
+        if (out == NULL) {
+            return PyErr_NoMemory();
+        }
+        Py_ssize_t size = 0, segment = start;
+        while (segment <= end) {
+            Py_ssize_t stop = next_escape(kind, data, segment, end);
+            for (Py_ssize_t at = segment; at < stop;) {
+                Py_UCS4 ch = PyUnicode_READ(kind, data, at);
+                Py_ssize_t gone = (ch == '*' || ch == '~' || ch == '_') ? emphasis_at(kind, data, segment, stop, at) : 0;
+                if (gone) {
+                    at += gone;
+                } else {
+                    out[size++] = ch;
+                    at++;
+                }
+            }
+            if (stop >= end) {
+                break;
+            }
+            out[size++] = PyUnicode_READ(kind, data, stop + 1);
+            segment = stop + 2;
+        }
+        piece = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, size);
+        PyMem_Free(out);
+    }
+    if (piece == NULL || !entity) {
+        return piece;
+    }
+    PyObject *decoded = PyObject_CallOneArg(seen->unescape, piece);
+    Py_DECREF(piece);
+    if (decoded != NULL && !PyUnicode_Check(decoded)) {
+        Py_DECREF(decoded);
+        PyErr_SetString(PyExc_TypeError, "inline_visible(): unescape must return a str");
+        return NULL;
+    }
+    return decoded;
+}
+
+/* Add a piece's visible text: to the words (and the link words when link), or as alt text when alt. */
+static int add_plain(Seen *seen, PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end,
+                     int link, int alt) {
+    if (start >= end) {
+        return SEEN_OK;
+    }
+    PyObject *piece = plain_piece(seen, text, kind, data, start, end);
+    if (piece == NULL) {
+        return SEEN_ERROR;
+    }
+    Py_ssize_t words = words_in(piece);
+    if (alt) {
+        seen->alt_words += words;
+    } else {
+        seen->words += words;
+        seen->link_words += link ? words : 0;
+    }
+    int appended = PyList_Append(seen->parts, piece);
+    Py_DECREF(piece);
+    return appended < 0 ? SEEN_ERROR : SEEN_OK;
+}
+
+/* Whether a backslash before ch leaves no doubt: not a hard line break, not an escaped bracket (which the
+ * orphan link tails and brackets of parse.visible read in ways left to it). */
+static inline int plain_after_backslash(Py_UCS4 ch) {
+    return ch != '\n' && ch != '[' && ch != ']';
+}
+
+/* Where the bracketed text opened at at ends (the index of its ']'), as parse._BRACKETED reads it: one
+ * level of nested brackets (none when not nested), a backslash and the character after it as text;
+ * -1 when it does not close, or holds an escaped bracket or a backslash before a line break. */
+static Py_ssize_t bracket_end(int kind, const void *data, Py_ssize_t at, Py_ssize_t end, int nested) {
+    int depth = 0;
+    for (Py_ssize_t j = at + 1; j < end; j++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, j);
+        if (ch == '\\') {
+            if (j + 1 < end && !plain_after_backslash(PyUnicode_READ(kind, data, j + 1))) {
+                return -1;
+            }
+            j++;  /* the pattern's \\. : the next character is text, whatever it is */
+        } else if (ch == ']') {
+            if (!depth) {
+                return j;
+            }
+            depth = 0;
+        } else if (ch == '[') {
+            if (!nested || depth) {
+                return -1;
+            }
+            depth = 1;
+        }
+    }
+    return -1;
+}
+
+/* Where a destination "(dest)" or "(dest "title")" opened at at ends (the index after its ')'), as
+ * parse._DEST reads it, or -1 for any other: a destination without white space or parentheses, then maybe
+ * white space, a title in quotes (no line break inside), and white space (the caller's text holds no '<'). */
+static Py_ssize_t destination_end(int kind, const void *data, Py_ssize_t at, Py_ssize_t end) {
+    if (at >= end || PyUnicode_READ(kind, data, at) != '(') {
+        return -1;
+    }
+    Py_ssize_t j = at + 1;
+    for (; j < end; j++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, j);
+        if (ch == ')') {
+            return j + 1;
+        }
+        if (ch == '(') {
+            return -1;
+        }
+        if (is_space(ch)) {
+            break;
+        }
+    }
+    while (j < end && is_space(PyUnicode_READ(kind, data, j))) {
+        j++;
+    }
+    Py_UCS4 quote = j < end ? PyUnicode_READ(kind, data, j) : 0;
+    if (quote == '"' || quote == '\'') {
+        j++;
+        while (j < end && PyUnicode_READ(kind, data, j) != quote && PyUnicode_READ(kind, data, j) != '\n') {
+            j++;
+        }
+        if (j >= end || PyUnicode_READ(kind, data, j) != quote) {
+            return -1;
+        }
+        j++;
+        while (j < end && is_space(PyUnicode_READ(kind, data, j))) {
+            j++;
+        }
+    }
+    return j < end && PyUnicode_READ(kind, data, j) == ')' ? j + 1 : -1;
+}
+
+/* parse.visible over [start, end) of text, or SEEN_BAIL for any inline syntax beyond plain links and
+ * images (in a link's text, only images); links nest once, in the text of a link only images. */
+static int seen_span(Seen *seen, PyObject *text, int kind, const void *data, Py_ssize_t start, Py_ssize_t end,
+                     int link) {
+    Py_ssize_t plain = start, at = start;
+    while (at < end) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, at);
+        if (ch == '\\') {  /* an escaped character is text; a lone backslash too */
+            Py_UCS4 next = at + 1 < end ? PyUnicode_READ(kind, data, at + 1) : 0;
+            if (next && !plain_after_backslash(next)) {
+                return SEEN_BAIL;
+            }
+            at += next && is_escapable(next) ? 2 : 1;
+            continue;
+        }
+        int image = ch == '!' && at + 1 < end && PyUnicode_READ(kind, data, at + 1) == '[';
+        if (ch == ']' || (ch == '[' && link)) {
+            return SEEN_BAIL;  /* an orphan link tail, a bracket that opens no link, a link in a link */
+        }
+        if (ch != '[' && !image) {
+            at++;
+            continue;
+        }
+        Py_ssize_t open = image ? at + 1 : at;
+        Py_ssize_t close = bracket_end(kind, data, open, end, !image);
+        Py_ssize_t after = close < 0 ? -1 : destination_end(kind, data, close + 1, end);
+        if (after < 0) {
+            return SEEN_BAIL;  /* a reference link, a title, a destination with parentheses, ... */
+        }
+        if (add_plain(seen, text, kind, data, plain, at, link, 0) < 0) {
+            return SEEN_ERROR;
+        }
+        if (image) {
+            seen->images++;
+            if (add_plain(seen, text, kind, data, open + 1, close, 0, 1) < 0) {
+                return SEEN_ERROR;
+            }
+        } else {
+            seen->links++;
+            seen->anchors += close + 2 < after - 1 && PyUnicode_READ(kind, data, close + 2) == '#';
+            int inner = seen_span(seen, text, kind, data, open + 1, close, 1);
+            if (inner != SEEN_OK) {
+                return inner;
+            }
+        }
+        plain = at = after;
+    }
+    return add_plain(seen, text, kind, data, plain, end, link, 0);
+}
+
+/* Scan content into seen (its pieces appended to seen->parts), or SEEN_BAIL when parse.visible must read it. */
+static int scan_into(Seen *seen, PyObject *content) {
+    int kind = PyUnicode_KIND(content);
+    const void *data = PyUnicode_DATA(content);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(content);
+    for (Py_ssize_t at = 0; at < length; at++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, at);
+        if (ch == '`' || ch == '<' || (ch == '\\' && at + 1 < length && PyUnicode_READ(kind, data, at + 1) == '\n')) {
+            return SEEN_BAIL;  /* code spans, autolinks and tags; a hard line break by backslash (escaped or not) */
+        }
+    }
+    return seen_span(seen, content, kind, data, 0, length, 0);
+}
+
+/* The pieces of seen joined. A new reference. */
+static PyObject *joined(Seen *seen) {
+    if (PyList_GET_SIZE(seen->parts) == 1) {
+        return Py_NewRef(PyList_GET_ITEM(seen->parts, 0));
+    }
+    PyObject *empty = PyUnicode_New(0, 0);
+    PyObject *text = empty == NULL ? NULL : PyUnicode_Join(empty, seen->parts);
+    Py_XDECREF(empty);
+    return text;
+}
+
+/* Scan content into seen; its visible text (the pieces joined) in *text, or NULL with no error set when
+ * parse.visible must read it. */
+static int scan_content(Seen *seen, PyObject *content, PyObject **text) {
+    *text = NULL;
+    seen->parts = PyList_New(0);
+    if (seen->parts == NULL) {
+        return SEEN_ERROR;
+    }
+    int state = scan_into(seen, content);
+    if (state == SEEN_OK) {
+        *text = joined(seen);
+        state = *text == NULL ? SEEN_ERROR : SEEN_OK;
+    }
+    Py_CLEAR(seen->parts);
+    return state;
+}
+
+/* inline_visible(content, unescape) -> (text, words, link_words, alt_words, links, images, anchors) or None:
+ * parse.visible's visible text (its pieces joined) and counts of inline Markdown made of plain text, links
+ * and images; None for anything else (escapes, code spans, tags, autolinks, reference links, titles, ...),
+ * which parse.visible reads. unescape is html.unescape, called on pieces that hold a '&'. */
+/* inline_visible(content, unescape) -> (text, words, link_words, alt_words, links, images, anchors) or None:
+ * parse.visible's visible text (its pieces joined) and counts of inline Markdown made of plain text, links
+ * and images; None for anything else (code spans, tags, autolinks, reference links, escaped brackets, ...),
+ * which parse.visible reads. unescape is html.unescape, called on pieces that hold a '&'. */
+static PyObject *inline_visible(PyObject *self, PyObject *args) {
+    PyObject *content, *unescape, *text;
+    if (!PyArg_ParseTuple(args, "UO:inline_visible", &content, &unescape)) {
+        return NULL;
+    }
+    Seen seen = {NULL, unescape, 0, 0, 0, 0, 0, 0};
+    int state = scan_content(&seen, content, &text);
+    if (state != SEEN_OK) {
+        if (state == SEEN_ERROR) {
+            return NULL;
+        }
+        Py_RETURN_NONE;
+    }
+    return Py_BuildValue("(Nnnnnnn)", text, seen.words, seen.link_words, seen.alt_words, seen.links, seen.images,
+                         seen.anchors);
+}
+
+/* " ".join(text.split()): runs of white space as one space, none at the ends. A new reference. */
+static PyObject *collapsed(PyObject *text) {
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), size = 0;
+    Py_UCS4 *out = PyMem_Malloc((size_t)(length ? length : 1) * sizeof(Py_UCS4));
+    if (out == NULL) {
+        return PyErr_NoMemory();
+    }
+    int gap = 0;
+    for (Py_ssize_t at = 0; at < length; at++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, at);
+        if (Py_UNICODE_ISSPACE(ch)) {
+            gap = 1;
+            continue;
+        }
+        if (gap && size) {
+            out[size++] = ' ';
+        }
+        gap = 0;
+        out[size++] = ch;
+    }
+    PyObject *result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, size);
+    PyMem_Free(out);
+    return result;
+}
+
+static PyObject *token_type, *token_content, *token_tag, *inline_type, *heading_type, *code_type, *fence_type,
+    *html_type, *space;
+
+/* A heading's level from its opening token's tag ("h1" to "h6"), -1 for a tag of another form, -2 on an error. */
+static long heading_level(PyObject *token) {
+    PyObject *tag = PyObject_GetAttr(token, token_tag);
+    if (tag == NULL) {
+        return -2;
+    }
+    long level = -1;
+    if (PyUnicode_Check(tag) && PyUnicode_GET_LENGTH(tag) == 2) {
+        Py_UCS4 digit = PyUnicode_READ_CHAR(tag, 1);
+        level = digit >= '0' && digit <= '9' ? (long)(digit - '0') : -1;
+    }
+    Py_DECREF(tag);
+    return level;
+}
+
+/* Add one token of a block to seen, as parse._described reads it: an inline token's visible text and a
+ * space after it, a heading's level in *level; nothing for opening and closing tokens. SEEN_BAIL for code,
+ * HTML blocks and what inline_visible does not read. */
+static int described_token(Seen *seen, PyObject *token, long *level) {
+    PyObject *type = PyObject_GetAttr(token, token_type);
+    if (type == NULL) {
+        return SEEN_ERROR;
+    }
+    int state = SEEN_OK;
+    if (!PyUnicode_Check(type)) {
+        state = SEEN_BAIL;
+    } else if (same_str(type, inline_type)) {
+        PyObject *content = PyObject_GetAttr(token, token_content);
+        state = content == NULL ? SEEN_ERROR : !PyUnicode_Check(content) ? SEEN_BAIL : scan_into(seen, content);
+        Py_XDECREF(content);
+        if (state == SEEN_OK && PyList_Append(seen->parts, space) < 0) {
+            state = SEEN_ERROR;
+        }
+    } else if (same_str(type, heading_type)) {
+        *level = heading_level(token);
+        state = *level == -2 ? SEEN_ERROR : *level < 0 ? SEEN_BAIL : SEEN_OK;
+    } else if (same_str(type, code_type) || same_str(type, fence_type) || same_str(type, html_type)) {
+        state = SEEN_BAIL;
+    }
+    Py_DECREF(type);
+    return state;
+}
+
+/* block_visible(tokens, kind, unescape) -> (text, values) or None: parse._described of a block (not a table)
+ * made of opening and closing tokens, inline tokens and headings (a paragraph, a heading, a list item with
+ * its nested lists, a quote), when inline_visible reads every inline token: the visible text with white
+ * space collapsed and the Features values (kind, level, words, link_words, alt_words, links, images,
+ * anchors, False). None for any other block (code, HTML blocks, ...). */
+static PyObject *block_visible(PyObject *self, PyObject *args) {
+    PyObject *tokens, *block_kind, *unescape;
+    if (!PyArg_ParseTuple(args, "OOO:block_visible", &tokens, &block_kind, &unescape)) {
+        return NULL;
+    }
+    if (!PyList_Check(tokens)) {
+        Py_RETURN_NONE;  /* other sequences: parse._described */
+    }
+    Seen seen = {PyList_New(0), unescape, 0, 0, 0, 0, 0, 0};
+    if (seen.parts == NULL) {
+        return NULL;
+    }
+    long level = 0;
+    int state = SEEN_OK;
+    for (Py_ssize_t n = 0; n < PyList_GET_SIZE(tokens) && state == SEEN_OK; n++) {
+        state = described_token(&seen, PyList_GET_ITEM(tokens, n), &level);
+    }
+    PyObject *text = state == SEEN_OK ? joined(&seen) : NULL;
+    Py_DECREF(seen.parts);
+    if (state != SEEN_OK || text == NULL) {
+        return state == SEEN_BAIL ? Py_NewRef(Py_None) : NULL;
+    }
+    PyObject *visible = collapsed(text);
+    Py_DECREF(text);
+    if (visible == NULL) {
+        return NULL;
+    }
+    return Py_BuildValue("(N(OlnnnnnnO))", visible, block_kind, level, seen.words, seen.link_words, seen.alt_words,
+                         seen.links, seen.images, seen.anchors, Py_False);
+}
+
 static PyMethodDef methods[] = {
     {"document_keys", document_keys, METH_VARARGS,
      "document_keys(texts, start_words) -> (keys, heads): the duplicates filter's keys of each text, and the "
@@ -1509,6 +1966,12 @@ static PyMethodDef methods[] = {
      "text.lower().split(), per language, and how many words there are."},
     {"count_words", count_words, METH_O,
      "count_words(text) -> int: how many \\w+ words text holds (len(re.findall(r'\\w+', text)))."},
+    {"block_visible", block_visible, METH_VARARGS,
+     "block_visible(tokens, kind, unescape) -> (text, values) or None: the visible text and Features values of a "
+     "block of one inline token (declutter.markdown.parse._described), where inline_visible reads it."},
+    {"inline_visible", inline_visible, METH_VARARGS,
+     "inline_visible(content, unescape) -> (text, words, link_words, alt_words, links, images, anchors) or None: the "
+     "visible text and counts of inline Markdown of plain text, links and images (declutter.markdown.parse.visible)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1525,6 +1988,19 @@ PyMODINIT_FUNC PyInit__speedups(void) {
     }
     folds = PyDict_New();
     if (folds == NULL) {
+        return NULL;
+    }
+    token_type = PyUnicode_InternFromString("type");
+    token_content = PyUnicode_InternFromString("content");
+    token_tag = PyUnicode_InternFromString("tag");
+    inline_type = PyUnicode_InternFromString("inline");
+    heading_type = PyUnicode_InternFromString("heading_open");
+    code_type = PyUnicode_InternFromString("code_block");
+    fence_type = PyUnicode_InternFromString("fence");
+    html_type = PyUnicode_InternFromString("html_block");
+    space = PyUnicode_InternFromString(" ");
+    if (!token_type || !token_content || !token_tag || !inline_type || !heading_type || !code_type || !fence_type
+        || !html_type || !space) {
         return NULL;
     }
     return PyModule_Create(&module);

@@ -128,7 +128,8 @@ def speedups() -> ModuleType | None:
 
 #: What the compiled helpers must offer; a build that lacks one (left over from an older version) is not used.
 _COMPILED = ("document_keys", "make_stopwords", "word_totals", "positions", "may_select", "held_copies", "menu_flags",
-             "line_masks", "record_hit", "line_blocks", "scan_data", "count_words")
+             "line_masks", "record_hit", "line_blocks", "scan_data", "count_words", "inline_visible",
+             "block_visible")
 _SPEEDUPS: ModuleType | None
 try:
     import declutter._speedups as _SPEEDUPS  # not "from declutter import": see the filters' import of scan

@@ -48,7 +48,7 @@ from declutter.filters.promos import HEADING_MAX_WORDS
 from declutter.filters.promos import Reason as PromoReason
 from declutter.filters.promos import line_reason as promo_line_reason
 from declutter.filters.promos import patterns_for as promo_patterns
-from declutter.markdown.parse import Features, Kind, MarkdownDocument
+from declutter.markdown.parse import Features, Kind, MarkdownDocument, word_counter
 from declutter.memo import once_per_text, scoped_table
 
 #: A skip link or menu toggle has at most this many words.
@@ -78,6 +78,13 @@ TEASER_LINK_WORDS = 5
 #: A repeated title has at least this many words.
 TITLE_MIN_WORDS = 2
 _NORMAL = re.compile(r"\W+")
+#: The kinds as module constants: ``Kind.HEADING`` is a lookup through the enum's metaclass (about 130 ns
+#: on CPython 3.11, ten times a global name's), and these filters ask the kind of every block on every pass.
+_HEADING, _ITEM = Kind.HEADING, Kind.ITEM
+#: The kinds a line reason or a repeated title may select.
+_LINE_KINDS = (Kind.PARAGRAPH, Kind.ITEM, Kind.HEADING)
+#: The kinds that end a promo section.
+_SECTION_ENDS = (Kind.TABLE, Kind.QUOTE, Kind.OTHER)
 
 
 class Reason(StrEnum):
@@ -110,13 +117,15 @@ def evidence(blocks: Sequence[Block], feats: Sequence[Features], config: Config)
     yield from _promo_sections(blocks, feats, config)
     yield from _link_runs(blocks, feats)
     yield from _titles(blocks, feats)
-    first_heading = next((i for i, f in enumerate(feats) if f.kind is Kind.HEADING), len(blocks))
-    for position, (block, feat) in enumerate(zip(blocks, feats, strict=True)):
+    first_heading = next((i for i, f in enumerate(feats) if f.kind is _HEADING), len(blocks))
+    for position, feat in enumerate(feats):
+        if not feat.links:
+            continue  # every line reason asks for a link (most blocks hold none)
         reason = _line_reason(feat, position < first_heading)
-        if reason is Reason.LINK_LINE and _enumeration(block.text, feat):
+        if reason is Reason.LINK_LINE and _enumeration(blocks[position].text, feat):
             continue
         if reason is not None:
-            yield Selection(block, reason)
+            yield Selection(blocks[position], reason)
 
 
 def _enumeration(text: str, feat: Features) -> bool:
@@ -127,7 +136,7 @@ def _enumeration(text: str, feat: Features) -> bool:
 
 def _line_reason(feat: Features, top: bool) -> Reason | None:
     """The reason one block goes whatever stands around it, or None."""
-    if feat.kind not in (Kind.PARAGRAPH, Kind.ITEM, Kind.HEADING):
+    if feat.kind not in _LINE_KINDS:
         return None
     if top and feat.link_only and feat.anchors == feat.links and feat.words <= ANCHOR_MAX_WORDS:
         return Reason.ANCHOR
@@ -146,7 +155,7 @@ def link_item(feat: Features) -> bool:
     Short: at most :data:`LINE_WORDS_PER_LINK` words per link. Lists of long
     links (headlines, book or product titles) are the content of listing pages.
     """
-    return (feat.kind is Kind.ITEM and feat.links > 0 and feat.words <= LINE_WORDS_PER_LINK * feat.links
+    return (feat.kind is _ITEM and feat.links > 0 and feat.words <= LINE_WORDS_PER_LINK * feat.links
             and (feat.link_share >= LINK_ONLY_SHARE or feat.image_only))
 
 
@@ -179,7 +188,7 @@ def _promo_sections(blocks: Sequence[Block], feats: Sequence[Features], config: 
     lang = resolve_lang(config.lang, blocks)
     opens = _scoped(("markdown.promo_heading", lang))
     for position, (block, feat) in enumerate(zip(blocks, feats, strict=True)):
-        if feat.kind is not Kind.HEADING or feat.words > HEADING_MAX_WORDS:
+        if feat.kind is not _HEADING or feat.words > HEADING_MAX_WORDS:
             continue
         text = block.text.strip()
         opener = opens.get(text)
@@ -218,20 +227,24 @@ def listing(feats: Sequence[Features]) -> bool:
 
     There "## In case you missed it" and its teasers are as much the content as every other section.
     """
-    words = sum(f.words for f in feats)
-    return words > 0 and sum(f.words for f in feats if teaser(f)) >= LISTING_SHARE * words
+    words = teasers = 0
+    for feat in feats:  # one loop; teaser() only where a link is
+        words += feat.words
+        if feat.links and teaser(feat):
+            teasers += feat.words
+    return words > 0 and teasers >= LISTING_SHARE * words
 
 
 def _teasers(blocks: Sequence[Block], feats: Sequence[Features], start: int) -> Iterator[Block]:
     level = feats[start].level
     for block, feat in zip(blocks[start + 1:], feats[start + 1:], strict=True):
-        if feat.kind is Kind.HEADING and feat.level <= level:
+        if feat.kind is _HEADING and feat.level <= level:
             return
-        if feat.code or feat.kind in (Kind.TABLE, Kind.QUOTE, Kind.OTHER):
+        if feat.code or feat.kind in _SECTION_ENDS:
             return
         if _prose(block, feat):
             return
-        if feat.link_share >= TEASER_LINK_SHARE or feat.image_only or feat.kind is Kind.HEADING:
+        if feat.link_share >= TEASER_LINK_SHARE or feat.image_only or feat.kind is _HEADING:
             yield block
         elif feat.words > ANCHOR_MAX_WORDS:
             return
@@ -252,24 +265,35 @@ def _normal(text: str) -> str:
 
 def _titles(blocks: Sequence[Block], feats: Sequence[Features]) -> Iterator[Selection]:
     """Copies of the first level-1 heading: later short blocks, and link-only blocks before it."""
-    title_at = next((i for i, f in enumerate(feats) if f.kind is Kind.HEADING and f.level == 1), None)
+    title_at = next((i for i, f in enumerate(feats) if f.kind is _HEADING and f.level == 1), None)
     if title_at is None:
         return
     title = _normal(blocks[title_at].text)
     words = title.split()
     if len(words) < TITLE_MIN_WORDS:
         return
-    key = max(words, key=len)
-    for position, (block, feat) in enumerate(zip(blocks, feats, strict=True)):
-        if position == title_at or feat.kind not in (Kind.HEADING, Kind.PARAGRAPH, Kind.ITEM):
-            continue
-        if position < title_at and not feat.link_only:
-            continue
+    key, count = max(words, key=len), word_counter()
+    for position in _title_candidates(feats, title_at):
+        block = blocks[position]
         # Each word of the normal form is a run of word characters of the lower-cased text, so a block
-        # whose lower-cased text lacks the title's longest word is no copy: most blocks, at a fraction
-        # of the cost of normalising them.
-        if key in block.text.lower() and once_per_text(_normal, block.text) == title:
+        # whose lower-cased text lacks the title's longest word, or holds another number of words, is
+        # no copy: most blocks, at a fraction of the cost of normalising them.
+        lowered = block.text.lower()
+        if key in lowered and count(lowered) == len(words) and once_per_text(_normal, block.text) == title:
             yield Selection(block, Reason.TITLE, f"the title at block {blocks[title_at].index}")
+
+
+def _title_candidates(feats: Sequence[Features], title_at: int) -> Iterator[int]:
+    """The positions of the blocks that may repeat the title at ``title_at``: link-only headings, paragraphs
+    and items before it, every heading, paragraph and item after it."""
+    kinds = _LINE_KINDS
+    for position in range(title_at):
+        feat = feats[position]
+        if feat.kind in kinds and feat.link_only:
+            yield position
+    for position in range(title_at + 1, len(feats)):
+        if feats[position].kind in kinds:
+            yield position
 
 
 def sectioned_promos(features: Sequence[Features]) -> FilterFunc:
@@ -291,8 +315,8 @@ def sectioned_promos(features: Sequence[Features]) -> FilterFunc:
             sel = selection if isinstance(selection, Selection) else Selection(*selection)
             feat = features[sel.block.index]
             if sel.reason != PromoReason.SECTION:
-                level, ended = (feat.level if feat.kind is Kind.HEADING else 7), False
-            elif level is not None and (ended or (feat.kind is Kind.HEADING and feat.level <= level)
+                level, ended = (feat.level if feat.kind is _HEADING else 7), False
+            elif level is not None and (ended or (feat.kind is _HEADING and feat.level <= level)
                                         or _section_prose(sel.block, feat)):
                 ended = True
                 continue

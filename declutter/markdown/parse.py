@@ -502,7 +502,7 @@ def _parse(md: str) -> MarkdownDocument:
     protected: set[int] = set()
     previous_end, pending, prefix = 0, "", ""
     shared: dict[_Values, Features] = {}
-    count = word_counter()
+    count, compiled = word_counter(), compiled_scanner()
     for segment in spans(block_tokens(md), source_lines):
         pending += "".join(source_lines[previous_end:segment.start])
         raw = "".join(source_lines[segment.start:segment.end])
@@ -512,7 +512,7 @@ def _parse(md: str) -> MarkdownDocument:
         else:
             prefix = pending
         pending, previous_end = raw[len(body):], segment.end
-        text, feats = describe(segment, shared, count)
+        text, feats = describe(segment, shared, count, compiled)
         if feats.code or feats.kind is Kind.OTHER:
             protected.add(len(texts))
         texts.append(text)
@@ -590,6 +590,28 @@ def word_counter() -> Callable[[str], int]:
     return _count_words_python if compiled is None else compiled.count_words
 
 
+#: What the compiled scanner gives for inline Markdown: its visible text and its counts (see :func:`visible`).
+Seen = tuple[str, int, int, int, int, int, int]
+#: The compiled scanner of inline Markdown: ``(content, html.unescape) -> Seen | None``.
+Scan = Callable[[str, Callable[[str], str]], Seen | None]
+
+
+def compiled_scanner() -> types.ModuleType | None:
+    """The compiled helpers whose ``block_visible`` and ``inline_visible`` read inline Markdown, else None.
+
+    They read inline Markdown made of plain text, links and images (with
+    titles, escapes, emphasis and entities: most of it, menus, teasers,
+    prose) in one pass in C and give back what :func:`visible` gathers (the
+    visible text, the word, link-word and alt-word counts, links, images,
+    anchors); ``block_visible`` also reads a block of one paragraph or
+    heading whole (:func:`describe`). For anything else (code spans, tags,
+    autolinks, reference links, escaped brackets, orphan link tails) they
+    give None and :func:`visible` reads the text: the same output, which
+    ``tests/test_markdown_scan.py`` checks.
+    """
+    return speedups()
+
+
 @dataclass(slots=True)
 class _Counts:
     """Visible text and word counts gathered while walking a block's tokens."""
@@ -612,7 +634,24 @@ class _Counts:
         self.link_words += words if link else 0
         self.parts.append(text)
 
+    def inline(self, content: str, scan: Scan | None) -> None:
+        """The visible text of inline Markdown ``content``: the compiled scanner's, or :func:`visible`'s."""
+        seen = None if scan is None else scan(content, html.unescape)
+        if seen is None:
+            visible(content, self)
+            return
+        text, words, link_words, alt_words, links, images, anchors = seen
+        self.parts.append(text)
+        self.words += words
+        self.link_words += link_words
+        self.alt_words += alt_words
+        self.links += links
+        self.images += images
+        self.anchors += anchors
 
+
+#: ``Kind.TABLE`` as a module constant (a lookup through the enum's metaclass costs ten times a global name's).
+_TABLE = Kind.TABLE
 #: The token types :func:`describe` reads; it passes over the others.
 _READ = frozenset({"inline", "code_block", "fence", "html_block", "heading_open"})
 #: A :class:`Features`' fields, in order.
@@ -620,15 +659,32 @@ _Values = tuple[Kind, int, int, int, int, int, int, int, bool]
 
 
 def describe(segment: _Segment, shared: dict[_Values, Features],
-             count: Callable[[str], int] = _count_words_python) -> tuple[str, Features]:
+             count: Callable[[str], int] = _count_words_python,
+             compiled: types.ModuleType | None = None) -> tuple[str, Features]:
     """The visible text of a segment and its :class:`Features`.
 
     ``shared`` holds the document's features by value: most blocks of a page
     have the same features as an earlier one (a menu's items, short
     paragraphs without links), and a frozen :class:`Features` is slow to
     build, so equal ones are one object. It lives as long as one parse.
-    ``count`` counts words (:func:`word_counter`).
+    ``count`` counts words (:func:`word_counter`); ``compiled`` holds the
+    compiled scanners of inline Markdown (:func:`compiled_scanner`), if any:
+    a block of one paragraph or heading is then read in one call.
     """
+    quick = None
+    if compiled is not None and segment.kind is not _TABLE:
+        quick = compiled.block_visible(segment.tokens, segment.kind, html.unescape)
+    if quick is None:
+        quick = _described(segment, count, None if compiled is None else compiled.inline_visible)
+    text, values = quick
+    feats = shared.get(values)
+    if feats is None:
+        feats = shared[values] = Features(*values)
+    return text, feats
+
+
+def _described(segment: _Segment, count: Callable[[str], int], scan: Scan | None) -> tuple[str, _Values]:
+    """The visible text and the :class:`Features` values of a segment, token by token."""
     counts = _Counts(count)
     level = 0
     kind = segment.kind
@@ -637,12 +693,12 @@ def describe(segment: _Segment, shared: dict[_Values, Features],
         if ttype not in _READ:
             continue  # opening and closing tokens of paragraphs, items, lists, quotes, tables
         if ttype == "inline":
-            visible(token.content, counts)
+            counts.inline(token.content, scan)
             counts.parts.append(" | " if kind is Kind.TABLE else " ")
         elif ttype == "code_block" and is_indented_list(token.content):
             kind = Kind.ITEM  # a converter's nested list indented by four spaces, not code
             for line in token.content.splitlines():
-                visible(_MARKER.sub("", line, count=1), counts)
+                counts.inline(_MARKER.sub("", line, count=1), scan)
                 counts.parts.append(" ")
         elif ttype in ("fence", "code_block"):
             counts.code = True
@@ -653,12 +709,8 @@ def describe(segment: _Segment, shared: dict[_Values, Features],
             level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
     text = " ".join("".join(counts.parts).split())  # runs of whitespace as one space, none at the ends
     text = text.strip(" |") if kind is Kind.TABLE else text
-    values = (kind, level, counts.words, counts.link_words, counts.alt_words, counts.links, counts.images,
-              counts.anchors, counts.code)
-    feats = shared.get(values)
-    if feats is None:
-        feats = shared[values] = Features(*values)
-    return text, feats
+    return text, (kind, level, counts.words, counts.link_words, counts.alt_words, counts.links, counts.images,
+                  counts.anchors, counts.code)
 
 
 #: A list item's marker or a heading's marks at the start of a line.
