@@ -81,22 +81,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     modules = [m.strip() for m in args.modules.split(",") if m.strip()]
     target = Path(tempfile.mkdtemp(prefix="declutter-cython-"))
-    try:
+
+    def build_copy() -> tuple[float, float]:
         mypyc_route.copy_tree(target)
         for built in (REPO / "declutter").glob("_build*.so"):
             shutil.copy2(built, target / "declutter" / built.name)
         fix_sources(target, modules)
-        cpu, wall = build(target, modules, not args.no_annotation_typing)
-        print(f"Cython build of {len(modules)} modules: {cpu:.1f} s CPU, {wall:.1f} s wall")
-        trees = {"pure": REPO, "compiled": target}
-        mypyc_route.same_output(trees)
-        mypyc_route.timings(trees, args.pairs, args.rounds)
-    finally:
-        if args.keep:
-            print(f"compiled copy kept in {target}")
-        else:
-            shutil.rmtree(target, ignore_errors=True)
-    return 0
+        return build(target, modules, not args.no_annotation_typing)
+
+    return mypyc_route.compare(target, f"Cython build of {len(modules)} modules", build_copy, args)
 
 
 if __name__ == "__main__":

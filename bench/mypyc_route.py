@@ -30,7 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -164,11 +164,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     modules = [m.strip() for m in args.modules.split(",") if m.strip()]
     target = Path(tempfile.mkdtemp(prefix="declutter-mypyc-"))
-    try:
+
+    def build_copy() -> tuple[float, float]:
         copy_tree(target)
         mark_patterns_non_native(target, modules)
-        cpu, wall = build(target, modules)
-        print(f"mypyc build of {len(modules)} modules: {cpu:.1f} s CPU, {wall:.1f} s wall")
+        return build(target, modules)
+
+    return compare(target, f"mypyc build of {len(modules)} modules", build_copy, args)
+
+
+def compare(target: Path, label: str, build_copy: Callable[[], tuple[float, float]], args: argparse.Namespace) -> int:
+    """Build the compiled copy in ``target``, check it gives the same output, time both trees; ``--keep`` keeps it."""
+    try:
+        cpu, wall = build_copy()
+        print(f"{label}: {cpu:.1f} s CPU, {wall:.1f} s wall")
         trees = {"pure": REPO, "compiled": target}
         same_output(trees)
         timings(trees, args.pairs, args.rounds)
