@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import declutter
-from declutter import ConfigError, InputError
+from declutter import ConfigError, InputError, scan
 from declutter.markdown import glued_blocks, replay_markdown
 from declutter.markdown.parse import Kind, is_indented_list, parse_markdown
 
@@ -243,6 +243,20 @@ def test_on_a_listing_a_promo_section_is_content() -> None:
     assert removed(md) == [("promo.heading", "## In case you missed it")]  # the text filter's rule for the line
     article = f"# Budget\n\n{PROSE}\n\n{PROSE2}\n\n## In case you missed it\n\n{teasers('Drones', 'Tablets')}\n"
     assert [reason for reason, _ in removed(article)] == ["markdown.promo_section"] * 3
+
+
+@pytest.mark.parametrize("heading", ["Related posts", "Don't miss", "Watch", "More from the Gazette", "Our budget"])
+def test_promo_headings_are_found_alike_with_and_without_the_first_pass(heading: str) -> None:
+    """A promo heading is asked of the line patterns only where the first pass's mask lets them match, and of
+    the label (a bare inline label: "Don't miss", not a gate of the first pass) always."""
+    md = (f"# Budget\n\n{PROSE}\n\n## {heading}\n\n* [Harbour plan approved after long debate](/a)\n"
+          f"* [Bus lanes stay until next year](/b)\n\n## What happens next\n\n{PROSE2}\n")
+    with scan.using("re"):
+        slow = removed(md)
+    with scan.using("hyperscan", warmup=0):
+        fast = removed(md)
+    assert fast == slow
+    assert ([reason for reason, _ in fast] == ["markdown.promo_section"] * 3) is (heading != "Our budget")
 
 
 def test_prose_under_a_promo_heading_stays() -> None:

@@ -219,6 +219,12 @@ def _line_bits(lang: str) -> int:
     return scan.bits(lang, *(f"promos.{name}" for name in _LINE_GATES))
 
 
+def may_have_line_reason(lang: str, mask: int | None) -> bool:
+    """Whether a text whose first-pass mask is ``mask`` (None: no first pass) may have a :func:`line_reason`:
+    without a bit of the line gates, no line pattern (hence not ``Patterns.any``) can match it."""
+    return mask is None or bool(mask & _line_bits(lang))
+
+
 def promos(blocks: Sequence[Block], config: Config) -> Iterator[Selection]:
     """Select promo headings with their sections, and promo lines.
 

@@ -151,7 +151,7 @@ def _blank_between(doc: MarkdownDocument, prev: int, separator: str, cur: int) -
 def _stay_apart(first: str, separator: str, second: str) -> bool:
     """``first`` and ``second`` joined by ``separator`` still parse as two blocks, the second where it starts."""
     text = first + separator + second
-    starts = [segment.start for segment in spans(block_tokens(text), lines(text))]
+    starts = [start for _, start, _, _ in spans(block_tokens(text), lines(text))]
     line = sum(text.count(mark) for mark in ("\n", "\r")) - text.count("\r\n") - _breaks(second)
     return len(starts) == 2 and starts[1] == line
 

@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING, Literal
 
 from declutter.blocks import Document, tagged_blocks
@@ -441,14 +441,12 @@ def collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-@dataclass(slots=True)
-class _Segment:
-    """A top-level block's line range and its tokens."""
-
-    kind: Kind
-    start: int
-    end: int
-    tokens: Sequence[Token] = field(default_factory=list)
+#: A top-level block: its kind, its first line and the line after its last (markdown-it's numbering), its
+#: tokens. A plain tuple: made for every block of every page, a dataclass cost five times as much.
+_Segment = tuple["Kind", int, int, "Sequence[Token]"]
+#: Kinds the hot loops test, as module constants (a lookup through the enum's metaclass costs ten times a
+#: global name's).
+_OTHER, _ITEM = Kind.OTHER, Kind.ITEM
 
 
 def segments(tokens: Sequence[Token]) -> Iterator[_Segment]:
@@ -460,6 +458,7 @@ def segments(tokens: Sequence[Token]) -> Iterator[_Segment]:
     """
     start = item = 0
     in_list = False
+    kinds = _KINDS
     for position, token in enumerate(tokens):
         level = token.level
         if level > 1 or (level == 1 and not in_list):
@@ -472,16 +471,15 @@ def segments(tokens: Sequence[Token]) -> Iterator[_Segment]:
                 start, in_list = position, token.type in _LISTS
         elif nesting == 0:
             if not level and token.map is not None:
-                yield _Segment(_KINDS.get(token.type, Kind.OTHER), token.map[0], token.map[1], [token])
+                yield kinds.get(token.type, _OTHER), token.map[0], token.map[1], [token]
         elif level:
             opening = tokens[item]
             if opening.type == "list_item_open" and opening.map is not None:
-                yield _Segment(Kind.ITEM, opening.map[0], opening.map[1], tokens[item:position + 1])
+                yield _ITEM, opening.map[0], opening.map[1], tokens[item:position + 1]
         else:
             opening = tokens[start]
             if not in_list and opening.map is not None:
-                yield _Segment(_KINDS.get(opening.type, Kind.OTHER), opening.map[0], opening.map[1],
-                               tokens[start:position + 1])
+                yield kinds.get(opening.type, _OTHER), opening.map[0], opening.map[1], tokens[start:position + 1]
             in_list = False
 
 
@@ -493,6 +491,7 @@ def parse_markdown(md: str) -> MarkdownDocument:
 
 def _parse(md: str) -> MarkdownDocument:
     source_lines = lines(md)
+    offsets = list(accumulate(map(len, source_lines), initial=0))  # where each line starts in md
     texts: list[str] = []
     numbers: list[int] = []
     tags: list[str] = []
@@ -500,30 +499,29 @@ def _parse(md: str) -> MarkdownDocument:
     features: list[Features] = []
     separators: list[str] = []
     protected: set[int] = set()
-    previous_end, pending, prefix = 0, "", ""
+    body_end, prefix = 0, ""  # where the last block's source ends (before its line breaks)
     shared: dict[_Values, Features] = {}
     count, compiled = word_counter(), compiled_scanner()
-    for segment in spans(block_tokens(md), source_lines):
-        pending += "".join(source_lines[previous_end:segment.start])
-        raw = "".join(source_lines[segment.start:segment.end])
-        body = raw.rstrip("\r\n")
+    for kind, start, end, tokens in spans(block_tokens(md), source_lines):
+        begin = offsets[start]
+        body = md[begin:offsets[end]].rstrip("\r\n")
         if texts:
-            separators.append(pending)
+            separators.append(md[body_end:begin])
         else:
-            prefix = pending
-        pending, previous_end = raw[len(body):], segment.end
-        text, feats = describe(segment, shared, count, compiled)
-        if feats.code or feats.kind is Kind.OTHER:
+            prefix = md[:begin]
+        body_end = begin + len(body)
+        text, feats = describe(kind, tokens, shared, count, compiled)
+        if feats.code or feats.kind is _OTHER:
             protected.add(len(texts))
         texts.append(text)
-        numbers.append(segment.start + 1)
+        numbers.append(start + 1)
         tags.append(str(feats.kind))
         sources.append(body)
         features.append(feats)
     if not texts:
         return MarkdownDocument((), (), md, "")
     blocks = tagged_blocks(texts, numbers, tags)
-    return MarkdownDocument(blocks, tuple(separators), prefix, pending + "".join(source_lines[previous_end:]),
+    return MarkdownDocument(blocks, tuple(separators), prefix, md[body_end:],
                             protected=frozenset(protected), sources=tuple(sources), features=tuple(features))
 
 
@@ -552,17 +550,16 @@ def spans(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[_Segment]:
     """The segments with trailing blank lines trimmed, in order, without overlaps; lines no token
     covers that hold more than whitespace become ``other`` segments."""
     covered = 0
-    for segment in segments(tokens):
-        start = max(segment.start, covered)
-        end = segment.end
-        while end > start and _blank(lines[end - 1]):
+    for kind, first, stop, block in segments(tokens):
+        start, end = max(first, covered), stop
+        while end > start and not lines[end - 1].strip(" \t\r\n"):  # _blank, inline: a call per block
             end -= 1
         if end <= start:
             continue
-        if start > covered:  # no line between the two segments: nothing uncovered
+        # One blank line between two segments (the most common gap) leaves nothing uncovered.
+        if start > covered and (start > covered + 1 or lines[covered].strip(" \t\r\n")):
             yield from _uncovered(lines, covered, start)
-        segment.start, segment.end = start, end
-        yield segment
+        yield kind, start, end, block
         covered = end
     yield from _uncovered(lines, covered, len(lines))
 
@@ -573,7 +570,7 @@ def _uncovered(lines: Sequence[str], start: int, stop: int) -> Iterator[_Segment
     for number in range(start, stop + 1):
         blank = number == stop or _blank(lines[number])
         if blank and run_start is not None:
-            yield _Segment(Kind.OTHER, run_start, number)
+            yield _OTHER, run_start, number, ()
             run_start = None
         elif not blank and run_start is None:
             run_start = number
@@ -658,10 +655,10 @@ _READ = frozenset({"inline", "code_block", "fence", "html_block", "heading_open"
 _Values = tuple[Kind, int, int, int, int, int, int, int, bool]
 
 
-def describe(segment: _Segment, shared: dict[_Values, Features],
+def describe(kind: Kind, tokens: Sequence[Token], shared: dict[_Values, Features],
              count: Callable[[str], int] = _count_words_python,
              compiled: types.ModuleType | None = None) -> tuple[str, Features]:
-    """The visible text of a segment and its :class:`Features`.
+    """The visible text of a segment (its kind and tokens, see :func:`segments`) and its :class:`Features`.
 
     ``shared`` holds the document's features by value: most blocks of a page
     have the same features as an earlier one (a menu's items, short
@@ -672,10 +669,10 @@ def describe(segment: _Segment, shared: dict[_Values, Features],
     a block of one paragraph or heading is then read in one call.
     """
     quick = None
-    if compiled is not None and segment.kind is not _TABLE:
-        quick = compiled.block_visible(segment.tokens, segment.kind, html.unescape)
+    if compiled is not None and kind is not _TABLE:
+        quick = compiled.block_visible(tokens, kind, html.unescape)
     if quick is None:
-        quick = _described(segment, count, None if compiled is None else compiled.inline_visible)
+        quick = _described(kind, tokens, count, None if compiled is None else compiled.inline_visible)
     text, values = quick
     feats = shared.get(values)
     if feats is None:
@@ -683,20 +680,20 @@ def describe(segment: _Segment, shared: dict[_Values, Features],
     return text, feats
 
 
-def _described(segment: _Segment, count: Callable[[str], int], scan: Scan | None) -> tuple[str, _Values]:
+def _described(kind: Kind, tokens: Sequence[Token], count: Callable[[str], int],
+               scan: Scan | None) -> tuple[str, _Values]:
     """The visible text and the :class:`Features` values of a segment, token by token."""
     counts = _Counts(count)
     level = 0
-    kind = segment.kind
-    for token in segment.tokens:
+    for token in tokens:
         ttype = token.type
         if ttype not in _READ:
             continue  # opening and closing tokens of paragraphs, items, lists, quotes, tables
         if ttype == "inline":
             counts.inline(token.content, scan)
-            counts.parts.append(" | " if kind is Kind.TABLE else " ")
+            counts.parts.append(" | " if kind is _TABLE else " ")
         elif ttype == "code_block" and is_indented_list(token.content):
-            kind = Kind.ITEM  # a converter's nested list indented by four spaces, not code
+            kind = _ITEM  # a converter's nested list indented by four spaces, not code
             for line in token.content.splitlines():
                 counts.inline(_MARKER.sub("", line, count=1), scan)
                 counts.parts.append(" ")
@@ -708,7 +705,7 @@ def _described(segment: _Segment, count: Callable[[str], int], scan: Scan | None
         elif ttype == "heading_open":
             level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
     text = " ".join("".join(counts.parts).split())  # runs of whitespace as one space, none at the ends
-    text = text.strip(" |") if kind is Kind.TABLE else text
+    text = text.strip(" |") if kind is _TABLE else text
     return text, (kind, level, counts.words, counts.link_words, counts.alt_words, counts.links, counts.images,
                   counts.anchors, counts.code)
 
